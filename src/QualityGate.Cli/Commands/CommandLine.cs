@@ -1,0 +1,55 @@
+using System.CommandLine;
+using QualityGate.Errors;
+
+namespace QualityGate.Cli.Commands;
+
+/// <summary>Builds the command tree and turns every failure into a diagnostic line and an exit code.</summary>
+internal static class CommandLine
+{
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("QualityGate: a quality gate for binary classifiers, with threshold-region limits and honest statistics.")
+        {
+            CheckCommand.Create(),
+            InitCommand.Create(),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine($"qgate: error {ErrorCodes.Usage}: {error.Message}");
+            }
+
+            Console.Error.WriteLine("Run 'qgate --help' for usage.");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (QualityGateException e)
+        {
+            Console.Error.WriteLine(e.ToDiagnostic());
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException)
+        {
+            // ML.NET reports most problems with a model or its data this way; the trace helps a bug report.
+            Console.Error.WriteLine($"qgate: error {ErrorCodes.ModelUnreadable}: {e.Message}");
+            Console.Error.WriteLine(e);
+            return ExitCodes.ModelOrData;
+        }
+    }
+
+    public static Option<string> ConfigOption() => new("--config", "-c")
+    {
+        Description = "The configuration file.",
+        DefaultValueFactory = _ => QualityGate.Configuration.ConfigLoader.DefaultFileName,
+    };
+
+    /// <summary>Progress for long runs goes to stderr, so stdout stays the summary.</summary>
+    public static void Progress(string message) => Console.Error.WriteLine($"qgate: {message}");
+}

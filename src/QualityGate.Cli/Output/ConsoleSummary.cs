@@ -1,0 +1,92 @@
+using System.Globalization;
+using QualityGate.Errors;
+using QualityGate.Gate;
+using QualityGate.Metrics;
+using Spectre.Console;
+
+namespace QualityGate.Cli.Output;
+
+/// <summary>
+/// The console summary: the operating point, one row per limit (value, bounds, limit, verdict),
+/// then one canonical diagnostic line per broken or inconclusive limit, which CI log parsers and
+/// IDEs turn into links to the YAML line.
+/// </summary>
+internal static class ConsoleSummary
+{
+    public static void Write(GateResult result, string configPath, string resultPath)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            // Logs have no terminal width; a wide table keeps one limit per line.
+            console.Profile.Width = 160;
+        }
+
+        var point = result.OperatingPoint;
+        var statistics = result.Config.Statistics;
+        console.Profile.Out.Writer.WriteLine($"Model      {result.Model.DisplayPath ?? "precomputed scores"} ({result.Model.Loading}; score column {result.Model.ScoreColumn})");
+        console.Profile.Out.Writer.WriteLine($"Threshold  {F(point.Threshold)} ({point.ThresholdSource}); predicted positive iff score >= threshold");
+        console.Profile.Out.Writer.WriteLine($"Region     [{F(point.RegionLow)}, {F(point.RegionHigh)}]");
+        foreach (var set in result.Sets)
+        {
+            var c = set.Confusion;
+            console.Profile.Out.Writer.WriteLine($"{Pad(set.Name)} {set.DisplayPath}: {c.Total} examples ({c.Positives} positive), {set.Region.Total} in the region");
+        }
+
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("Set", "Metric", "Value", "k/n", $"{statistics.Confidence:P0} bounds", "Limit", "Evidence", "Verdict");
+        foreach (var outcome in result.Limits)
+        {
+            var value = outcome.Value;
+            table.AddRow(
+                [.. new[]
+                {
+                outcome.Limit.DataSet,
+                outcome.Limit.Metric.ToString(),
+                value is null ? "-" : F(value.Value),
+                value?.Successes is { } k ? $"{k}/{value.Trials}" : "",
+                value is null || value.IsCount ? "" : $"[{F(value.Bounds.Lower)}, {F(value.Bounds.Upper)}]",
+                LimitEvaluator.Describe(outcome.Limit),
+                LimitEvaluator.YamlName(outcome.Evidence),
+                }.Select(text => new Text(text)), Markup(outcome.Verdict)]);
+        }
+
+        if (result.Limits.Count > 0)
+        {
+            console.Write(table);
+        }
+        else
+        {
+            console.Profile.Out.Writer.WriteLine("No limits are configured: nothing to enforce.");
+        }
+
+        foreach (var outcome in result.Limits.Where(o => o.Verdict != Verdict.Passed))
+        {
+            var severity = outcome.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
+            var code = outcome.Verdict == Verdict.Failed ? ErrorCodes.LimitBroken : ErrorCodes.LimitInconclusive;
+            var where = outcome.Limit.Location with { File = configPath };
+            console.Profile.Out.Writer.WriteLine($"{where}: {severity} {code}: {outcome.Limit.DataSet} {outcome.Limit.Metric} {Describe(outcome)}: {outcome.Message}");
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            console.Profile.Out.Writer.WriteLine($"qgate: warning: {warning}");
+        }
+
+        console.Profile.Out.Writer.WriteLine($"Result     {resultPath}");
+        console.Profile.Out.Writer.WriteLine($"Gate {result.Verdict.ToString().ToUpperInvariant()} (exit code {result.ExitCode})");
+    }
+
+    private static string Describe(LimitOutcome outcome) => outcome.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive";
+
+    private static Markup Markup(Verdict verdict) => new(verdict switch
+    {
+        Verdict.Passed => "[green]passed[/]",
+        Verdict.Failed => "[red bold]FAILED[/]",
+        _ => "[yellow]inconclusive[/]",
+    });
+
+    private static string Pad(string name) => name.PadRight(10);
+
+    private static string F(double value) => double.IsFinite(value) ? value.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
+}

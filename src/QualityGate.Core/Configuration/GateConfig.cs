@@ -1,0 +1,129 @@
+using QualityGate.Errors;
+
+namespace QualityGate.Configuration;
+
+/// <summary>Everything a <c>qualitygate.yml</c> says, validated, with paths made absolute.</summary>
+public sealed record GateConfig(
+    string ConfigPath,
+    ModelSettings Model,
+    LabelSettings Label,
+    string? IdColumn,
+    DataSettings Data,
+    ThresholdSettings Threshold,
+    RegionSettings Region,
+    StatisticsSettings Statistics,
+    IReadOnlyList<LimitSettings> Limits,
+    ReportSettings Reports)
+{
+    /// <summary>The folder that relative paths in the config are resolved against.</summary>
+    public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(ConfigPath))!;
+
+    /// <summary>A path as the user should read it: relative to the config folder, with forward slashes.</summary>
+    public string Display(string absolutePath) =>
+        Path.GetRelativePath(BaseDirectory, absolutePath).Replace('\\', '/');
+}
+
+public enum ModelKind
+{
+    /// <summary>An ML.NET model zip.</summary>
+    MlNet,
+
+    /// <summary>No model: the data files carry the candidate's score column.</summary>
+    Scores,
+}
+
+/// <summary>The model and how its inputs and score are found.</summary>
+/// <param name="Inputs">Model input column to CSV columns, for vector inputs that span several columns.</param>
+public sealed record ModelSettings(
+    ModelKind Kind,
+    string? Path,
+    string? ScoreColumn,
+    IReadOnlyDictionary<string, ColumnSelection> Inputs,
+    SourceLocation Location);
+
+/// <summary>Which CSV columns feed a model input: a range <c>first..last</c> by header name, or a list.</summary>
+public sealed record ColumnSelection(string? First, string? Last, IReadOnlyList<string> Names, SourceLocation Location);
+
+/// <summary>
+/// The label column and its values. Values compare case-insensitively after trimming, so
+/// <c>1</c>, <c>true</c> and <c>spam</c> can all mean positive; any value in neither list is a data error.
+/// </summary>
+public sealed record LabelSettings(string Column, IReadOnlyList<string> Positive, IReadOnlyList<string> Negative);
+
+public sealed record DataSettings(string Heldout, string? Suite, char? Separator, SourceLocation HeldoutLocation, SourceLocation? SuiteLocation);
+
+public enum ThresholdTarget
+{
+    AtFpr,
+    AtPrecision,
+    AtRecall,
+}
+
+/// <summary>Either a fixed threshold or a target that chooses one on the held-out set.</summary>
+public sealed record ThresholdSettings(double? Value, ThresholdTarget? Target, double TargetValue, SourceLocation Location)
+{
+    public static ThresholdSettings Fixed(double value, SourceLocation location) => new(value, null, 0, location);
+
+    public static ThresholdSettings ForTarget(ThresholdTarget target, double value, SourceLocation location) => new(null, target, value, location);
+}
+
+public enum RegionKind
+{
+    /// <summary>Scores in [t - d, t + d].</summary>
+    Width,
+
+    /// <summary>A band holding a fraction q of the held-out examples on each side of t.</summary>
+    Quantile,
+}
+
+public sealed record RegionSettings(RegionKind Kind, double Parameter, SourceLocation Location);
+
+public enum Evidence
+{
+    /// <summary>Decide on the estimate alone.</summary>
+    Point,
+
+    /// <summary>Fail only when the whole confidence bound is past the limit: no flapping on noise.</summary>
+    Significant,
+
+    /// <summary>Pass only when the whole confidence bound is within the limit: release gates.</summary>
+    Demonstrated,
+}
+
+public enum IntervalMethod
+{
+    Wilson,
+    ClopperPearson,
+}
+
+public enum InconclusivePolicy
+{
+    Warn,
+    Fail,
+}
+
+public sealed record StatisticsSettings(
+    Evidence Evidence,
+    double Confidence,
+    IntervalMethod IntervalMethod,
+    InconclusivePolicy Inconclusive,
+    int MinCount,
+    int BootstrapSamples,
+    int BootstrapSeed);
+
+/// <summary>One limit on one metric of one data set, with the YAML place it came from.</summary>
+public sealed record LimitSettings(
+    string DataSet,
+    MetricName Metric,
+    double? Min,
+    double? Max,
+    Evidence? Evidence,
+    int? MinCount,
+    SourceLocation Location);
+
+public enum ReportFormat
+{
+    Json,
+}
+
+public sealed record ReportSettings(string Directory, IReadOnlyList<ReportFormat> Formats);

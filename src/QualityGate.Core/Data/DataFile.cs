@@ -1,0 +1,116 @@
+using System.Text;
+using QualityGate.Errors;
+
+namespace QualityGate.Data;
+
+/// <summary>A delimited text file with a header: its path, separator and column names.</summary>
+public sealed record DataFile(string Path, string DisplayPath, char Separator, IReadOnlyList<string> Columns)
+{
+    /// <summary>Opens the file far enough to read its header. Tab-separated for <c>.tsv</c>, else comma, unless configured.</summary>
+    public static DataFile Open(string path, string displayPath, char? separator, SourceLocation configuredAt)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new DataException(ErrorCodes.DataFileMissing, $"'{displayPath}' is a folder, not a data file.", configuredAt);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new DataException(ErrorCodes.DataFileMissing, $"The data file '{displayPath}' does not exist.", configuredAt);
+        }
+
+        var sep = separator ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
+        string? header;
+        try
+        {
+            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            header = reader.ReadLine();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataException(ErrorCodes.DataUnreadable, $"The data file '{displayPath}' cannot be read: {e.Message}", configuredAt, inner: e);
+        }
+
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            throw new DataException(ErrorCodes.DataEmpty, $"'{displayPath}' is empty: a header line and at least one row are needed.", new SourceLocation(displayPath, 1, 0));
+        }
+
+        var columns = SplitHeader(header, sep);
+        var duplicate = columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new DataException(ErrorCodes.DataMissingColumn, $"The header names column '{duplicate.Key}' twice.", new SourceLocation(displayPath, 1, 0));
+        }
+
+        return new DataFile(path, displayPath, sep, columns);
+    }
+
+    public int IndexOf(string column) => Columns.ToList().IndexOf(column);
+
+    /// <summary>The index of a column that must exist, or an error that names the file and suggests the closest header name.</summary>
+    public int Require(string column, string role, SourceLocation? configuredAt = null)
+    {
+        var index = IndexOf(column);
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        var closest = Configuration.Suggestions.Closest(column, Columns);
+        throw new DataException(
+            ErrorCodes.DataMissingColumn,
+            $"The {role} column '{column}' is not in the header of '{DisplayPath}'.",
+            configuredAt ?? new SourceLocation(DisplayPath, 1, 0),
+            closest is null ? $"The header has: {Preview()}." : $"Did you mean '{closest}'?");
+    }
+
+    /// <summary>The data line of a 0-based data row: the header is line 1.</summary>
+    public SourceLocation RowLocation(long row) => new(DisplayPath, checked((int)(row + 2)), 0);
+
+    private string Preview() =>
+        Columns.Count <= 12 ? string.Join(", ", Columns) : string.Join(", ", Columns.Take(12)) + $", … ({Columns.Count} columns)";
+
+    private static List<string> SplitHeader(string line, char separator)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == separator)
+            {
+                fields.Add(field.ToString().Trim());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString().Trim());
+        return fields;
+    }
+}

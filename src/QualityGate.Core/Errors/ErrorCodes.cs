@@ -1,0 +1,34 @@
+namespace QualityGate.Errors;
+
+/// <summary>
+/// Stable diagnostic codes. QG1xxx are broken limits (reported by the gate, not thrown),
+/// QG2xxx configuration and usage, QG3xxx model and data. Codes are never reused.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string LimitBroken = "QG1001";
+    public const string LimitInconclusive = "QG1002";
+
+    public const string ConfigSyntax = "QG2001";
+    public const string ConfigUnknownKey = "QG2002";
+    public const string ConfigWrongType = "QG2003";
+    public const string ConfigBadValue = "QG2004";
+    public const string ConfigMissingKey = "QG2005";
+    public const string ConfigFileMissing = "QG2006";
+    public const string ConfigConflict = "QG2007";
+    public const string ConfigUnknownMetric = "QG2008";
+    public const string Usage = "QG2009";
+
+    public const string DataFileMissing = "QG3001";
+    public const string DataMissingColumn = "QG3002";
+    public const string DataBadLabel = "QG3003";
+    public const string DataBadScore = "QG3004";
+    public const string DataEmpty = "QG3005";
+    public const string DataOneClass = "QG3006";
+    public const string ModelMissing = "QG3007";
+    public const string ModelUnreadable = "QG3008";
+    public const string ModelSchemaMismatch = "QG3009";
+    public const string MetricNotComputable = "QG3010";
+    public const string DataUnreadable = "QG3011";
+    public const string OutputNotWritable = "QG3012";
+}

@@ -1,0 +1,25 @@
+namespace QualityGate.Metrics;
+
+/// <summary>Everything measured on one data set at the operating point.</summary>
+public sealed record SetEvaluation(
+    string Name,
+    string DisplayPath,
+    ConfusionCounts Confusion,
+    ConfusionCounts Region,
+    IReadOnlyList<MetricValue> Metrics,
+    Curves Curves,
+    ScoreHistogram Histogram,
+    IReadOnlyList<string> WrongIds,
+    IReadOnlyList<string> RegionIds)
+{
+    public MetricValue? Find(Configuration.MetricName metric) => Metrics.FirstOrDefault(m => m.Metric == metric);
+}
+
+/// <summary>A point of a curve and the threshold that produces it.</summary>
+public readonly record struct CurvePoint(double X, double Y, double Threshold);
+
+/// <summary>ROC (x = FPR, y = TPR) and precision-recall (x = recall, y = precision) points for plots.</summary>
+public sealed record Curves(IReadOnlyList<CurvePoint> Roc, IReadOnlyList<CurvePoint> PrecisionRecall);
+
+/// <summary>Score counts per class over equal-width bins from <see cref="Low"/> to <see cref="High"/>.</summary>
+public sealed record ScoreHistogram(double Low, double High, IReadOnlyList<long> Positives, IReadOnlyList<long> Negatives);

@@ -1,0 +1,135 @@
+using QualityGate.Configuration;
+using QualityGate.Scoring;
+using QualityGate.Statistics;
+
+namespace QualityGate.Metrics;
+
+/// <summary>Computes every metric of PRODUCT.md for one scored set at an operating point.</summary>
+internal static class SetEvaluator
+{
+    public static SetEvaluation Evaluate(
+        ScoredSet set,
+        RankedExamples ranked,
+        OperatingPoint point,
+        StatisticsSettings statistics,
+        bool probabilities,
+        IReadOnlyCollection<double> tprAtFprArguments)
+    {
+        var confusion = default(ConfusionCounts);
+        var region = default(ConfusionCounts);
+        for (var i = 0; i < set.Count; i++)
+        {
+            var score = set.ScoreArray[i];
+            var predicted = point.IsPredictedPositive(score);
+            confusion = confusion.Add(set.PositiveArray[i], predicted);
+            if (point.InRegion(score))
+            {
+                region = region.Add(set.PositiveArray[i], predicted);
+            }
+        }
+
+        var metrics = new List<MetricValue>
+        {
+            MetricValue.Count(new MetricName("count"), confusion.Total),
+            MetricValue.Rate(new MetricName("fpr"), confusion.FalsePositives, confusion.Negatives, statistics),
+            MetricValue.Rate(new MetricName("fnr"), confusion.FalseNegatives, confusion.Positives, statistics),
+            MetricValue.Rate(new MetricName("precision"), confusion.TruePositives, confusion.TruePositives + confusion.FalsePositives, statistics),
+            MetricValue.Rate(new MetricName("recall"), confusion.TruePositives, confusion.Positives, statistics),
+            MetricValue.Rate(new MetricName("accuracy"), confusion.TruePositives + confusion.TrueNegatives, confusion.Total, statistics),
+            Auc(set, ranked, statistics),
+            MetricValue.Rate(new MetricName("region.share"), region.Total, confusion.Total, statistics),
+            MetricValue.Rate(new MetricName("region.error_rate"), region.Errors, region.Total, statistics),
+            MetricValue.Rate(new MetricName("region.fpr"), region.FalsePositives, region.Negatives, statistics),
+            MetricValue.Rate(new MetricName("region.fnr"), region.FalseNegatives, region.Positives, statistics),
+            MetricValue.Count(new MetricName("region.count"), region.Total),
+        };
+        metrics.AddRange(Bootstrapped(ranked, point, statistics, probabilities, tprAtFprArguments));
+        metrics.Sort((a, b) => Order(a.Metric).CompareTo(Order(b.Metric)));
+
+        var (wrong, inRegion) = Identified(set, point);
+        return new SetEvaluation(
+            set.Name,
+            set.File.DisplayPath,
+            confusion,
+            region,
+            metrics,
+            CurveBuilder.Build(ranked),
+            CurveBuilder.Histogram(ranked, probabilities),
+            wrong,
+            inRegion);
+    }
+
+    private static MetricValue Auc(ScoredSet set, RankedExamples ranked, StatisticsSettings statistics)
+    {
+        var name = new MetricName("auc");
+        if (ranked.Positives == 0 || ranked.Negatives == 0)
+        {
+            return MetricValue.Missing(name, "the set has only one class");
+        }
+
+        var result = DeLong.Compute(set.Scores, set.Positive);
+        return new MetricValue(name, result.Auc, null, null, result.BoundsAt(statistics.Confidence), "delong")
+        {
+            SampleSize = Math.Min(ranked.Positives, ranked.Negatives),
+        };
+    }
+
+    /// <summary>f1, pr_auc, log_loss and tpr_at_fpr(x): estimates with weight 1, bounds from one shared bootstrap.</summary>
+    private static IEnumerable<MetricValue> Bootstrapped(RankedExamples r, OperatingPoint point, StatisticsSettings statistics, bool probabilities, IReadOnlyCollection<double> tprAtFpr)
+    {
+        var definitions = new List<(MetricName Name, Func<int[]?, double> Compute, string? Unavailable, long SampleSize)>
+        {
+            (new MetricName("f1"), w => WeightedMetrics.F1(r, w, point.Threshold), null, r.Count),
+            (new MetricName("pr_auc"), w => WeightedMetrics.AveragePrecision(r, w), r.Positives == 0 ? "the set has no positives" : null, r.Positives),
+            (new MetricName("log_loss"), w => WeightedMetrics.LogLoss(r, w), probabilities ? null : "the scores are not probabilities", r.Count),
+        };
+        foreach (var x in tprAtFpr.Distinct().Order())
+        {
+            definitions.Add((new MetricName(MetricName.TprAtFpr, x), w => WeightedMetrics.TprAtFpr(r, w, x),
+                r.Positives == 0 || r.Negatives == 0 ? "the set has only one class" : null, Math.Min(r.Positives, r.Negatives)));
+        }
+
+        var computable = definitions.Where(d => d.Unavailable is null && !double.IsNaN(d.Compute(null))).ToList();
+        var bounds = StratifiedBootstrap.Run(
+            r.Positive,
+            [.. computable.Select(d => (Func<int[], double>)(w => d.Compute(w)))],
+            statistics.BootstrapSamples,
+            statistics.BootstrapSeed,
+            statistics.Confidence);
+
+        foreach (var d in definitions)
+        {
+            var index = computable.IndexOf(d);
+            yield return index < 0
+                ? MetricValue.Missing(d.Name, d.Unavailable ?? "it is undefined on this set")
+                : new MetricValue(d.Name, d.Compute(null), null, null, bounds[index], "bootstrap") { SampleSize = d.SampleSize };
+        }
+    }
+
+    private static (List<string> Wrong, List<string> InRegion) Identified(ScoredSet set, OperatingPoint point)
+    {
+        var wrong = new SortedSet<string>(StringComparer.Ordinal);
+        var inRegion = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (row, id) in set.Ids)
+        {
+            var score = set.ScoreArray[row];
+            if (point.IsPredictedPositive(score) != set.PositiveArray[row])
+            {
+                wrong.Add(id);
+            }
+
+            if (point.InRegion(score))
+            {
+                inRegion.Add(id);
+            }
+        }
+
+        return ([.. wrong], [.. inRegion]);
+    }
+
+    private static int Order(MetricName metric)
+    {
+        var index = MetricName.Known.ToList().IndexOf(metric.Name);
+        return (index * 1000) + (int)((metric.Argument ?? 0) * 999);
+    }
+}

@@ -1,0 +1,18 @@
+using QualityGate.Data;
+
+namespace QualityGate.Scoring;
+
+/// <summary>Something that scores a data file: an ML.NET model, or a file's own score column.</summary>
+public interface IModelScorer
+{
+    /// <summary>What the JSON result says about the model: kind, how data is loaded, score column.</summary>
+    string Description { get; }
+
+    /// <summary>The score column's name, as users see it.</summary>
+    string ScoreColumnName { get; }
+
+    /// <summary>True when the scores are probabilities in [0, 1], so log loss and a [0, 1] threshold make sense.</summary>
+    bool ScoresAreProbabilities { get; }
+
+    ScoredColumns Score(DataFile file);
+}

@@ -1,0 +1,40 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Errors;
+
+namespace QualityGate.Scoring;
+
+/// <summary>
+/// <c>kind: scores</c>: no model; each data file carries the candidate's score column, so models
+/// trained anywhere (Python, Spark) can be gated.
+/// </summary>
+public sealed class ScoreFileReader(GateConfig config) : IModelScorer
+{
+    private readonly MLContext _context = new(seed: 0);
+    private string? _scoreColumn;
+
+    public string Description => "precomputed scores";
+
+    public string ScoreColumnName => _scoreColumn ?? config.Model.ScoreColumn ?? "Probability";
+
+    // Scores from elsewhere are taken as probabilities when the column says so; others may be margins.
+    public bool ScoresAreProbabilities => ScoreColumnName.Contains("prob", StringComparison.OrdinalIgnoreCase);
+
+    public ScoredColumns Score(DataFile file)
+    {
+        var scoreName = config.Model.ScoreColumn
+            ?? (file.IndexOf("Probability") >= 0 ? "Probability" : file.IndexOf("Score") >= 0 ? "Score" : null)
+            ?? throw new DataException(ErrorCodes.DataMissingColumn, $"'{file.DisplayPath}' has no 'Probability' or 'Score' column.", new SourceLocation(file.DisplayPath, 1, 0), "Name the score column with 'model.score_column'.");
+        _scoreColumn = scoreName;
+        var scoreIndex = file.Require(scoreName, "score", config.Model.Location);
+        var labelIndex = file.Require(config.Label.Column, "label");
+        int? idIndex = config.IdColumn is { } id ? file.Require(id, "id") : null;
+        List<int> excluded = idIndex is { } i ? [scoreIndex, i] : [scoreIndex];
+        var columns = TextLoaderColumns.Common(file, labelIndex, idIndex, excluded);
+        columns.Add(new TextLoader.Column(HiddenColumns.Score, DataKind.Double, scoreIndex));
+        var view = _context.Data.CreateTextLoader(TextLoaderColumns.Options(file, columns)).Load(file.Path);
+        return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, idIndex is null ? [HiddenColumns.Features] : []);
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using QualityGate.Data;
+using QualityGate.Errors;
+using QualityGate.Identity;
+
+namespace QualityGate.Scoring;
+
+/// <summary>
+/// The single streaming pass: a cursor over the scored view, reading score and label for every
+/// row and the id only for rows the caller wants identified (wrong or in the region), so
+/// hashing costs nothing for the rest.
+/// </summary>
+public static class ScoringPass
+{
+    private const int ProgressEvery = 250_000;
+
+    /// <param name="wantsId">Given a row's score and label, whether to record its id; evaluated per row.</param>
+    public static ScoredSet Read(
+        string name,
+        DataFile file,
+        ScoredColumns columns,
+        LabelReader labels,
+        Func<double, bool, bool> wantsId,
+        Action<string>? progress = null)
+    {
+        var schema = columns.View.Schema;
+        var active = new List<DataViewSchema.Column> { schema[columns.ScoreColumn], schema[columns.LabelColumn] };
+        if (columns.IdColumn is { } idName)
+        {
+            active.Add(schema[idName]);
+        }
+
+        active.AddRange(columns.IdentityColumns.Select(c => schema[c]));
+
+        var scores = new List<double>();
+        var positive = new List<bool>();
+        var ids = new Dictionary<int, string>();
+        try
+        {
+            using var cursor = columns.View.GetRowCursor(active);
+            var readScore = ValueReaders.Number(cursor, schema[columns.ScoreColumn]);
+            var readLabel = ValueReaders.Text(cursor, schema[columns.LabelColumn]);
+            var readId = IdReader(cursor, schema, columns);
+            var row = 0;
+            while (cursor.MoveNext())
+            {
+                var score = readScore();
+                if (!double.IsFinite(score))
+                {
+                    throw new DataException(ErrorCodes.DataBadScore, $"Row {row + 1} has score {score} in '{columns.ScoreColumn}'; every example needs a finite score.", file.RowLocation(row),
+                        "A NaN score usually means a missing or non-numeric feature value in that row.");
+                }
+
+                var isPositive = labels.IsPositive(readLabel().AsSpan(), file, row);
+                scores.Add(score);
+                positive.Add(isPositive);
+                if (wantsId(score, isPositive))
+                {
+                    ids[row] = readId();
+                }
+
+                row++;
+                if (progress is not null && row % ProgressEvery == 0)
+                {
+                    progress($"{file.DisplayPath}: {row:N0} rows scored");
+                }
+            }
+        }
+        catch (FormatException e)
+        {
+            throw new DataException(ErrorCodes.DataUnreadable, $"'{file.DisplayPath}' could not be read: {e.Message}", new SourceLocation(file.DisplayPath, 0, 0), inner: e);
+        }
+
+        if (scores.Count == 0)
+        {
+            throw new DataException(ErrorCodes.DataEmpty, $"'{file.DisplayPath}' has a header but no rows.", new SourceLocation(file.DisplayPath, 1, 0));
+        }
+
+        return new ScoredSet(name, file, [.. scores], [.. positive], ids);
+    }
+
+    private static Func<string> IdReader(DataViewRowCursor cursor, DataViewSchema schema, ScoredColumns columns)
+    {
+        if (columns.IdColumn is { } idName)
+        {
+            var readText = ValueReaders.Text(cursor, schema[idName]);
+            return readText;
+        }
+
+        var identity = new ExampleIdentity();
+        var parts = columns.IdentityColumns.Select(c => ValueReaders.Identity(cursor, schema[c])).ToList();
+        return () =>
+        {
+            foreach (var add in parts)
+            {
+                add(identity);
+            }
+
+            return identity.Finish();
+        };
+    }
+}

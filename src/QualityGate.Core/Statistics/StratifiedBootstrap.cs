@@ -1,0 +1,67 @@
+namespace QualityGate.Statistics;
+
+/// <summary>
+/// A seeded, stratified bootstrap: each replicate redraws the positives from the positives and
+/// the negatives from the negatives (keeping the class balance fixed, as the set was drawn), and
+/// is expressed as per-example multiplicities so a metric can be recomputed in one O(n) pass.
+/// Same seed, same replicates: bounds are deterministic.
+/// </summary>
+public static class StratifiedBootstrap
+{
+    /// <param name="positive">Class of each example, in the order the metric walks them.</param>
+    /// <param name="metrics">Each computes one metric from multiplicities.</param>
+    /// <returns>Percentile bounds per metric, each one-sided at <paramref name="confidence"/>.</returns>
+    public static Bounds[] Run(IReadOnlyList<bool> positive, IReadOnlyList<Func<int[], double>> metrics, int samples, int seed, double confidence)
+    {
+        var positives = Enumerable.Range(0, positive.Count).Where(i => positive[i]).ToArray();
+        var negatives = Enumerable.Range(0, positive.Count).Where(i => !positive[i]).ToArray();
+        var random = new Random(seed);
+        var weights = new int[positive.Count];
+        var replicates = metrics.Select(_ => new List<double>(samples)).ToArray();
+        for (var b = 0; b < samples; b++)
+        {
+            Array.Clear(weights);
+            Draw(positives, weights, random);
+            Draw(negatives, weights, random);
+            for (var m = 0; m < metrics.Count; m++)
+            {
+                var value = metrics[m](weights);
+                if (!double.IsNaN(value))
+                {
+                    replicates[m].Add(value);
+                }
+            }
+        }
+
+        return [.. replicates.Select(values => Percentiles(values, confidence))];
+    }
+
+    private static void Draw(int[] stratum, int[] weights, Random random)
+    {
+        for (var i = 0; i < stratum.Length; i++)
+        {
+            weights[stratum[random.Next(stratum.Length)]]++;
+        }
+    }
+
+    private static Bounds Percentiles(List<double> values, double confidence)
+    {
+        if (values.Count == 0)
+        {
+            return Bounds.Unknown;
+        }
+
+        values.Sort();
+        var alpha = 1 - confidence;
+        return new Bounds(Quantile(values, alpha), Quantile(values, 1 - alpha));
+    }
+
+    /// <summary>Linear interpolation between order statistics (numpy's default).</summary>
+    private static double Quantile(List<double> sorted, double q)
+    {
+        var position = q * (sorted.Count - 1);
+        var low = (int)Math.Floor(position);
+        var high = Math.Min(low + 1, sorted.Count - 1);
+        return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
+    }
+}
