@@ -89,13 +89,67 @@ public static class ConfigLoader
                 new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column),
                 inner: e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet fails this way on some unterminated flow collections; find where it stopped.
+            throw new ConfigurationException(
+                ErrorCodes.ConfigSyntax,
+                "YAML syntax error: the document ends inside a { } or [ ] that is never closed.",
+                LastReadableMark(text, path),
+                inner: e);
+        }
 
+        RejectTags(stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null, path);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new ConfigurationException(ErrorCodes.ConfigSyntax, "The configuration is empty or is not a mapping of keys to values.", new SourceLocation(path, 1, 1), "Start from 'qgate init'.");
         }
 
         return root;
+    }
+
+    private static SourceLocation LastReadableMark(string text, string path)
+    {
+        var parser = new Parser(new StringReader(text));
+        var mark = YamlDotNet.Core.Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                mark = parser.Current!.Start;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // The last mark before the failure is the place to look.
+        }
+
+        return new SourceLocation(path, (int)mark.Line, (int)mark.Column);
+    }
+
+    /// <summary>Settings are plain values: a tag (<c>!!python/object</c>, <c>!Type</c>) is refused, never interpreted.</summary>
+    private static void RejectTags(YamlNode? node, string path)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (!node.Tag.IsEmpty)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigSyntax, $"YAML tags such as '{node.Tag.Value}' are not allowed in a QualityGate configuration.", new SourceLocation(path, (int)node.Start.Line, (int)node.Start.Column), "Remove the tag and write a plain value.");
+        }
+
+        var children = node switch
+        {
+            YamlMappingNode mapping => mapping.Children.SelectMany(e => new[] { e.Key, e.Value }),
+            YamlSequenceNode sequence => sequence.Children,
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            RejectTags(child, path);
+        }
     }
 
     private static ModelSettings ReadModel(YamlMap root, string baseDirectory)

@@ -10,7 +10,10 @@ public static class Suggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = EditDistance(text.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var (a, b) = (text.ToLowerInvariant(), candidate.ToLowerInvariant());
+
+            // "maximum" for "max", "thresh" for "threshold": a shared stem is a likely intent.
+            var distance = a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal) ? 1 : EditDistance(a, b);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);

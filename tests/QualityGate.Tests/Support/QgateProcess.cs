@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace QualityGate.Tests.Support;
+
+/// <summary>Runs the real qgate program as a user would, and captures what it prints.</summary>
+internal static class QgateProcess
+{
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError)
+    {
+        public string All => StandardOutput + StandardError;
+    }
+
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(RepositoryPaths.Qgate);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"qgate {string.Join(' ', args)} did not finish in 3 minutes.");
+        }
+
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+}
