@@ -34,7 +34,7 @@ internal static class ConsoleSummary
         }
 
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("Set", "Metric", "Value", "k/n", $"{statistics.Confidence:P0} bounds", "Limit", "Evidence", "Verdict");
+        table.AddColumns("Set", "Metric", "Value", "k/n", $"{statistics.Confidence.ToString("0.##%", CultureInfo.InvariantCulture)} bounds", "Limit", "Evidence", "Verdict");
         foreach (var outcome in result.Limits)
         {
             var value = outcome.Value;

@@ -40,7 +40,7 @@ public static class ScoringPass
         {
             using var cursor = columns.View.GetRowCursor(active);
             var readScore = ValueReaders.Number(cursor, schema[columns.ScoreColumn]);
-            var readLabel = ValueReaders.Text(cursor, schema[columns.LabelColumn]);
+            var readLabel = LabelReader(cursor, schema[columns.LabelColumn], labels, file);
             var readId = IdReader(cursor, schema, columns);
             var row = 0;
             while (cursor.MoveNext())
@@ -52,7 +52,7 @@ public static class ScoringPass
                         "A NaN score usually means a missing or non-numeric feature value in that row.");
                 }
 
-                var isPositive = labels.IsPositive(readLabel().AsSpan(), file, row);
+                var isPositive = readLabel(row);
                 scores.Add(score);
                 positive.Add(isPositive);
                 if (wantsId(score, isPositive))
@@ -78,6 +78,27 @@ public static class ScoringPass
         }
 
         return new ScoredSet(name, file, [.. scores], [.. positive], ids);
+    }
+
+    /// <summary>
+    /// A Boolean label (as a model's own loader reads it) means what ML.NET says it means: true is
+    /// the positive class. Any other type is matched against the configured label values.
+    /// </summary>
+    private static Func<int, bool> LabelReader(DataViewRowCursor cursor, DataViewSchema.Column column, LabelReader labels, DataFile file)
+    {
+        if (column.Type == BooleanDataViewType.Instance)
+        {
+            var getter = cursor.GetGetter<bool>(column);
+            var value = false;
+            return _ =>
+            {
+                getter(ref value);
+                return value;
+            };
+        }
+
+        var text = ValueReaders.Text(cursor, column);
+        return row => labels.IsPositive(text().AsSpan(), file, row);
     }
 
     private static Func<string> IdReader(DataViewRowCursor cursor, DataViewSchema schema, ScoredColumns columns)
