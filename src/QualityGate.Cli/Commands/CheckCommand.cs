@@ -28,7 +28,7 @@ internal static class CheckCommand
         var directory = reportDirectory is null ? config.Reports.Directory : Path.GetFullPath(reportDirectory);
         var resultPath = Path.Combine(directory, ResultFileName);
         WriteResult(resultPath, ResultJson.Serialize(result));
-        ConsoleSummary.Write(result, configPath, resultPath);
+        ConsoleSummary.Write(result, configPath, Path.GetRelativePath(Environment.CurrentDirectory, resultPath));
         return result.ExitCode;
     }
 

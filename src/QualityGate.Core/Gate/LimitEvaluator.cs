@@ -59,7 +59,7 @@ public static class LimitEvaluator
 
         var verdict = passes ? Verdict.Passed : Verdict.Failed;
         var message = $"{limit.Metric} = {Format(value.Value)}, {Percent(statistics.Confidence)} bounds [{Format(value.Bounds.Lower)}, {Format(value.Bounds.Upper)}], {Describe(limit)} ({YamlName(evidence)})";
-        if (needed is { } n && verdict == Verdict.Failed && n > 0)
+        if (needed is { } n && n > 0 && verdict == Verdict.Failed && WithinStrict(value.Value, value.Value, limit))
         {
             message += $"; at this rate about {n} examples would demonstrate it";
         }
