@@ -12,6 +12,8 @@ import scipy
 import sklearn
 import statsmodels
 from sklearn.metrics import average_precision_score, f1_score, log_loss, roc_auc_score, roc_curve
+from statsmodels.stats.contingency_tables import mcnemar
+from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint
 
 # A small scored set with ties across classes (0.35, 0.6, 0.8) and within a class (0.9).
@@ -43,3 +45,13 @@ r <- roc(c({','.join(map(str, LABELS))}), c({','.join(map(str, SCORES))}), direc
 cat(sprintf('DeLongAuc = %.17g\\nDeLongVariance = %.17g\\n', as.numeric(auc(r)), var(r, method='delong')))
 """
 print(subprocess.run(["Rscript", "-e", r_script], capture_output=True, text=True, check=True).stdout, end="")
+
+# McNemar's exact test (statsmodels), tables [[both, candidate only], [baseline only, neither]].
+for b, c in [(0, 0), (3, 0), (9, 2), (5, 5), (40, 25), (1, 12)]:
+    print(f"mcnemar({b}, {c}) = {mcnemar([[10, b], [c, 100]], exact=True).pvalue!r}")
+
+# Holm's correction (statsmodels multipletests).
+P_VALUES = [0.01, 0.04, 0.03, 0.005, 0.2]
+reject, adjusted, _, _ = multipletests(P_VALUES, alpha=0.05, method="holm")
+print(f"holm reject = {list(map(bool, reject))}")
+print(f"holm adjusted = {list(map(float, adjusted))}")

@@ -12,7 +12,7 @@ public static class ConfigLoader
     private static readonly string[] TopLevelKeys =
     [
         "version", "model", "label", "id", "data", "threshold", "region", "evidence", "confidence",
-        "interval", "inconclusive", "min_count", "bootstrap", "limits", "reports",
+        "interval", "inconclusive", "min_count", "bootstrap", "limits", "reports", "mining", "regression",
     ];
 
     public static readonly IReadOnlyList<string> DataSetNames = ["heldout", "suite"];
@@ -69,7 +69,9 @@ public static class ConfigLoader
         var statistics = ReadStatistics(map);
         var limits = LimitReader.Read(map, data, threshold);
         var reports = ReadReports(map, baseDirectory);
-        return new GateConfig(Path.GetFullPath(path), model, label, id, data, threshold, region, statistics, limits, reports);
+        var mining = MiningReader.Read(map);
+        var regression = RegressionReader.Read(map, baseDirectory, data);
+        return new GateConfig(Path.GetFullPath(path), model, label, id, data, threshold, region, statistics, limits, reports, mining, regression);
     }
 
     private static YamlMappingNode ReadRoot(string text, string path)
@@ -238,7 +240,7 @@ public static class ConfigLoader
 
     private static DataSettings ReadData(YamlMap root, string baseDirectory)
     {
-        var map = root.AsMap(root.Required("data"), "data", "heldout", "suite", "separator");
+        var map = root.AsMap(root.Required("data"), "data", "heldout", "suite", "separator", "feedback", "suite_scores");
         var heldout = map.String("heldout") ?? throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "'data.heldout' is required: the labelled held-out set to evaluate on.", map.Location);
         var suite = map.String("suite");
         char? separator = null;
@@ -259,7 +261,20 @@ public static class ConfigLoader
             suite is null ? null : Path.GetFullPath(Path.Combine(baseDirectory, suite)),
             separator,
             map.At(map.Get("heldout")!),
-            map.Get("suite") is { } suiteNode ? map.At(suiteNode) : null);
+            map.Get("suite") is { } suiteNode ? map.At(suiteNode) : null,
+            ReadFeedback(map, baseDirectory),
+            map.Get("suite_scores") is { } scoresNode ? new DataSource(Path.GetFullPath(Path.Combine(baseDirectory, map.Scalar(scoresNode, "data.suite_scores"))), map.At(scoresNode)) : null);
+    }
+
+    private static List<DataSource> ReadFeedback(YamlMap map, string baseDirectory)
+    {
+        return map.Get("feedback") switch
+        {
+            null => [],
+            YamlSequenceNode sequence => [.. sequence.Children.Select(child => new DataSource(Path.GetFullPath(Path.Combine(baseDirectory, map.Scalar(child, "data.feedback"))), map.At(child)))],
+            YamlScalarNode scalar => [new DataSource(Path.GetFullPath(Path.Combine(baseDirectory, map.Scalar(scalar, "data.feedback"))), map.At(scalar))],
+            var other => throw map.WrongType(other, "data.feedback", "a list of data files"),
+        };
     }
 
     private static ThresholdSettings ReadThreshold(YamlMap root)

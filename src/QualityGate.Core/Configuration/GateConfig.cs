@@ -13,7 +13,9 @@ public sealed record GateConfig(
     RegionSettings Region,
     StatisticsSettings Statistics,
     IReadOnlyList<LimitSettings> Limits,
-    ReportSettings Reports)
+    ReportSettings Reports,
+    MiningSettings Mining,
+    RegressionSettings? Regression)
 {
     /// <summary>The folder that relative paths in the config are resolved against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(ConfigPath))!;
@@ -50,7 +52,12 @@ public sealed record ColumnSelection(string? First, string? Last, IReadOnlyList<
 /// </summary>
 public sealed record LabelSettings(string Column, IReadOnlyList<string> Positive, IReadOnlyList<string> Negative);
 
-public sealed record DataSettings(string Heldout, string? Suite, char? Separator, SourceLocation HeldoutLocation, SourceLocation? SuiteLocation);
+/// <param name="Feedback">Labelled field data (for example mail users reported as wrongly flagged), mined but not gated.</param>
+/// <param name="SuiteScores">With <c>kind: scores</c>: a file of <c>qg_id</c> and the candidate's score for each suite item.</param>
+public sealed record DataSettings(string Heldout, string? Suite, char? Separator, SourceLocation HeldoutLocation, SourceLocation? SuiteLocation, IReadOnlyList<DataSource> Feedback, DataSource? SuiteScores = null);
+
+/// <summary>A data file named in the config, with the place it was named.</summary>
+public sealed record DataSource(string Path, SourceLocation Location);
 
 public enum ThresholdTarget
 {
@@ -127,3 +134,45 @@ public enum ReportFormat
 }
 
 public sealed record ReportSettings(string Directory, IReadOnlyList<ReportFormat> Formats);
+
+/// <summary>
+/// How hard examples are mined into the suite. Negatives scoring at or above threshold - margin
+/// are candidates, hardest first; at most <see cref="MaxNew"/> join per run and the suite keeps
+/// at most <see cref="MaxSize"/> items.
+/// </summary>
+/// <param name="SuspectAbove">Negatives scoring at or above this are quarantined as likely mislabelled.</param>
+/// <param name="Positives">Also mine hard positives: positives scoring below threshold + margin.</param>
+public sealed record MiningSettings(double Margin, int MaxNew, int MaxSize, double? SuspectAbove, bool Positives)
+{
+    public static MiningSettings Default { get; } = new(0.05, 200, 5000, null, false);
+}
+
+/// <summary>The blessed baseline and the checks against it.</summary>
+/// <param name="AllowMissing">Run the gate without regression checks when the baseline file does not exist yet.</param>
+/// <param name="BaselineModel">The blessed model, so suite items added after blessing are scored by both models.</param>
+/// <param name="ResolveThresholdPerCandidate">Resolve a threshold target on each candidate instead of using the blessed threshold.</param>
+public sealed record RegressionSettings(
+    string Baseline,
+    SourceLocation Location,
+    bool AllowMissing,
+    string? BaselineModel,
+    bool ResolveThresholdPerCandidate,
+    IReadOnlyList<RegressionLimitSettings> Limits);
+
+/// <summary>
+/// A check against the baseline: <c>max_increase</c> / <c>max_decrease</c> (absolute, or relative
+/// to the baseline value), or <c>max</c> / <c>min</c> for the counts <c>suite.regressed</c> and <c>suite.fixed</c>.
+/// </summary>
+public sealed record RegressionLimitSettings(
+    string DataSet,
+    MetricName Metric,
+    double? MaxIncrease,
+    double? MaxDecrease,
+    double? Max,
+    double? Min,
+    bool Relative,
+    Evidence? Evidence,
+    SourceLocation Location)
+{
+    public string Key => $"{DataSet}.{Metric}";
+}

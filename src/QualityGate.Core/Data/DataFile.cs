@@ -1,4 +1,3 @@
-using System.Text;
 using QualityGate.Errors;
 
 namespace QualityGate.Data;
@@ -20,23 +19,23 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         }
 
         var sep = separator ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
-        string? header;
+        List<string>? header;
         try
         {
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            header = reader.ReadLine();
+            using var reader = CsvRecordReader.Open(path, sep);
+            header = reader.Read();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DataException(ErrorCodes.DataUnreadable, $"The data file '{displayPath}' cannot be read: {e.Message}", configuredAt, inner: e);
         }
 
-        if (string.IsNullOrWhiteSpace(header))
+        if (header is null)
         {
             throw new DataException(ErrorCodes.DataEmpty, $"'{displayPath}' is empty: a header line and at least one row are needed.", new SourceLocation(displayPath, 1, 0));
         }
 
-        var columns = SplitHeader(header, sep);
+        var columns = header.Select(c => c.Trim()).ToList();
         var duplicate = columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -70,47 +69,4 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
 
     private string Preview() =>
         Columns.Count <= 12 ? string.Join(", ", Columns) : string.Join(", ", Columns.Take(12)) + $", … ({Columns.Count} columns)";
-
-    private static List<string> SplitHeader(string line, char separator)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(field.ToString().Trim());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString().Trim());
-        return fields;
-    }
 }

@@ -31,4 +31,7 @@ public static class ErrorCodes
     public const string MetricNotComputable = "QG3010";
     public const string DataUnreadable = "QG3011";
     public const string OutputNotWritable = "QG3012";
+    public const string SuiteInvalid = "QG3013";
+    public const string BaselineInvalid = "QG3014";
+    public const string LockTimeout = "QG3015";
 }

@@ -31,7 +31,7 @@ public static class GateRunner
 
         var heldoutFile = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
         progress?.Invoke($"Scoring {heldoutFile.DisplayPath}");
-        var heldout = ScoringPass.Read("heldout", heldoutFile, scorer.Score(heldoutFile), labels, wantsId, progress);
+        var heldout = ScoringPass.Read("heldout", heldoutFile, scorer.Score(heldoutFile, []), labels, wantsId, progress);
         var heldoutRanked = RankedExamples.From(heldout);
         if (heldoutRanked.Positives == 0 || heldoutRanked.Negatives == 0)
         {
@@ -58,7 +58,7 @@ public static class GateRunner
             {
                 var suiteFile = DataFile.Open(suitePath, config.Display(suitePath), config.Data.Separator, config.Data.SuiteLocation!);
                 progress?.Invoke($"Scoring {suiteFile.DisplayPath}");
-                var suite = ScoringPass.Read("suite", suiteFile, scorer.Score(suiteFile), labels, (_, _) => true, progress);
+                var suite = ScoringPass.Read("suite", suiteFile, scorer.Score(suiteFile, []), labels, (_, _) => true, progress);
                 sets.Add(SetEvaluator.Evaluate(suite, RankedExamples.From(suite), point, config.Statistics, scorer.ScoresAreProbabilities, tprArguments));
             }
             else

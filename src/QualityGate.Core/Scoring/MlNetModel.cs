@@ -92,7 +92,8 @@ public sealed class MlNetModel : IModelScorer
         return new MlNetModel(context, transformer, inputSchema, loader, config, scoreColumn, scoreColumn == "Probability");
     }
 
-    public ScoredColumns Score(DataFile file) => _loader is null ? ScoreWithBuiltLoader(file) : ScoreWithEmbeddedLoader(file);
+    public ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures) =>
+        _loader is null ? ScoreWithBuiltLoader(file, notFeatures) : ScoreWithEmbeddedLoader(file);
 
     private ScoredColumns ScoreWithEmbeddedLoader(DataFile file)
     {
@@ -108,11 +109,17 @@ public sealed class MlNetModel : IModelScorer
         return new ScoredColumns(Transform(data, file), ScoreColumnName, label, id, identity);
     }
 
-    private ScoredColumns ScoreWithBuiltLoader(DataFile file)
+    private ScoredColumns ScoreWithBuiltLoader(DataFile file, IReadOnlyCollection<string> notFeatures)
     {
         var labelIndex = file.Require(_config.Label.Column, "label");
         int? idIndex = _config.IdColumn is { } id ? file.Require(id, "id") : null;
-        var columns = TextLoaderColumns.Common(file, labelIndex, idIndex, idIndex is { } i ? [i] : []);
+        var excluded = notFeatures.Select(file.IndexOf).Where(i => i >= 0).ToList();
+        if (idIndex is { } i)
+        {
+            excluded.Add(i);
+        }
+
+        var columns = TextLoaderColumns.Common(file, labelIndex, idIndex, excluded);
         columns.AddRange(ModelInputColumns(file));
         var loader = _context.Data.CreateTextLoader(TextLoaderColumns.Options(file, columns));
         var data = loader.Load(file.Path);

@@ -14,5 +14,6 @@ public interface IModelScorer
     /// <summary>True when the scores are probabilities in [0, 1], so log loss and a [0, 1] threshold make sense.</summary>
     bool ScoresAreProbabilities { get; }
 
-    ScoredColumns Score(DataFile file);
+    /// <param name="notFeatures">Columns of the file that are no part of an example (the suite's metadata), left out of its identity.</param>
+    ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures);
 }

@@ -22,7 +22,7 @@ public sealed class ScoreFileReader(GateConfig config) : IModelScorer
     // Scores from elsewhere are taken as probabilities when the column says so; others may be margins.
     public bool ScoresAreProbabilities => ScoreColumnName.Contains("prob", StringComparison.OrdinalIgnoreCase);
 
-    public ScoredColumns Score(DataFile file)
+    public ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures)
     {
         var scoreName = config.Model.ScoreColumn
             ?? (file.IndexOf("Probability") >= 0 ? "Probability" : file.IndexOf("Score") >= 0 ? "Score" : null)
@@ -31,7 +31,12 @@ public sealed class ScoreFileReader(GateConfig config) : IModelScorer
         var scoreIndex = file.Require(scoreName, "score", config.Model.Location);
         var labelIndex = file.Require(config.Label.Column, "label");
         int? idIndex = config.IdColumn is { } id ? file.Require(id, "id") : null;
-        List<int> excluded = idIndex is { } i ? [scoreIndex, i] : [scoreIndex];
+        var excluded = notFeatures.Select(file.IndexOf).Where(i => i >= 0).Append(scoreIndex).ToList();
+        if (idIndex is { } i)
+        {
+            excluded.Add(i);
+        }
+
         var columns = TextLoaderColumns.Common(file, labelIndex, idIndex, excluded);
         columns.Add(new TextLoader.Column(HiddenColumns.Score, DataKind.Double, scoreIndex));
         var view = _context.Data.CreateTextLoader(TextLoaderColumns.Options(file, columns)).Load(file.Path);

@@ -64,6 +64,7 @@ internal static class TextLoaderColumns
         Separators = [file.Separator],
         HasHeader = true,
         AllowQuoting = true,
+        ReadMultilines = true,
         TrimWhitespace = true,
         Columns = [.. columns],
     };

@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace QualityGate.Data;
+
+/// <summary>
+/// Reads delimited records as RFC 4180 describes them: quoted fields may hold separators,
+/// doubled quotes and line breaks; lines end in LF or CRLF; blank lines are skipped, as
+/// ML.NET's TextLoader skips them, so record numbers agree with cursor positions.
+/// </summary>
+public sealed class CsvRecordReader : IDisposable
+{
+    private readonly TextReader _reader;
+    private readonly char _separator;
+    private readonly StringBuilder _field = new();
+
+    public CsvRecordReader(TextReader reader, char separator)
+    {
+        _reader = reader;
+        _separator = separator;
+    }
+
+    public static CsvRecordReader Open(string path, char separator) =>
+        new(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), separator);
+
+    /// <summary>The 1-based line on which the last record returned started.</summary>
+    public int RecordLine { get; private set; }
+
+    private int _line = 1;
+
+    /// <summary>The next record's fields, or null at the end of the input.</summary>
+    public List<string>? Read()
+    {
+        while (true)
+        {
+            if (_reader.Peek() < 0)
+            {
+                return null;
+            }
+
+            RecordLine = _line;
+            var fields = ReadRecord();
+            if (fields.Count > 1 || fields[0].Length > 0)
+            {
+                return fields;
+            }
+        }
+    }
+
+    private List<string> ReadRecord()
+    {
+        var fields = new List<string>();
+        _field.Clear();
+        var quoted = false;
+        while (true)
+        {
+            var next = _reader.Read();
+            if (next < 0)
+            {
+                fields.Add(_field.ToString());
+                return fields;
+            }
+
+            var c = (char)next;
+            if (quoted)
+            {
+                if (c == '"' && _reader.Peek() == '"')
+                {
+                    _field.Append('"');
+                    _reader.Read();
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    if (c == '\n')
+                    {
+                        _line++;
+                    }
+
+                    _field.Append(c);
+                }
+            }
+            else if (c == '"' && _field.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (c == _separator)
+            {
+                fields.Add(_field.ToString());
+                _field.Clear();
+            }
+            else if (c == '\n' || (c == '\r' && _reader.Peek() == '\n'))
+            {
+                if (c == '\r')
+                {
+                    _reader.Read();
+                }
+
+                _line++;
+                fields.Add(_field.ToString());
+                return fields;
+            }
+            else
+            {
+                _field.Append(c);
+            }
+        }
+    }
+
+    /// <summary>A field as CSV writes it: quoted only when it holds a separator, a quote or a line break.</summary>
+    public static string Quote(string field, char separator) =>
+        field.AsSpan().IndexOfAny(separator, '"', '\n') >= 0 || field.Contains('\r', StringComparison.Ordinal)
+            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : field;
+
+    public void Dispose() => _reader.Dispose();
+}

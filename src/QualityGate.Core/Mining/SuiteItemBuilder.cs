@@ -1,0 +1,84 @@
+using System.Globalization;
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Errors;
+using QualityGate.Suite;
+
+namespace QualityGate.Mining;
+
+/// <summary>
+/// Turns selected candidates into suite items: reads their rows back from the data files (only
+/// those rows, in one sequential read per file, after scoring) and decides their status.
+/// </summary>
+public static class SuiteItemBuilder
+{
+    public static List<(SuiteItem Item, double Hardness)> Build(
+        IReadOnlyList<MiningCandidate> selected,
+        IReadOnlyList<string> dataColumns,
+        MiningSettings mining,
+        string modelTag,
+        string date,
+        Func<string, string> display)
+    {
+        var fields = new Dictionary<(string Path, int Row), List<string>>();
+        foreach (var group in selected.GroupBy(c => c.Source.Path))
+        {
+            var file = group.First().Source;
+            if (!file.Columns.SequenceEqual(dataColumns))
+            {
+                throw new DataException(ErrorCodes.DataMissingColumn,
+                    $"'{file.DisplayPath}' does not have the held-out set's columns in the same order, so its rows cannot join the suite.",
+                    new SourceLocation(file.DisplayPath, 1, 0));
+            }
+
+            var wanted = group.Select(c => c.Row).ToHashSet();
+            using var reader = CsvRecordReader.Open(file.Path, file.Separator);
+            _ = reader.Read();
+            for (var row = 0; wanted.Count > 0 && reader.Read() is { } record; row++)
+            {
+                if (wanted.Remove(row))
+                {
+                    fields[(file.Path, row)] = record;
+                }
+            }
+
+            if (wanted.Count > 0)
+            {
+                throw new DataException(ErrorCodes.DataUnreadable, $"'{file.DisplayPath}' changed while it was being mined: row {wanted.Min() + 1} is gone.", new SourceLocation(file.DisplayPath, 0, 0));
+            }
+        }
+
+        return [.. selected.Select(c =>
+        {
+            var (status, reason) = Decide(c, mining);
+            var item = new SuiteItem(c.Id, status, c.Positive, c.Score, modelTag, date, display(c.Source.Path), reason, fields[(c.Source.Path, c.Row)]);
+            return (item, c.Hardness);
+        })];
+    }
+
+    /// <summary>Conflicting labels and implausibly confident mistakes wait for a person; the rest are active.</summary>
+    private static (SuiteStatus, string) Decide(MiningCandidate candidate, MiningSettings mining)
+    {
+        if (candidate.Conflict is { } conflict)
+        {
+            return (SuiteStatus.Quarantined, conflict);
+        }
+
+        if (mining.SuspectAbove is { } suspect)
+        {
+            if (!candidate.Positive && candidate.Score >= suspect)
+            {
+                return (SuiteStatus.Quarantined, $"likely mislabelled: a negative scored {Format(candidate.Score)}, at or above suspect_above {Format(suspect)}");
+            }
+
+            if (candidate.Positive && candidate.Score <= 1 - suspect)
+            {
+                return (SuiteStatus.Quarantined, $"likely mislabelled: a positive scored {Format(candidate.Score)}, at or below 1 - suspect_above");
+            }
+        }
+
+        return (SuiteStatus.Active, string.Empty);
+    }
+
+    private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+namespace QualityGate.Mining;
+
+/// <summary>
+/// The k largest items by a key, kept in a min-heap of size k: memory grows with k, not with
+/// the number of items offered. Ties are broken by the item's stable name, so the result does
+/// not depend on the order items arrive in.
+/// </summary>
+internal sealed class TopK<T>(int k, Func<T, (double Key, string Name)> rank)
+{
+    private readonly PriorityQueue<T, (double Key, string Name)> _heap = new(Comparer<(double Key, string Name)>.Create(Compare));
+
+    public void Offer(T item)
+    {
+        if (k == 0)
+        {
+            return;
+        }
+
+        var key = rank(item);
+        if (_heap.Count < k)
+        {
+            _heap.Enqueue(item, key);
+        }
+        else if (_heap.TryPeek(out _, out var smallest) && Compare(key, smallest) > 0)
+        {
+            _heap.DequeueEnqueue(item, key);
+        }
+    }
+
+    /// <summary>The kept items, largest first.</summary>
+    public List<T> Drain()
+    {
+        var items = new List<T>(_heap.Count);
+        while (_heap.TryDequeue(out var item, out _))
+        {
+            items.Add(item);
+        }
+
+        items.Reverse();
+        return items;
+    }
+
+    /// <summary>Larger key first; among equal keys the smaller name counts as larger, so it is kept.</summary>
+    private static int Compare((double Key, string Name) a, (double Key, string Name) b)
+    {
+        var byKey = a.Key.CompareTo(b.Key);
+        return byKey != 0 ? byKey : string.CompareOrdinal(b.Name, a.Name);
+    }
+}

@@ -1,0 +1,9 @@
+using QualityGate.Scoring;
+
+namespace QualityGate.Suite;
+
+/// <summary>The suite as the candidate sees it: every item's current score, and the active items as a scored set for metrics.</summary>
+public sealed record ScoredSuite(SuiteDocument Document, string DisplayPath, IReadOnlyDictionary<string, double> Scores, ScoredSet Active)
+{
+    public int Count(SuiteStatus status) => Document.Items.Count(i => i.Status == status);
+}

@@ -1,0 +1,17 @@
+namespace QualityGate.Suite;
+
+/// <summary>The metadata columns appended after the data columns. Prefixed so they never clash with a data column.</summary>
+public static class SuiteColumns
+{
+    public const string Id = "qg_id";
+    public const string Status = "qg_status";
+    public const string Score = "qg_score";
+    public const string Model = "qg_model";
+    public const string Mined = "qg_mined";
+    public const string Source = "qg_source";
+    public const string Reason = "qg_reason";
+
+    public static IReadOnlyList<string> All { get; } = [Id, Status, Score, Model, Mined, Source, Reason];
+
+    public static string StatusName(SuiteStatus status) => status.ToString().ToLowerInvariant();
+}

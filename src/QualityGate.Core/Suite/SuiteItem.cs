@@ -1,0 +1,46 @@
+namespace QualityGate.Suite;
+
+public enum SuiteStatus
+{
+    /// <summary>Counts in the suite metrics.</summary>
+    Active,
+
+    /// <summary>Waiting for a person: likely mislabelled, or a label conflict. Counts in no metric.</summary>
+    Quarantined,
+
+    /// <summary>Reviewed and refused: kept so that mining never adds it again. Counts in no metric.</summary>
+    Rejected,
+}
+
+/// <summary>
+/// One row of the hard-negative suite: the example's own fields, exactly as in the data file
+/// (so the suite is training data as it is), and what QualityGate knows about it.
+/// </summary>
+/// <param name="Fields">The data columns, in the data header's order, as text.</param>
+/// <param name="Positive">The example's class, from its label field.</param>
+/// <param name="ScoreWhenMined">The score of the model that mined it; never used as a candidate's score.</param>
+/// <param name="Model">The first 12 hex digits of the mining model's SHA-256, or "scores".</param>
+/// <param name="Mined">The UTC date it was mined, yyyy-MM-dd.</param>
+/// <param name="Source">The data file it was mined from, relative to the config.</param>
+/// <param name="Reason">Why it is quarantined or rejected; empty for active items.</param>
+public sealed record SuiteItem(
+    string Id,
+    SuiteStatus Status,
+    bool Positive,
+    double ScoreWhenMined,
+    string Model,
+    string Mined,
+    string Source,
+    string Reason,
+    IReadOnlyList<string> Fields);
+
+/// <summary>The suite file's content: the data columns it carries and its items, kept sorted by id.</summary>
+public sealed record SuiteDocument(IReadOnlyList<string> DataColumns, IReadOnlyList<SuiteItem> Items)
+{
+    public static SuiteDocument Empty(IReadOnlyList<string> dataColumns) => new(dataColumns, []);
+
+    public SuiteItem? Find(string id) => Items.FirstOrDefault(i => i.Id == id);
+
+    public SuiteDocument With(IEnumerable<SuiteItem> items) =>
+        this with { Items = [.. items.OrderBy(i => i.Id, StringComparer.Ordinal)] };
+}
