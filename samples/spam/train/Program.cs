@@ -3,9 +3,10 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 
-// Regenerates samples/spam: a deterministic 70/30 split of Spambase into data/train.csv and
-// data/heldout.csv, the spam filter model/spam.zip, and model/spam-weak.zip, the same trainer
-// with the most useful features blanked out during training (a clearly weaker model).
+// Regenerates samples/spam: a deterministic 65/25/10 split of Spambase into data/train.csv,
+// data/heldout.csv and data/feedback.csv (mail users reported, standing in for field feedback),
+// the spam filter model/spam.zip, and model/spam-weak.zip, the same trainer with the most useful
+// features blanked out during training (a clearly weaker model).
 var sampleDirectory = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "../../../../..", "samples", "spam");
 sampleDirectory = Path.GetFullPath(sampleDirectory);
 var lines = File.ReadAllLines(Path.Combine(sampleDirectory, "data", "spambase.csv"));
@@ -16,10 +17,13 @@ var featureNames = header.Split(',')[1..];
 var rows = lines[1..];
 var random = new Random(20240601);
 random.Shuffle(rows);
-var heldoutCount = (int)(rows.Length * 0.3);
+var heldoutCount = (int)(rows.Length * 0.25);
+var feedbackCount = (int)(rows.Length * 0.10);
 var heldout = rows[..heldoutCount];
-var train = rows[heldoutCount..];
+var feedback = rows[heldoutCount..(heldoutCount + feedbackCount)];
+var train = rows[(heldoutCount + feedbackCount)..];
 File.WriteAllLines(Path.Combine(sampleDirectory, "data", "heldout.csv"), [header, .. heldout]);
+File.WriteAllLines(Path.Combine(sampleDirectory, "data", "feedback.csv"), [header, .. feedback]);
 File.WriteAllLines(Path.Combine(sampleDirectory, "data", "train.csv"), [header, .. train]);
 
 var context = new MLContext(seed: 1);
@@ -31,7 +35,7 @@ string[] strongest = ["charDollar", "charExclamation", "remove", "free", "your",
 var blanked = strongest.Select(name => Array.IndexOf(featureNames, name)).ToArray();
 var weakRows = trainRows.Select(r => new Email { Label = r.Label, Features = [.. r.Features.Select((v, i) => blanked.Contains(i) ? 0f : v)] }).ToList();
 Save(context, weakRows, Path.Combine(sampleDirectory, "model", "spam-weak.zip"));
-Console.WriteLine($"Wrote {train.Length} training rows, {heldout.Length} held-out rows and two models under {sampleDirectory}.");
+Console.WriteLine($"Wrote {train.Length} training, {heldout.Length} held-out and {feedback.Length} feedback rows and two models under {sampleDirectory}.");
 
 static void Save(MLContext context, List<Email> rows, string path)
 {

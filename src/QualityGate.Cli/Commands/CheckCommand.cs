@@ -1,7 +1,6 @@
 using System.CommandLine;
 using QualityGate.Cli.Output;
 using QualityGate.Configuration;
-using QualityGate.Errors;
 using QualityGate.Gate;
 using QualityGate.Results;
 
@@ -16,15 +15,22 @@ internal static class CheckCommand
     {
         var config = CommandLine.ConfigOption();
         var reportDirectory = new Option<string?>("--report-dir") { Description = "Where to write the JSON result (default: reports.directory of the config)." };
-        var command = new Command("check", "Evaluate the model on the held-out set (and suite) and enforce the limits.") { config, reportDirectory };
-        command.SetAction(parsed => Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory)));
+        var updateSuite = new Option<bool>("--update-suite") { Description = "Also mine new hard examples into the suite, whatever the verdict." };
+        var model = new Option<string?>("--model") { Description = "Gate this candidate model instead of model.path (same config, limits and baseline)." };
+        var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model };
+        command.SetAction(parsed => Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory), parsed.GetValue(updateSuite), parsed.GetValue(model)));
         return command;
     }
 
-    private static int Execute(string configPath, string? reportDirectory)
+    private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel)
     {
         var config = ConfigLoader.Load(configPath);
-        var result = GateRunner.Run(config, CommandLine.Progress);
+        if (candidateModel is not null)
+        {
+            config = config with { Model = config.Model with { Path = Path.GetFullPath(candidateModel), Kind = ModelKind.MlNet } };
+        }
+
+        var result = GateRunner.Run(config, new RunOptions(Mine: updateSuite, Progress: CommandLine.Progress));
         var directory = reportDirectory is null ? config.Reports.Directory : Path.GetFullPath(reportDirectory);
         var resultPath = Path.Combine(directory, ResultFileName);
         WriteResult(resultPath, ResultJson.Serialize(result));
@@ -32,18 +38,5 @@ internal static class CheckCommand
         return result.ExitCode;
     }
 
-    private static void WriteResult(string path, byte[] bytes)
-    {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + ".tmp";
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataException(ErrorCodes.OutputNotWritable, $"The result '{path}' cannot be written: {e.Message}", inner: e);
-        }
-    }
+    private static void WriteResult(string path, byte[] bytes) => QualityGate.Storage.AtomicFile.Write(path, bytes);
 }

@@ -60,12 +60,23 @@ internal static class ConsoleSummary
             console.Profile.Out.Writer.WriteLine("No limits are configured: nothing to enforce.");
         }
 
+        WriteRegression(console, result);
+        SuiteSummary.Write(console.Profile.Out.Writer, result);
+
         foreach (var outcome in result.Limits.Where(o => o.Verdict != Verdict.Passed))
         {
             var severity = outcome.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
             var code = outcome.Verdict == Verdict.Failed ? ErrorCodes.LimitBroken : ErrorCodes.LimitInconclusive;
             var where = outcome.Limit.Location with { File = configPath };
             console.Profile.Out.Writer.WriteLine($"{where}: {severity} {code}: {outcome.Limit.DataSet} {outcome.Limit.Metric} {Describe(outcome)}: {outcome.Message}");
+        }
+
+        foreach (var check in result.Regression.Where(o => o.Verdict != Verdict.Passed))
+        {
+            var severity = check.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
+            var code = check.Verdict == Verdict.Failed ? ErrorCodes.RegressionBroken : ErrorCodes.LimitInconclusive;
+            var where = check.Limit.Location with { File = configPath };
+            console.Profile.Out.Writer.WriteLine($"{where}: {severity} {code}: regression {check.Limit.Key} {(check.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive")}: {check.Message}");
         }
 
         foreach (var warning in result.Warnings)
@@ -76,6 +87,39 @@ internal static class ConsoleSummary
         console.Profile.Out.Writer.WriteLine($"Result     {resultPath}");
         console.Profile.Out.Writer.WriteLine($"Gate {result.Verdict.ToString().ToUpperInvariant()} (exit code {result.ExitCode})");
     }
+
+    private static void WriteRegression(IAnsiConsole console, GateResult result)
+    {
+        if (result.Regression.Count == 0)
+        {
+            return;
+        }
+
+        console.Profile.Out.Writer.WriteLine($"Baseline   {result.BaselinePath}");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("Check", "Basis", "Baseline", "Candidate", "Change", "Bounds", "Allowed", "Evidence", "Verdict");
+        foreach (var check in result.Regression)
+        {
+            var allowed = check.Limit.MaxIncrease is not null ? $"+{F(check.Allowed ?? 0)}" : check.Limit.MaxDecrease is not null ? $"-{F(check.Allowed ?? 0)}" : LimitText(check);
+            table.AddRow(
+                [.. new[]
+                {
+                    check.Limit.Key,
+                    check.Basis,
+                    check.Baseline is { } b ? F(b) : "",
+                    check.Candidate is { } c ? F(c) : "",
+                    check.Change is { } d ? F(d) : "",
+                    check.ChangeBounds is { } bounds ? $"[{F(bounds.Lower)}, {F(bounds.Upper)}]" : "",
+                    allowed,
+                    LimitEvaluator.YamlName(check.Evidence),
+                }.Select(text => new Text(text)), Markup(check.Verdict)]);
+        }
+
+        console.Write(table);
+    }
+
+    private static string LimitText(Regression.RegressionOutcome check) =>
+        check.Limit.Max is { } max ? $"max {F(max)}" : $"min {F(check.Limit.Min ?? 0)}";
 
     private static string Describe(LimitOutcome outcome) => outcome.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive";
 

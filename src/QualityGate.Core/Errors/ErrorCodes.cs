@@ -8,6 +8,7 @@ public static class ErrorCodes
 {
     public const string LimitBroken = "QG1001";
     public const string LimitInconclusive = "QG1002";
+    public const string RegressionBroken = "QG1003";
 
     public const string ConfigSyntax = "QG2001";
     public const string ConfigUnknownKey = "QG2002";

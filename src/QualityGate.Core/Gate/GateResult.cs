@@ -1,6 +1,8 @@
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Metrics;
+using QualityGate.Mining;
+using QualityGate.Regression;
 
 namespace QualityGate.Gate;
 
@@ -11,14 +13,23 @@ public sealed record GateResult(
     OperatingPoint OperatingPoint,
     IReadOnlyList<SetEvaluation> Sets,
     IReadOnlyList<LimitOutcome> Limits,
+    IReadOnlyList<RegressionOutcome> Regression,
+    SuiteReport? Suite,
+    string? BaselinePath,
     IReadOnlyList<string> Warnings)
 {
-    public Verdict Verdict =>
-        Limits.Any(l => l.Verdict == Verdict.Failed) ? Verdict.Failed
-        : Limits.Any(l => l.Verdict == Verdict.Inconclusive) ? Verdict.Inconclusive
-        : Verdict.Passed;
+    public Verdict Verdict
+    {
+        get
+        {
+            var verdicts = Limits.Select(l => l.Verdict).Concat(Regression.Select(r => r.Verdict)).ToList();
+            return verdicts.Contains(Verdict.Failed) ? Verdict.Failed
+                : verdicts.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive
+                : Verdict.Passed;
+        }
+    }
 
-    /// <summary>Inconclusive limits fail the gate only when the config says <c>inconclusive: fail</c>.</summary>
+    /// <summary>Inconclusive checks fail the gate only when the config says <c>inconclusive: fail</c>.</summary>
     public int ExitCode => Verdict switch
     {
         Verdict.Failed => ExitCodes.GateFailed,
@@ -28,4 +39,29 @@ public sealed record GateResult(
 }
 
 /// <summary>What was scored: its kind, file and content hash, and the score column read.</summary>
-public sealed record ModelInfo(string Kind, string? DisplayPath, string? Sha256, string Loading, string ScoreColumn, bool ScoresAreProbabilities);
+public sealed record ModelInfo(string Kind, string? DisplayPath, string? Sha256, string Loading, string ScoreColumn, bool ScoresAreProbabilities)
+{
+    /// <summary>How suite items record the model that mined them.</summary>
+    public string Tag => Sha256 is { } hash ? hash[..12] : "scores";
+}
+
+/// <summary>
+/// The suite in this run: its size by status, the items the candidate fixes and breaks against
+/// the baseline, what mining changed, and the file's hash before and after the run.
+/// </summary>
+public sealed record SuiteReport(
+    string DisplayPath,
+    IReadOnlyList<string> ActiveIds,
+    int Quarantined,
+    int Rejected,
+    IReadOnlyList<SuiteItemChange> Fixed,
+    IReadOnlyList<SuiteItemChange> Broken,
+    MiningReport? Mining,
+    string? HashBefore,
+    string? HashAfter)
+{
+    public int Active => ActiveIds.Count;
+}
+
+/// <summary>A suite item whose outcome changed between the baseline and the candidate.</summary>
+public sealed record SuiteItemChange(string Id, bool Positive, double CandidateScore);

@@ -1,50 +1,49 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Data;
 using QualityGate.Errors;
 using QualityGate.Metrics;
+using QualityGate.Mining;
+using QualityGate.Regression;
 using QualityGate.Scoring;
+using QualityGate.Suite;
 
 namespace QualityGate.Gate;
 
 /// <summary>
-/// Runs the gate: scores each data set in one streaming pass, resolves the operating point on
-/// the held-out set, computes the metrics and decides every limit.
+/// Runs the gate: scores each data set in one streaming pass, fixes the operating point (from the
+/// baseline, the config, or the held-out set), computes the metrics, decides every limit and
+/// regression check, and mines the suite when asked.
 /// </summary>
 public static class GateRunner
 {
-    public static GateResult Run(GateConfig config, Action<string>? progress = null)
+    public static GateResult Run(GateConfig config, Action<string>? progress = null) => Run(config, new RunOptions(Progress: progress));
+
+    public static GateResult Run(GateConfig config, RunOptions options)
     {
+        var progress = options.Progress;
         IModelScorer scorer = config.Model.Kind == ModelKind.MlNet ? MlNetModel.Load(config) : new ScoreFileReader(config);
         var labels = new LabelReader(config.Label);
         var warnings = new List<string>();
+        var baseline = options.ForBless ? null : BaselineStore.Load(config, warnings, mayBeMissing: !options.Gate);
+        if (options.Mine && config.Data.Suite is null)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "Mining needs a suite file to write: set 'data.suite'.", config.Data.HeldoutLocation);
+        }
 
-        // With a fixed threshold and width the band is known before scoring, so only rows that
-        // are wrong or in the band are hashed; otherwise every row keeps its id until the band is known.
-        var knownBand = config.Threshold.Value is { } t && config.Region.Kind == RegionKind.Width
-            ? (Threshold: t, Low: t - config.Region.Parameter, High: t + config.Region.Parameter)
-            : ((double Threshold, double Low, double High)?)null;
-        Func<double, bool, bool> wantsId = knownBand is { } band
-            ? (score, positive) => (score >= band.Threshold) != positive || (score >= band.Low && score <= band.High)
+        var known = KnownOperatingPoint(config, baseline);
+        Func<double, bool, bool> wantsId = known is { } k
+            ? (score, positive) => (score >= k.Threshold) != positive || k.InRegion(score) || (options.Mine && CandidateFinder.InBand(score, positive, k.Threshold, config.Mining))
             : (_, _) => true;
 
         var heldoutFile = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
         progress?.Invoke($"Scoring {heldoutFile.DisplayPath}");
         var heldout = ScoringPass.Read("heldout", heldoutFile, scorer.Score(heldoutFile, []), labels, wantsId, progress);
         var heldoutRanked = RankedExamples.From(heldout);
-        if (heldoutRanked.Positives == 0 || heldoutRanked.Negatives == 0)
-        {
-            throw new DataException(ErrorCodes.DataOneClass,
-                $"'{heldoutFile.DisplayPath}' has only {(heldoutRanked.Positives == 0 ? "negative" : "positive")} examples in '{config.Label.Column}'; a held-out set needs both classes.",
-                new SourceLocation(heldoutFile.DisplayPath, 1, 0),
-                "Check 'label.positive' and 'label.negative', or the split that produced the file.");
-        }
-
+        RequireBothClasses(config, heldoutFile, heldoutRanked);
         CheckThresholdScale(config, scorer);
-        var threshold = ThresholdResolver.Resolve(config.Threshold, heldoutRanked);
-        var (low, high) = RegionResolver.Resolve(config.Region, threshold, heldoutRanked);
-        var point = new OperatingPoint(threshold, low, high, DescribeThreshold(config.Threshold));
+        var point = known ?? Resolve(config, heldoutRanked);
 
         var tprArguments = config.Limits.Where(l => l.Metric.Name == MetricName.TprAtFpr).Select(l => l.Metric.Argument!.Value).ToList();
         var sets = new List<SetEvaluation>
@@ -52,24 +51,90 @@ public static class GateRunner
             SetEvaluator.Evaluate(heldout, heldoutRanked, point, config.Statistics, scorer.ScoresAreProbabilities, tprArguments),
         };
 
-        if (config.Data.Suite is { } suitePath)
+        var suite = SuiteScoring.Score(config, scorer, labels, heldoutFile);
+        if (suite is { Active.Count: > 0 })
         {
-            if (File.Exists(suitePath))
-            {
-                var suiteFile = DataFile.Open(suitePath, config.Display(suitePath), config.Data.Separator, config.Data.SuiteLocation!);
-                progress?.Invoke($"Scoring {suiteFile.DisplayPath}");
-                var suite = ScoringPass.Read("suite", suiteFile, scorer.Score(suiteFile, []), labels, (_, _) => true, progress);
-                sets.Add(SetEvaluator.Evaluate(suite, RankedExamples.From(suite), point, config.Statistics, scorer.ScoresAreProbabilities, tprArguments));
-            }
-            else
-            {
-                warnings.Add($"The suite '{config.Display(suitePath)}' does not exist yet; limits on it are inconclusive.");
-            }
+            sets.Add(SetEvaluator.Evaluate(suite.Active, RankedExamples.From(suite.Active), point, config.Statistics, scorer.ScoresAreProbabilities, tprArguments));
+        }
+        else if (config.Data.Suite is { } suitePath && !options.Mine)
+        {
+            warnings.Add(suite is null
+                ? $"The suite '{config.Display(suitePath)}' does not exist yet; 'qgate mine' writes it. Limits on it are inconclusive."
+                : $"The suite '{config.Display(suitePath)}' has no active items; limits on it are inconclusive.");
         }
 
         var outcomes = config.Limits.Select(limit => Decide(limit, sets, config.Statistics)).ToList();
-        return new GateResult(config, Describe(config, scorer), point, sets, outcomes, warnings);
+        var model = Describe(config, scorer);
+
+        var pairedItems = baseline is null || suite is null ? [] : SuitePairing.Pair(config, baseline, suite, point, labels, heldoutFile);
+        var regression = baseline is null || config.Regression is null
+            ? []
+            : RegressionEvaluator.Evaluate(new RegressionEvaluator.Inputs(
+                config.Regression,
+                baseline,
+                HeldoutChange(config, baseline, heldoutFile),
+                sets[0],
+                sets.FirstOrDefault(s => s.Name == "suite"),
+                pairedItems,
+                config.Statistics));
+
+        MiningReport? mining = null;
+        (string? Before, string? After) hashes = (Hash(config.Data.Suite), Hash(config.Data.Suite));
+        if (options.Mine)
+        {
+            var feedback = config.Data.Feedback.Select(source =>
+            {
+                var file = DataFile.Open(source.Path, config.Display(source.Path), config.Data.Separator, source.Location);
+                progress?.Invoke($"Scoring {file.DisplayPath}");
+                return ScoringPass.Read("feedback", file, scorer.Score(file, []), labels, wantsId, progress);
+            }).ToList();
+            var mined = MiningRun.Mine(config, labels, heldoutFile, [heldout, .. feedback], suite, point, model, options.Clock ?? MiningClock.FromEnvironment());
+            mining = mined.Outcome;
+            hashes = (mined.HashBefore, mined.HashAfter);
+            warnings.AddRange(mining.Warnings);
+        }
+
+        var suiteReport = config.Data.Suite is null ? null : SuiteReporting.Report(config, suite, pairedItems, mining, hashes);
+        return new GateResult(config, model, point, sets, outcomes, regression, suiteReport, config.Regression is null ? null : config.Display(config.Regression.Baseline), warnings);
     }
+
+    /// <summary>The operating point when it is known before scoring: blessed, or a fixed threshold with a width band.</summary>
+    private static OperatingPoint? KnownOperatingPoint(GateConfig config, BaselineDocument? baseline)
+    {
+        if (baseline is not null && config.Regression is { ResolveThresholdPerCandidate: false })
+        {
+            return new OperatingPoint(baseline.Threshold, baseline.RegionLow, baseline.RegionHigh, $"{baseline.ThresholdSource}; blessed");
+        }
+
+        return config.Threshold.Value is { } t && config.Region.Kind == RegionKind.Width
+            ? new OperatingPoint(t, t - config.Region.Parameter, t + config.Region.Parameter, "fixed")
+            : null;
+    }
+
+    private static OperatingPoint Resolve(GateConfig config, RankedExamples heldout)
+    {
+        var threshold = ThresholdResolver.Resolve(config.Threshold, heldout);
+        var (low, high) = RegionResolver.Resolve(config.Region, threshold, heldout);
+        return new OperatingPoint(threshold, low, high, DescribeThreshold(config.Threshold));
+    }
+
+    private static void RequireBothClasses(GateConfig config, DataFile file, RankedExamples ranked)
+    {
+        if (ranked.Positives == 0 || ranked.Negatives == 0)
+        {
+            throw new DataException(ErrorCodes.DataOneClass,
+                $"'{file.DisplayPath}' has only {(ranked.Positives == 0 ? "negative" : "positive")} examples in '{config.Label.Column}'; a held-out set needs both classes.",
+                new SourceLocation(file.DisplayPath, 1, 0),
+                "Check 'label.positive' and 'label.negative', or the split that produced the file.");
+        }
+    }
+
+    private static string? HeldoutChange(GateConfig config, BaselineDocument baseline, DataFile heldout) =>
+        config.Regression!.Limits.Any(l => l.DataSet == "heldout") && SettingsFingerprint.OfFile(heldout.Path) != baseline.HeldoutSha256
+            ? $"'{heldout.DisplayPath}' changed since the baseline was blessed"
+            : null;
+
+    private static string? Hash(string? path) => path is not null && File.Exists(path) ? SuiteStore.Hash(File.ReadAllBytes(path)) : null;
 
     private static LimitOutcome Decide(LimitSettings limit, List<SetEvaluation> sets, StatisticsSettings statistics)
     {
@@ -77,7 +142,7 @@ public static class GateRunner
         if (set is null)
         {
             return new LimitOutcome(limit, limit.Evidence ?? statistics.Evidence, limit.MinCount ?? statistics.MinCount, null, null, Verdict.Inconclusive,
-                $"there is no {limit.DataSet} file yet", null);
+                $"the {limit.DataSet} has no active examples yet", limit.MinCount ?? statistics.MinCount);
         }
 
         var value = set.Find(limit.Metric) ?? throw new InvalidOperationException($"Metric {limit.Metric} was not computed.");
@@ -98,7 +163,7 @@ public static class GateRunner
     private static string DescribeThreshold(ThresholdSettings settings) => settings.Target switch
     {
         null => "fixed",
-        var target => $"{YamlTarget(target.Value)}: {settings.TargetValue.ToString(CultureInfo.InvariantCulture)} (resolved on heldout)",
+        var target => $"{YamlTarget(target.Value)}: {settings.TargetValue.ToString(CultureInfo.InvariantCulture)}, resolved on heldout",
     };
 
     public static string YamlTarget(ThresholdTarget target) => target switch
@@ -115,8 +180,6 @@ public static class GateRunner
             return new ModelInfo("scores", null, null, scorer.Description, scorer.ScoreColumnName, scorer.ScoresAreProbabilities);
         }
 
-        using var stream = File.OpenRead(path);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return new ModelInfo("mlnet", config.Display(path), hash, scorer.Description, scorer.ScoreColumnName, scorer.ScoresAreProbabilities);
+        return new ModelInfo("mlnet", config.Display(path), SettingsFingerprint.OfFile(path), scorer.Description, scorer.ScoreColumnName, scorer.ScoresAreProbabilities);
     }
 }

@@ -9,9 +9,16 @@ public sealed record SetEvaluation(
     IReadOnlyList<MetricValue> Metrics,
     Curves Curves,
     ScoreHistogram Histogram,
-    IReadOnlyList<string> WrongIds,
-    IReadOnlyList<string> RegionIds)
+    RowOutcomes Outcomes)
 {
+    /// <summary>Ids of the examples the model got wrong, each once, sorted.</summary>
+    public IReadOnlyList<string> WrongIds => Distinct(Outcomes.FalsePositives.Concat(Outcomes.FalseNegatives));
+
+    /// <summary>Ids of the examples in the threshold region, each once, sorted.</summary>
+    public IReadOnlyList<string> RegionIds => Distinct(Outcomes.RegionNegatives.Concat(Outcomes.RegionPositives));
+
+    private static List<string> Distinct(IEnumerable<string> ids) => [.. ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     public MetricValue? Find(Configuration.MetricName metric) => Metrics.FirstOrDefault(m => m.Metric == metric);
 }
 
@@ -23,3 +30,13 @@ public sealed record Curves(IReadOnlyList<CurvePoint> Roc, IReadOnlyList<CurvePo
 
 /// <summary>Score counts per class over equal-width bins from <see cref="Low"/> to <see cref="High"/>.</summary>
 public sealed record ScoreHistogram(double Low, double High, IReadOnlyList<long> Positives, IReadOnlyList<long> Negatives);
+
+/// <summary>
+/// Per-row outcomes by example id, sorted, one entry per row: an id repeats when the data
+/// holds duplicate rows, so paired comparisons count rows exactly as the metrics do.
+/// </summary>
+public sealed record RowOutcomes(
+    IReadOnlyList<string> FalsePositives,
+    IReadOnlyList<string> FalseNegatives,
+    IReadOnlyList<string> RegionNegatives,
+    IReadOnlyList<string> RegionPositives);

@@ -46,7 +46,7 @@ internal static class SetEvaluator
         metrics.AddRange(Bootstrapped(ranked, point, statistics, probabilities, tprAtFprArguments));
         metrics.Sort((a, b) => Order(a.Metric).CompareTo(Order(b.Metric)));
 
-        var (wrong, inRegion) = Identified(set, point);
+        var outcomes = Identified(set, point);
         return new SetEvaluation(
             set.Name,
             set.File.DisplayPath,
@@ -55,8 +55,7 @@ internal static class SetEvaluator
             metrics,
             CurveBuilder.Build(ranked),
             CurveBuilder.Histogram(ranked, probabilities),
-            wrong,
-            inRegion);
+            outcomes);
     }
 
     private static MetricValue Auc(ScoredSet set, RankedExamples ranked, StatisticsSettings statistics)
@@ -106,25 +105,31 @@ internal static class SetEvaluator
         }
     }
 
-    private static (List<string> Wrong, List<string> InRegion) Identified(ScoredSet set, OperatingPoint point)
+    private static RowOutcomes Identified(ScoredSet set, OperatingPoint point)
     {
-        var wrong = new SortedSet<string>(StringComparer.Ordinal);
-        var inRegion = new SortedSet<string>(StringComparer.Ordinal);
+        List<string> falsePositives = [], falseNegatives = [], regionNegatives = [], regionPositives = [];
         foreach (var (row, id) in set.Ids)
         {
             var score = set.ScoreArray[row];
-            if (point.IsPredictedPositive(score) != set.PositiveArray[row])
+            var positive = set.PositiveArray[row];
+            if (point.IsPredictedPositive(score) != positive)
             {
-                wrong.Add(id);
+                (positive ? falseNegatives : falsePositives).Add(id);
             }
 
             if (point.InRegion(score))
             {
-                inRegion.Add(id);
+                (positive ? regionPositives : regionNegatives).Add(id);
             }
         }
 
-        return ([.. wrong], [.. inRegion]);
+        return new RowOutcomes(Sorted(falsePositives), Sorted(falseNegatives), Sorted(regionNegatives), Sorted(regionPositives));
+    }
+
+    private static List<string> Sorted(List<string> ids)
+    {
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
     }
 
     private static int Order(MetricName metric)

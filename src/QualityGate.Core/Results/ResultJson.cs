@@ -82,6 +82,9 @@ public static class ResultJson
 
         json.WriteEndArray();
 
+        RegressionJson.Write(json, result);
+        SuiteJson.Write(json, result.Suite);
+
         json.WriteStartArray("dataSets");
         foreach (var set in result.Sets)
         {
@@ -177,7 +180,7 @@ public static class ResultJson
         json.WriteEndObject();
     }
 
-    private static void WriteMetric(Utf8JsonWriter json, MetricValue metric)
+    internal static void WriteMetric(Utf8JsonWriter json, MetricValue metric)
     {
         json.WriteStartObject();
         Number(json, "value", metric.Value);
@@ -234,7 +237,7 @@ public static class ResultJson
         json.WriteEndArray();
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    internal static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)
@@ -246,7 +249,7 @@ public static class ResultJson
     }
 
     /// <summary>JSON has no NaN: an unknown number is null.</summary>
-    private static void Number(Utf8JsonWriter json, string name, double value)
+    internal static void Number(Utf8JsonWriter json, string name, double value)
     {
         if (double.IsFinite(value))
         {
@@ -258,7 +261,7 @@ public static class ResultJson
         }
     }
 
-    private static void NullableNumber(Utf8JsonWriter json, string name, double? value)
+    internal static void NullableNumber(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } v)
         {
@@ -270,5 +273,5 @@ public static class ResultJson
         }
     }
 
-    private static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
+    internal static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
 }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using QualityGate.Gate;
+using QualityGate.Suite;
+
+namespace QualityGate.Cli.Output;
+
+/// <summary>The suite in words: its size, the items the candidate fixes and breaks, and what mining added, quarantined and evicted.</summary>
+internal static class SuiteSummary
+{
+    public static void Write(TextWriter output, GateResult result)
+    {
+        if (result.Suite is not { } suite)
+        {
+            return;
+        }
+
+        output.WriteLine($"Suite      {suite.DisplayPath}: {suite.Active} active, {suite.Quarantined} quarantined, {suite.Rejected} rejected");
+        if (suite.Fixed.Count > 0 || suite.Broken.Count > 0)
+        {
+            output.WriteLine($"           against the baseline: {suite.Fixed.Count} fixed, {suite.Broken.Count} broken");
+            foreach (var item in suite.Broken.Take(10))
+            {
+                output.WriteLine($"           broken  {item.Id} ({(item.Positive ? "positive" : "negative")}, now scored {F(item.CandidateScore)})");
+            }
+        }
+
+        if (suite.Mining is not { } mining)
+        {
+            return;
+        }
+
+        var quarantined = mining.Added.Where(i => i.Status == SuiteStatus.Quarantined).ToList();
+        output.WriteLine($"Mining     {mining.Candidates} candidates, {mining.AlreadyInSuite} already in the suite; added {mining.Added.Count - quarantined.Count} active, {quarantined.Count} quarantined; evicted {mining.Evicted.Count}");
+        foreach (var item in quarantined.Take(10))
+        {
+            output.WriteLine($"           quarantined  {item.Id}: {item.Reason}");
+        }
+
+        if (quarantined.Count > 0)
+        {
+            output.WriteLine("           review them with 'qgate suite list', then 'qgate suite accept ID' or 'qgate suite reject ID'");
+        }
+    }
+
+    private static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,30 @@
+using QualityGate.Gate;
+
+namespace QualityGate.Baseline;
+
+/// <summary>Turns a run of the model being blessed into its baseline document.</summary>
+public static class BaselineBuilder
+{
+    public static BaselineDocument Build(GateResult result)
+    {
+        var config = result.Config;
+        var heldout = result.Sets.Single(s => s.Name == "heldout");
+        var suiteSet = result.Sets.FirstOrDefault(s => s.Name == "suite");
+        var point = result.OperatingPoint;
+        return new BaselineDocument(
+            result.Model.DisplayPath,
+            result.Model.Sha256,
+            SettingsFingerprint.OfFile(config.Data.Heldout),
+            result.Suite?.HashAfter,
+            SettingsFingerprint.Of(config),
+            point.Threshold,
+            point.ThresholdSource,
+            point.RegionLow,
+            point.RegionHigh,
+            [.. result.Sets.SelectMany(set => set.Metrics
+                .Where(m => m.Unavailable is null)
+                .Select(m => new BaselineMetric(set.Name, m.Metric.ToString(), m.Value, m.Successes, m.Trials)))],
+            new HeldoutOutcomes(heldout.Confusion.Total, heldout.Confusion.Negatives, heldout.Confusion.Positives, heldout.Outcomes),
+            result.Suite is null ? null : new SuiteOutcomes(result.Suite.ActiveIds, suiteSet?.WrongIds ?? [], suiteSet?.RegionIds ?? []));
+    }
+}

@@ -1,0 +1,35 @@
+using QualityGate.Metrics;
+
+namespace QualityGate.Baseline;
+
+/// <summary>
+/// The blessed model's lock file: the operating point it was blessed at, its metrics, the
+/// hashes that say what it was blessed on, and its per-example outcomes, kept compactly as ids
+/// (only the examples it got wrong or that were in its region), enough for paired comparisons.
+/// </summary>
+public sealed record BaselineDocument(
+    string? ModelPath,
+    string? ModelSha256,
+    string HeldoutSha256,
+    string? SuiteSha256,
+    string SettingsFingerprint,
+    double Threshold,
+    string ThresholdSource,
+    double RegionLow,
+    double RegionHigh,
+    IReadOnlyList<BaselineMetric> Metrics,
+    HeldoutOutcomes Heldout,
+    SuiteOutcomes? Suite)
+{
+    public BaselineMetric? Find(string dataSet, string metric) =>
+        Metrics.FirstOrDefault(m => m.DataSet == dataSet && m.Metric == metric);
+}
+
+/// <summary>A metric of the blessed model, with its counts when it is a rate.</summary>
+public sealed record BaselineMetric(string DataSet, string Metric, double Value, long? K, long? N);
+
+/// <summary>The blessed model on the held-out set: row counts and the rows it got wrong or had in its region.</summary>
+public sealed record HeldoutOutcomes(long Rows, long Negatives, long Positives, RowOutcomes Outcomes);
+
+/// <summary>The blessed model on the suite: the active items it was scored on, the ones it got wrong, the ones in its region.</summary>
+public sealed record SuiteOutcomes(IReadOnlyList<string> Items, IReadOnlyList<string> Wrong, IReadOnlyList<string> InRegion);

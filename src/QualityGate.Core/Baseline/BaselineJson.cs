@@ -1,0 +1,151 @@
+using System.Text.Json;
+using QualityGate.Errors;
+using QualityGate.Metrics;
+
+namespace QualityGate.Baseline;
+
+/// <summary>Reads and writes <see cref="BaselineDocument"/> as deterministic, reviewable JSON.</summary>
+public static class BaselineJson
+{
+    public const string Schema = "qualitygate-baseline";
+    public const int SchemaVersion = 1;
+
+    public static byte[] Serialize(BaselineDocument baseline)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            json.WriteStartObject("model");
+            json.WriteString("path", baseline.ModelPath);
+            json.WriteString("sha256", baseline.ModelSha256);
+            json.WriteEndObject();
+            json.WriteStartObject("hashes");
+            json.WriteString("heldout", baseline.HeldoutSha256);
+            json.WriteString("suite", baseline.SuiteSha256);
+            json.WriteString("settings", baseline.SettingsFingerprint);
+            json.WriteEndObject();
+            json.WriteStartObject("threshold");
+            json.WriteNumber("value", baseline.Threshold);
+            json.WriteString("source", baseline.ThresholdSource);
+            json.WriteEndObject();
+            json.WriteStartObject("region");
+            json.WriteNumber("low", baseline.RegionLow);
+            json.WriteNumber("high", baseline.RegionHigh);
+            json.WriteEndObject();
+
+            json.WriteStartArray("metrics");
+            foreach (var metric in baseline.Metrics)
+            {
+                json.WriteStartObject();
+                json.WriteString("set", metric.DataSet);
+                json.WriteString("metric", metric.Metric);
+                json.WriteNumber("value", metric.Value);
+                if (metric.K is { } k)
+                {
+                    json.WriteNumber("k", k);
+                    json.WriteNumber("n", metric.N!.Value);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            var heldout = baseline.Heldout;
+            json.WriteStartObject("heldout");
+            json.WriteNumber("rows", heldout.Rows);
+            json.WriteNumber("negatives", heldout.Negatives);
+            json.WriteNumber("positives", heldout.Positives);
+            Ids(json, "falsePositives", heldout.Outcomes.FalsePositives);
+            Ids(json, "falseNegatives", heldout.Outcomes.FalseNegatives);
+            Ids(json, "regionNegatives", heldout.Outcomes.RegionNegatives);
+            Ids(json, "regionPositives", heldout.Outcomes.RegionPositives);
+            json.WriteEndObject();
+
+            if (baseline.Suite is { } suite)
+            {
+                json.WriteStartObject("suite");
+                Ids(json, "items", suite.Items);
+                Ids(json, "wrong", suite.Wrong);
+                Ids(json, "inRegion", suite.InRegion);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("suite");
+            }
+
+            json.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    public static BaselineDocument Read(string path, string displayPath)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            if (root.GetProperty("schema").GetString() != Schema || root.GetProperty("schemaVersion").GetInt32() != SchemaVersion)
+            {
+                throw Invalid(displayPath, "it is not a version 1 QualityGate baseline", null);
+            }
+
+            var heldout = root.GetProperty("heldout");
+            var suite = root.GetProperty("suite");
+            return new BaselineDocument(
+                root.GetProperty("model").GetProperty("path").GetString(),
+                root.GetProperty("model").GetProperty("sha256").GetString(),
+                root.GetProperty("hashes").GetProperty("heldout").GetString()!,
+                root.GetProperty("hashes").GetProperty("suite").GetString(),
+                root.GetProperty("hashes").GetProperty("settings").GetString()!,
+                root.GetProperty("threshold").GetProperty("value").GetDouble(),
+                root.GetProperty("threshold").GetProperty("source").GetString()!,
+                root.GetProperty("region").GetProperty("low").GetDouble(),
+                root.GetProperty("region").GetProperty("high").GetDouble(),
+                [.. root.GetProperty("metrics").EnumerateArray().Select(m => new BaselineMetric(
+                    m.GetProperty("set").GetString()!,
+                    m.GetProperty("metric").GetString()!,
+                    m.GetProperty("value").GetDouble(),
+                    m.TryGetProperty("k", out var k) ? k.GetInt64() : null,
+                    m.TryGetProperty("n", out var n) ? n.GetInt64() : null))],
+                new HeldoutOutcomes(
+                    heldout.GetProperty("rows").GetInt64(),
+                    heldout.GetProperty("negatives").GetInt64(),
+                    heldout.GetProperty("positives").GetInt64(),
+                    new RowOutcomes(Ids(heldout, "falsePositives"), Ids(heldout, "falseNegatives"), Ids(heldout, "regionNegatives"), Ids(heldout, "regionPositives"))),
+                suite.ValueKind == JsonValueKind.Null ? null : new SuiteOutcomes(Ids(suite, "items"), Ids(suite, "wrong"), Ids(suite, "inRegion")));
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(displayPath, $"it is not valid JSON ({e.Message.Split(". ")[0]})", e, e.LineNumber is { } line ? (int)line + 1 : 0);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw Invalid(displayPath, $"a field is missing or has the wrong type ({e.Message})", e);
+        }
+    }
+
+    private static DataException Invalid(string displayPath, string why, Exception? inner, int line = 0) =>
+        new(ErrorCodes.BaselineInvalid, $"The baseline '{displayPath}' cannot be used: {why}.", new SourceLocation(displayPath, line, 0),
+            "Restore it from version control, or write a new one with 'qgate bless'.", inner);
+
+    private static void Ids(Utf8JsonWriter json, string name, IReadOnlyList<string> ids)
+    {
+        json.WriteStartArray(name);
+        foreach (var id in ids)
+        {
+            json.WriteStringValue(id);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static List<string> Ids(JsonElement parent, string name) =>
+        [.. parent.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
+}

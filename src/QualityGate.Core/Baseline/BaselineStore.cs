@@ -1,0 +1,48 @@
+using QualityGate.Configuration;
+using QualityGate.Errors;
+using QualityGate.Storage;
+
+namespace QualityGate.Baseline;
+
+/// <summary>Loads the baseline a config names, and writes a new one atomically under the folder lock.</summary>
+public static class BaselineStore
+{
+    /// <summary>The baseline, or null when the config has none or allows it to be missing (with a warning).</summary>
+    public static BaselineDocument? Load(GateConfig config, ICollection<string> warnings, bool mayBeMissing = false)
+    {
+        if (config.Regression is not { } regression)
+        {
+            return null;
+        }
+
+        var display = config.Display(regression.Baseline);
+        if (!File.Exists(regression.Baseline))
+        {
+            if (regression.AllowMissing || mayBeMissing)
+            {
+                warnings.Add($"The baseline '{display}' does not exist yet: regression checks were skipped. Write it with 'qgate bless'.");
+                return null;
+            }
+
+            throw new DataException(ErrorCodes.BaselineInvalid, $"The baseline '{display}' does not exist.", regression.Location,
+                "Bless the current model with 'qgate bless', or set 'regression.allow_missing: true' to run without one.");
+        }
+
+        var baseline = BaselineJson.Read(regression.Baseline, display);
+        if (baseline.SettingsFingerprint != SettingsFingerprint.Of(config))
+        {
+            throw new DataException(ErrorCodes.BaselineInvalid,
+                $"The baseline '{display}' was blessed with other data-defining settings (columns, label, id, threshold or region).",
+                regression.Location,
+                "Outcomes under other settings cannot be compared: bless again with 'qgate bless'.");
+        }
+
+        return baseline;
+    }
+
+    public static void Write(string path, BaselineDocument baseline)
+    {
+        using var folderLock = FileLock.Acquire(Path.GetDirectoryName(Path.GetFullPath(path))!, Suite.SuiteStore.LockTimeout);
+        AtomicFile.Write(path, BaselineJson.Serialize(baseline));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using QualityGate.Configuration;
+
+namespace QualityGate.Baseline;
+
+/// <summary>
+/// A hash of the settings that define what the examples and outcomes are (columns, label, id,
+/// threshold, region), and nothing else: loosening a limit or moving a file needs no re-bless.
+/// </summary>
+public static class SettingsFingerprint
+{
+    public static string Of(GateConfig config)
+    {
+        var lines = new List<string>
+        {
+            $"model.kind={config.Model.Kind}",
+            $"model.score_column={config.Model.ScoreColumn}",
+            $"label.column={config.Label.Column}",
+            $"label.positive={string.Join('|', config.Label.Positive.Select(v => v.ToLowerInvariant()).Order(StringComparer.Ordinal))}",
+            $"label.negative={string.Join('|', config.Label.Negative.Select(v => v.ToLowerInvariant()).Order(StringComparer.Ordinal))}",
+            $"id={config.IdColumn}",
+            $"data.separator={config.Data.Separator}",
+            config.Threshold.Value is { } value
+                ? $"threshold={value.ToString("R", CultureInfo.InvariantCulture)}"
+                : $"threshold.{config.Threshold.Target}={config.Threshold.TargetValue.ToString("R", CultureInfo.InvariantCulture)}",
+            $"region.{config.Region.Kind}={config.Region.Parameter.ToString("R", CultureInfo.InvariantCulture)}",
+        };
+        foreach (var (input, selection) in config.Model.Inputs.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            lines.Add($"model.inputs.{input}={selection.First}..{selection.Last}|{string.Join(',', selection.Names)}");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
+    }
+
+    public static string OfFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,50 @@
+using QualityGate.Baseline;
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Metrics;
+using QualityGate.Scoring;
+using QualityGate.Suite;
+
+namespace QualityGate.Regression;
+
+/// <summary>
+/// The suite items both models have outcomes for. Without the blessed model at hand, those are
+/// the items that were active when the baseline was blessed (items mined since join the
+/// comparison at the next bless, which avoids comparing on items selected by the candidate).
+/// With <c>regression.baseline_model</c>, the blessed model scores every active item now.
+/// </summary>
+public static class SuitePairing
+{
+    public static IReadOnlyList<PairedItem> Pair(GateConfig config, BaselineDocument baseline, ScoredSuite suite, OperatingPoint candidatePoint, LabelReader labels, DataFile heldout)
+    {
+        var blessedPoint = new OperatingPoint(baseline.Threshold, baseline.RegionLow, baseline.RegionHigh, baseline.ThresholdSource);
+        var active = suite.Document.Items.Where(i => i.Status == SuiteStatus.Active).ToList();
+        if (config.Regression?.BaselineModel is { } blessedModelPath && active.Count > 0)
+        {
+            var blessedConfig = config with { Model = config.Model with { Path = blessedModelPath, Kind = ModelKind.MlNet } };
+            var blessed = SuiteScoring.Score(blessedConfig, MlNetModel.Load(blessedConfig), labels, heldout)!;
+            return [.. active.Select(item => Item(item, blessed.Scores[item.Id], blessedPoint, suite.Scores[item.Id], candidatePoint))];
+        }
+
+        if (baseline.Suite is not { } outcomes)
+        {
+            return [];
+        }
+
+        var blessedItems = outcomes.Items.ToHashSet(StringComparer.Ordinal);
+        var wrong = outcomes.Wrong.ToHashSet(StringComparer.Ordinal);
+        var inRegion = outcomes.InRegion.ToHashSet(StringComparer.Ordinal);
+        return [.. active.Where(i => blessedItems.Contains(i.Id)).Select(item =>
+        {
+            var score = suite.Scores[item.Id];
+            return new PairedItem(item.Id, item.Positive, wrong.Contains(item.Id), candidatePoint.IsPredictedPositive(score) != item.Positive, inRegion.Contains(item.Id), candidatePoint.InRegion(score));
+        })];
+    }
+
+    private static PairedItem Item(SuiteItem item, double blessedScore, OperatingPoint blessedPoint, double candidateScore, OperatingPoint candidatePoint) =>
+        new(item.Id, item.Positive,
+            blessedPoint.IsPredictedPositive(blessedScore) != item.Positive,
+            candidatePoint.IsPredictedPositive(candidateScore) != item.Positive,
+            blessedPoint.InRegion(blessedScore),
+            candidatePoint.InRegion(candidateScore));
+}
