@@ -12,6 +12,21 @@ internal static class QgateProcess
 
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        using var process = Start(workingDirectory, environment, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"qgate {string.Join(' ', args)} did not finish in 3 minutes.");
+        }
+
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Starts qgate without waiting, for tests that kill it or run several at once.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -29,16 +44,7 @@ internal static class QgateProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"qgate {string.Join(' ', args)} did not finish in 3 minutes.");
-        }
-
-        return new Result(process.ExitCode, output.Result, error.Result);
+        return Process.Start(start)!;
     }
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);

@@ -1,0 +1,144 @@
+using QualityGate.Configuration;
+using QualityGate.Errors;
+using QualityGate.Mining;
+using QualityGate.Suite;
+using QualityGate.Tests.Support;
+
+namespace QualityGate.Tests.Suite;
+
+/// <summary>Identity, duplicates, label conflicts, suspects and eviction: the rules that decide what joins the suite.</summary>
+public sealed class MiningRulesTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private string Config(string extra = "") => _directory.Write("qualitygate.yml", $"""
+        version: 1
+        model: {"{"} kind: scores {"}"}
+        label: Label
+        {extra}data:
+          heldout: heldout.csv
+          suite: quality/suite.csv
+        threshold: 0.5
+        region: {"{"} width: 0.1 {"}"}
+        mining: {"{"} margin: 0.1, max_new: 50, max_size: 100, suspect_above: 0.98 {"}"}
+        """);
+
+    private List<List<string>> SuiteRows()
+    {
+        using var reader = QualityGate.Data.CsvRecordReader.Open(_directory.File("quality/suite.csv"), ',');
+        var rows = new List<List<string>>();
+        while (reader.Read() is { } fields)
+        {
+            rows.Add(fields);
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public void Duplicate_rows_are_one_item_however_their_numbers_are_written()
+    {
+        _directory.Write("heldout.csv", """
+            Label,f1,f2,Probability
+            0,1.0,2.0,0.7
+            0,1,2,0.7
+            0,1.00,2e0,0.7
+            0,9,10,0.2
+            1,7,8,0.8
+            """);
+        var result = QgateProcess.Run(_directory.Path, "mine", "-c", Config());
+        Assert.True(result.ExitCode == ExitCodes.Passed, result.All);
+        var rows = SuiteRows();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["Label", "f1", "f2", "Probability", .. SuiteColumns.All], rows[0]);
+        Assert.Equal("active", rows[1][5]);
+        Assert.Equal("1.0", rows[1][1]);
+    }
+
+    [Fact]
+    public void An_id_column_identifies_items_instead_of_their_features()
+    {
+        _directory.Write("heldout.csv", """
+            MessageId,Label,f1,Probability
+            m1,0,1,0.7
+            m1,0,2,0.7
+            m2,0,3,0.6
+            m3,1,4,0.9
+            """);
+        QgateProcess.Run(_directory.Path, "mine", "-c", Config("id: MessageId\n"));
+        var ids = SuiteRows().Skip(1).Select(r => r[4]).ToList();
+        Assert.Equal(["m1", "m2"], ids);
+    }
+
+    [Fact]
+    public void The_same_features_with_both_labels_are_quarantined_as_a_label_conflict()
+    {
+        _directory.Write("heldout.csv", """
+            Label,f1,Probability
+            0,3,0.9
+            1,3,0.9
+            0,5,0.2
+            1,6,0.8
+            """);
+        var result = QgateProcess.Run(_directory.Path, "mine", "-c", Config());
+        var item = Assert.Single(SuiteRows().Skip(1));
+        Assert.Equal("quarantined", item[4]);
+        Assert.StartsWith("label conflict: the same features are labelled negative (heldout.csv line 2) and positive (heldout.csv line 3)", item[^1], StringComparison.Ordinal);
+        Assert.Contains("quarantined", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_scored_above_suspect_above_is_quarantined_as_likely_mislabelled()
+    {
+        _directory.Write("heldout.csv", """
+            Label,f1,Probability
+            0,1,0.99
+            0,2,0.6
+            1,3,0.8
+            """);
+        QgateProcess.Run(_directory.Path, "mine", "-c", Config());
+        var items = SuiteRows().Skip(1).ToDictionary(r => r[1], r => r);
+        Assert.Equal("quarantined", items["1"][4]);
+        Assert.Contains("likely mislabelled", items["1"][^1], StringComparison.Ordinal);
+        Assert.Equal("active", items["2"][4]);
+    }
+
+    [Fact]
+    public void Eviction_replaces_the_easiest_item_the_model_gets_right_and_never_one_it_gets_wrong()
+    {
+        static SuiteItem Item(string id, SuiteStatus status = SuiteStatus.Active) => new(id, status, false, 0.6, "m", "2026-01-01", "h.csv", "", ["0"]);
+        var current = new SuiteDocument(["Label"], [Item("easy"), Item("near"), Item("wrong"), Item("review", SuiteStatus.Quarantined)]);
+        var scoresNow = new Dictionary<string, double> { ["easy"] = 0.1, ["near"] = 0.45, ["wrong"] = 0.8, ["review"] = 0.05 };
+        var mining = new MiningSettings(Margin: 0.1, MaxNew: 10, MaxSize: 4, SuspectAbove: null, Positives: false);
+
+        // Hardness is score - (t - margin): "easy" -0.3, "near" 0.05, "wrong" 0.4; new items 0.5 and 0.04.
+        var (document, report) = SuiteMerger.Merge(current, [(Item("new-hard"), 0.5), (Item("new-near"), 0.04)], scoresNow, 0.5, mining, 2, 0);
+
+        Assert.Equal(["easy"], report.Evicted.Select(i => i.Id));
+        Assert.Equal(["new-hard"], report.Added.Select(i => i.Id));
+        Assert.Equal(["near", "new-hard", "review", "wrong"], document.Items.Select(i => i.Id));
+        Assert.Contains("not added", Assert.Single(report.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Top_k_keeps_the_hardest_whatever_the_order_they_arrive_in()
+    {
+        var candidates = Enumerable.Range(0, 100).Select(i => (Id: $"id{i:D3}", Hardness: (i * 37 % 100) / 100.0)).ToList();
+        List<string> Pick(IEnumerable<(string Id, double Hardness)> order)
+        {
+            var top = new TopK<(string Id, double Hardness)>(5, c => (c.Hardness, c.Id));
+            foreach (var candidate in order)
+            {
+                top.Offer(candidate);
+            }
+
+            return [.. top.Drain().Select(c => c.Id)];
+        }
+
+        var forward = Pick(candidates);
+        Assert.Equal(forward, Pick(Enumerable.Reverse(candidates)));
+        Assert.Equal(candidates.OrderByDescending(c => c.Hardness).Take(5).Select(c => c.Id), forward);
+    }
+}
