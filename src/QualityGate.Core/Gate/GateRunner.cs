@@ -58,9 +58,10 @@ public static class GateRunner
         }
         else if (config.Data.Suite is { } suitePath && !options.Mine)
         {
+            var consequence = config.Limits.Any(l => l.DataSet == "suite") ? " Limits on it are inconclusive." : string.Empty;
             warnings.Add(suite is null
-                ? $"The suite '{config.Display(suitePath)}' does not exist yet; 'qgate mine' writes it. Limits on it are inconclusive."
-                : $"The suite '{config.Display(suitePath)}' has no active items; limits on it are inconclusive.");
+                ? $"The suite '{config.Display(suitePath)}' does not exist yet; 'qgate mine' writes it.{consequence}"
+                : $"The suite '{config.Display(suitePath)}' has no active items.{consequence}");
         }
 
         var outcomes = config.Limits.Select(limit => Decide(limit, sets, config.Statistics)).ToList();

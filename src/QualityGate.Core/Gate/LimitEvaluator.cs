@@ -125,7 +125,7 @@ public static class LimitEvaluator
         _ => "no limit",
     };
 
-    public static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Format(double value) => (Math.Round(value, 4) + 0.0).ToString("0.####", CultureInfo.InvariantCulture);
 
     public static string YamlName(Evidence evidence) => evidence.ToString().ToLowerInvariant();
 

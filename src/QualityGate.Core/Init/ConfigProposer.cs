@@ -34,7 +34,10 @@ public static class ConfigProposer
             ? "model: { kind: scores }\n"
             : $"model:\n  path: {Quote(Relative(options.ModelPath))}\n{inputsYaml}";
         var idYaml = options.IdColumn is null ? string.Empty : $"id: {Quote(options.IdColumn)}\n";
-        var skeleton = $"version: 1\n{modelYaml}{labelYaml}{idYaml}data:\n  heldout: {Quote(Relative(options.DataPath))}\nthreshold: 0.5\nregion: {{ quantile: 0.05 }}\n";
+        var skeleton = $"version: 1\n{modelYaml}{labelYaml}{idYaml}data:\n  heldout: {Quote(Relative(options.DataPath))}\n" +
+            "  # Hard negatives mined from held-out and field data ('qgate mine'); list field data under feedback.\n" +
+            "  suite: quality/hard-negatives.csv\n" +
+            "threshold: 0.5\nregion: { quantile: 0.05 }\n";
         var probe = GateRunner.Run(ConfigLoader.Parse(skeleton, options.OutputPath), progress);
         if (!probe.Model.ScoresAreProbabilities)
         {
@@ -56,8 +59,6 @@ public static class ConfigProposer
             .Replace("region:", "# The threshold region: the 5% of held-out examples closest to the threshold on each side.\nregion:", StringComparison.Ordinal));
         text.Append("# Fail a limit only when the confidence bound is past it, so noise does not fail the build.\n");
         text.Append("evidence: significant\nconfidence: 0.95\n");
-        text.Append("# Hard negatives mined from held-out and field data go here (see 'qgate mine').\n");
-        text.Append("# data.suite: quality/hard-negatives.csv\n");
         text.Append("limits:\n  heldout:\n");
         foreach (var name in ProposedMetrics)
         {
@@ -73,7 +74,25 @@ public static class ConfigProposer
             text.Append(CultureInfo.InvariantCulture, $"    {name}: {{ {(isMax ? "max" : "min")}: {Format(bound)} }}\n");
         }
 
-        text.Append("reports:\n  directory: artifacts/qualitygate\n");
+        text.Append("""
+            # Negatives scoring at or above threshold - margin are mined, hardest first.
+            mining: { margin: 0.05, max_new: 200, max_size: 5000, suspect_above: 0.98 }
+            regression:
+              # Written by 'qgate bless'; until then regression checks are skipped with a warning.
+              # Remove allow_missing once the baseline is committed.
+              baseline: quality/baseline.json
+              allow_missing: true
+              limits:
+                # Compared example by example with the blessed model; fails only when significantly worse.
+                heldout.fpr: { max_increase: 0.0 }
+                heldout.recall: { max_decrease: 0.0 }
+                heldout.region.fpr: { max_increase: 0.0 }
+                # A fixed mistake must stay fixed.
+                suite.regressed: { max: 0 }
+            reports:
+              directory: artifacts/qualitygate
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
         return text.ToString();
     }
 

@@ -104,7 +104,7 @@ public static class RegressionEvaluator
         var bounds = ChangeBounds(statistics.Confidence);
         var mcNemar = McNemar.ExactPValue(table.CandidateOnly, table.BaselineOnly);
         var direction = increase ? "increase" : "decrease";
-        var message = $"{limit.Metric} {table.Baseline.ToString("0.####", CultureInfo.InvariantCulture)} -> {table.Candidate.ToString("0.####", CultureInfo.InvariantCulture)} on {table.Total} paired examples " +
+        var message = $"{limit.Metric} {Format(table.Baseline)} -> {Format(table.Candidate)} on {table.Total} paired examples " +
             $"({table.CandidateOnly} newly counted, {table.BaselineOnly} no longer): {direction} {Format(change)}, bounds [{Format(bounds.Lower)}, {Format(bounds.Upper)}], allowed {Format(allowed)} ({LimitEvaluator.YamlName(evidence)}); McNemar p = {PValueText(mcNemar)}";
         var outcome = new RegressionOutcome(limit, evidence, "paired", table.Baseline, table.Candidate, change, bounds, allowed, table.Total,
             table.CandidateOnly, table.BaselineOnly, mcNemar, null, Verdict.Passed, message);
@@ -173,7 +173,7 @@ public static class RegressionEvaluator
             $"{limit.Metric} = {counted.Count} of {items.Count} items both models scored, {bound}{examples}");
     }
 
-    private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Format(double value) => LimitEvaluator.Format(value);
 
     private static string PValueText(double p) => p < 0.0001 ? "< 0.0001" : Format(p);
 }

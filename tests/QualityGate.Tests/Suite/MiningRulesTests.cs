@@ -106,6 +106,26 @@ public sealed class MiningRulesTests : IDisposable
     }
 
     [Fact]
+    public void Hard_positives_are_mined_only_when_asked()
+    {
+        _directory.Write("heldout.csv", """
+            Label,f1,Probability
+            1,1,0.45
+            1,2,0.9
+            0,3,0.2
+            """);
+        QgateProcess.Run(_directory.Path, "mine", "-c", Config());
+        Assert.False(File.Exists(_directory.File("quality/suite.csv")), "no negative is hard, and positives are not mined by default");
+
+        var config = Config();
+        File.WriteAllText(config, File.ReadAllText(config).Replace("suspect_above: 0.98 }", "suspect_above: 0.98, positives: true }", StringComparison.Ordinal));
+        QgateProcess.Run(_directory.Path, "mine", "-c", config);
+        var item = Assert.Single(SuiteRows().Skip(1));
+        Assert.Equal(["1", "1", "0.45"], item.Take(3));
+        Assert.Equal("active", item[4]);
+    }
+
+    [Fact]
     public void Eviction_replaces_the_easiest_item_the_model_gets_right_and_never_one_it_gets_wrong()
     {
         static SuiteItem Item(string id, SuiteStatus status = SuiteStatus.Active) => new(id, status, false, 0.6, "m", "2026-01-01", "h.csv", "", ["0"]);
