@@ -17,12 +17,13 @@ internal static class CheckCommand
         var reportDirectory = new Option<string?>("--report-dir") { Description = "Where to write the JSON result (default: reports.directory of the config)." };
         var updateSuite = new Option<bool>("--update-suite") { Description = "Also mine new hard examples into the suite, whatever the verdict." };
         var model = new Option<string?>("--model") { Description = "Gate this candidate model instead of model.path (same config, limits and baseline)." };
-        var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model };
-        command.SetAction(parsed => Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory), parsed.GetValue(updateSuite), parsed.GetValue(model)));
+        var inputsFile = new Option<string?>("--inputs-file") { Description = "Write the files this run read, one per line (for incremental builds)." };
+        var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model, inputsFile };
+        command.SetAction(parsed => Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory), parsed.GetValue(updateSuite), parsed.GetValue(model), parsed.GetValue(inputsFile)));
         return command;
     }
 
-    private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel)
+    private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel, string? inputsFile)
     {
         var config = ConfigLoader.Load(configPath);
         if (candidateModel is not null)
@@ -35,7 +36,30 @@ internal static class CheckCommand
         var resultPath = Path.Combine(directory, ResultFileName);
         WriteResult(resultPath, ResultJson.Serialize(result));
         ConsoleSummary.Write(result, configPath, Path.GetRelativePath(Environment.CurrentDirectory, resultPath));
+        if (inputsFile is not null)
+        {
+            WriteInputs(inputsFile, config);
+        }
+
         return result.ExitCode;
+    }
+
+    /// <summary>Every file the gate's verdict depends on; MSBuild compares their times with its stamp.</summary>
+    private static void WriteInputs(string path, GateConfig config)
+    {
+        string?[] candidates =
+        [
+            config.ConfigPath,
+            config.Model.Path,
+            config.Data.Heldout,
+            config.Data.Suite,
+            config.Data.SuiteScores?.Path,
+            config.Regression?.Baseline,
+            config.Regression?.BaselineModel,
+            .. config.Data.Feedback.Select(f => f.Path),
+        ];
+        var lines = candidates.OfType<string>().Where(File.Exists).Select(Path.GetFullPath).Distinct().Order(StringComparer.Ordinal);
+        QualityGate.Storage.AtomicFile.Write(path, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
     }
 
     private static void WriteResult(string path, byte[] bytes) => QualityGate.Storage.AtomicFile.Write(path, bytes);

@@ -1,0 +1,97 @@
+namespace QualityGate.Package.Tests;
+
+/// <summary>
+/// A throw-away project that consumes the packed QualityGate.MSBuild, isolated from this
+/// repository: empty Directory.Build.props/targets, a nuget.config whose package source mapping
+/// takes QualityGate.* only from the local feed, a private NuGet cache, no node reuse, and a
+/// binary log per build. It carries a copy of the spam sample's model, data, suite and baseline.
+/// </summary>
+internal sealed class ConsumerProject : IDisposable
+{
+    private readonly PackagedFeed _feed;
+    private int _builds;
+
+    public ConsumerProject(PackagedFeed feed, string targetFrameworks = "<TargetFramework>net10.0</TargetFramework>")
+    {
+        _feed = feed;
+        Root = Path.Combine(feed.Root, "consumers", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(ProjectDirectory);
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed.Feed}" />
+                <add key="nuget.org" value="{upstream}" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="QualityGate.*" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(ProjectDirectory, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                {targetFrameworks}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="QualityGate.MSBuild" Version="{feed.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(ProjectDirectory, "Marker.cs"), "public static class Marker { }\n");
+        foreach (var folder in new[] { "data", "model", "quality" })
+        {
+            Directory.CreateDirectory(Path.Combine(ProjectDirectory, folder));
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(PackagedFeed.Sample, folder)).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+            {
+                File.Copy(file, Path.Combine(ProjectDirectory, folder, Path.GetFileName(file)));
+            }
+        }
+
+        File.Copy(Path.Combine(PackagedFeed.Sample, "qualitygate.yml"), ConfigPath);
+    }
+
+    public string Root { get; }
+
+    public string ProjectDirectory => Path.Combine(Root, "app");
+
+    public string ConfigPath => Path.Combine(ProjectDirectory, "qualitygate.yml");
+
+    public string SuitePath => Path.Combine(ProjectDirectory, "quality", "hard-negatives.csv");
+
+    public Dotnet.Result Build(params string[] properties)
+    {
+        var log = Path.Combine(Root, $"build-{++_builds}.binlog");
+        return Dotnet.Run(Root, Environment(), ["build", "app", "-nodeReuse:false", "-v:n", $"-bl:{log}", .. properties.Select(p => $"-p:{p}")]);
+    }
+
+    public Dotnet.Result Run(params string[] args) => Dotnet.Run(ProjectDirectory, Environment(), args);
+
+    public void EditConfig(string from, string to)
+    {
+        var text = File.ReadAllText(ConfigPath);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(ConfigPath, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    /// <summary>The 1-based line of the first YAML line containing <paramref name="text"/>.</summary>
+    public int LineOf(string text) => File.ReadAllLines(ConfigPath).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the feed's cleanup.
+        }
+    }
+
+    private Dictionary<string, string> Environment() => new() { ["NUGET_PACKAGES"] = _feed.Cache };
+}

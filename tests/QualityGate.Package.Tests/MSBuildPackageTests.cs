@@ -1,0 +1,102 @@
+namespace QualityGate.Package.Tests;
+
+/// <summary><c>dotnet build</c> runs the gate through the real QualityGate.MSBuild package.</summary>
+[Collection(PackagedFeedGroup.Name)]
+public sealed class MSBuildPackageTests(PackagedFeed feed)
+{
+    [Fact]
+    public void A_passing_gate_lets_the_build_pass()
+    {
+        using var project = new ConsumerProject(feed);
+        var build = project.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("Gate PASSED", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_limit_fails_the_build_with_an_error_at_its_yaml_line()
+    {
+        using var project = new ConsumerProject(feed);
+        project.EditConfig("recall: { min: 0.90 }", "recall: { min: 0.97 }");
+        var build = project.Build();
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"{project.ConfigPath}({project.LineOf("recall: { min: 0.97 }")},5): error QG1001: heldout recall broke its limit", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSB6006", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Warn_only_turns_the_broken_limit_into_a_warning_and_the_build_succeeds()
+    {
+        using var project = new ConsumerProject(feed);
+        project.EditConfig("recall: { min: 0.90 }", "recall: { min: 0.97 }");
+        var build = project.Build("QualityGateWarnOnly=true");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains($"{project.ConfigPath}({project.LineOf("recall: { min: 0.97 }")},5): warning QG1001", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unchanged_second_build_skips_the_gate_and_a_touched_model_runs_it_again()
+    {
+        using var project = new ConsumerProject(feed);
+        Assert.Equal(0, project.Build().ExitCode);
+        var second = project.Build();
+        Assert.Contains("Skipping target \"QualityGate\" because all output files are up-to-date", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gate PASSED", second.Output, StringComparison.Ordinal);
+
+        File.SetLastWriteTimeUtc(Path.Combine(project.ProjectDirectory, "model", "spam.zip"), DateTime.UtcNow.AddSeconds(1));
+        var third = project.Build();
+        Assert.Contains("Gate PASSED", third.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Update_suite_mines_during_the_build()
+    {
+        using var project = new ConsumerProject(feed);
+        File.Delete(project.SuitePath);
+        project.EditConfig("  baseline: quality/baseline.json", "  baseline: quality/baseline.json\n  allow_missing: true");
+        File.Delete(Path.Combine(project.ProjectDirectory, "quality", "baseline.json"));
+        var build = project.Build("QualityGateUpdateSuite=true");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.True(File.Exists(project.SuitePath));
+        Assert.Contains("added 26 active, 7 quarantined", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_config_is_a_QG2_error_and_a_missing_model_a_QG3_error()
+    {
+        using var broken = new ConsumerProject(feed);
+        broken.EditConfig("threshold: 0.5", "treshold: 0.5");
+        var config = broken.Build();
+        Assert.NotEqual(0, config.ExitCode);
+        Assert.Contains($"{broken.ConfigPath}({broken.LineOf("treshold")},1): error QG2002: Unknown key 'treshold'. Did you mean 'threshold'?", config.Output, StringComparison.Ordinal);
+
+        using var missing = new ConsumerProject(feed);
+        File.Delete(Path.Combine(missing.ProjectDirectory, "model", "spam.zip"));
+        var model = missing.Build();
+        Assert.NotEqual(0, model.ExitCode);
+        Assert.Contains($"{missing.ConfigPath}({missing.LineOf("path: model/spam.zip")},9): error QG3007", model.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_multi_targeted_project_runs_the_gate_once()
+    {
+        using var project = new ConsumerProject(feed, "<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>");
+        var build = project.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Single(build.Output.Split('\n'), line => line.Contains("Gate PASSED", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Disabled_or_without_a_config_the_gate_does_not_run()
+    {
+        using var project = new ConsumerProject(feed);
+        var disabled = project.Build("QualityGateEnabled=false");
+        Assert.True(disabled.ExitCode == 0, disabled.Output);
+        Assert.DoesNotContain("Gate PASSED", disabled.Output, StringComparison.Ordinal);
+
+        File.Delete(project.ConfigPath);
+        var noConfig = project.Build();
+        Assert.True(noConfig.ExitCode == 0, noConfig.Output);
+        Assert.DoesNotContain("Gate PASSED", noConfig.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+
+namespace QualityGate.Package.Tests;
+
+/// <summary>
+/// Both packages packed once per test run into a private folder, and a private NuGet cache, so
+/// every throw-away project restores exactly these packages and nothing left from earlier runs.
+/// </summary>
+public sealed class PackagedFeed : IDisposable
+{
+    public PackagedFeed()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "qgate-package-tests", Guid.NewGuid().ToString("N"));
+        Feed = Path.Combine(Root, "feed");
+        Cache = Path.Combine(Root, "nuget-cache");
+        Directory.CreateDirectory(Feed);
+        foreach (var project in new[] { "src/QualityGate.Cli/QualityGate.Cli.csproj", "src/QualityGate.MSBuild/QualityGate.MSBuild.csproj" })
+        {
+            var pack = Dotnet.Run(RepositoryRoot, null, "pack", Path.Combine(RepositoryRoot, project), "-c", "Release", "-o", Feed, "-nodeReuse:false");
+            if (pack.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {project} failed:\n{pack.Output}");
+            }
+        }
+
+        Version = Path.GetFileNameWithoutExtension(Directory.GetFiles(Feed, "QualityGate.MSBuild.*.nupkg").Single())["QualityGate.MSBuild.".Length..];
+    }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Cache { get; }
+
+    public string Version { get; }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Sample => Path.Combine(RepositoryRoot, "samples", "spam");
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the OS cleans temp.
+        }
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QualityGate.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("QualityGate.sln not found.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackagedFeedGroup : ICollectionFixture<PackagedFeed>
+{
+    public const string Name = "Packaged feed";
+}
+
+/// <summary>Runs the dotnet CLI without the test host's MSBuild environment leaking into it.</summary>
+internal static class Dotnet
+{
+    public sealed record Result(int ExitCode, string Output);
+
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 5 minutes.");
+        }
+
+        return new Result(process.ExitCode, output.Result + error.Result);
+    }
+}

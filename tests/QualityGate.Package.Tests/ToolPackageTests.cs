@@ -1,0 +1,22 @@
+namespace QualityGate.Package.Tests;
+
+/// <summary>The QualityGate.Tool package, installed from the local feed into a tool manifest.</summary>
+[Collection(PackagedFeedGroup.Name)]
+public sealed class ToolPackageTests(PackagedFeed feed)
+{
+    [Fact]
+    public void The_tool_from_a_local_manifest_gates_the_sample()
+    {
+        using var project = new ConsumerProject(feed);
+        Assert.Equal(0, project.Run("new", "tool-manifest").ExitCode);
+        var install = project.Run("tool", "install", "QualityGate.Tool", "--version", feed.Version);
+        Assert.True(install.ExitCode == 0, install.Output);
+
+        var check = project.Run("qgate", "check", "-c", "qualitygate.yml");
+        Assert.True(check.ExitCode == 0, check.Output);
+        Assert.Contains("Gate PASSED", check.Output, StringComparison.Ordinal);
+
+        var weak = project.Run("qgate", "check", "--model", "model/spam-weak.zip");
+        Assert.Equal(1, weak.ExitCode);
+    }
+}
