@@ -93,5 +93,7 @@ internal sealed class ConsumerProject : IDisposable
         }
     }
 
-    private Dictionary<string, string> Environment() => new() { ["NUGET_PACKAGES"] = _feed.Cache };
+    // A private CLI home too: dotnet keeps a per-user cache of where local tools live, which
+    // would otherwise point at an earlier run's deleted package cache.
+    private Dictionary<string, string> Environment() => new() { ["NUGET_PACKAGES"] = _feed.Cache, ["DOTNET_CLI_HOME"] = Path.Combine(_feed.Root, "cli-home") };
 }
