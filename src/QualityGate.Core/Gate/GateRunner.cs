@@ -80,7 +80,7 @@ public static class GateRunner
                 config.Statistics));
 
         MiningReport? mining = null;
-        (string? Before, string? After) hashes = (Hash(config.Data.Suite), Hash(config.Data.Suite));
+        (string? Before, string? After) hashes = (suite?.Sha256, suite?.Sha256);
         if (options.Mine)
         {
             var feedback = config.Data.Feedback.Select(source =>
@@ -134,8 +134,6 @@ public static class GateRunner
         config.Regression!.Limits.Any(l => l.DataSet == "heldout") && SettingsFingerprint.OfFile(heldout.Path) != baseline.HeldoutSha256
             ? $"'{heldout.DisplayPath}' changed since the baseline was blessed"
             : null;
-
-    private static string? Hash(string? path) => path is not null && File.Exists(path) ? SuiteStore.Hash(File.ReadAllBytes(path)) : null;
 
     private static LimitOutcome Decide(LimitSettings limit, List<SetEvaluation> sets, StatisticsSettings statistics)
     {

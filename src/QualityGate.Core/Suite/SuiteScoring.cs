@@ -21,7 +21,23 @@ public static class SuiteScoring
             return null;
         }
 
-        var display = config.Display(path);
+        // Concurrent miners replace the file at any moment: take one snapshot, and let both this
+        // parser and the model's loader read that, so they see the same items.
+        var snapshot = Path.Combine(Path.GetTempPath(), $"qgate-suite-{Environment.ProcessId}-{Guid.NewGuid():N}.csv");
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(snapshot, bytes);
+        try
+        {
+            return Score(config, scorer, labels, heldout, snapshot, config.Display(path), SuiteStore.Hash(bytes)!);
+        }
+        finally
+        {
+            File.Delete(snapshot);
+        }
+    }
+
+    private static ScoredSuite Score(GateConfig config, IModelScorer scorer, LabelReader labels, DataFile heldout, string path, string display, string sha256)
+    {
         var separator = heldout.Separator;
         var document = SuiteFile.Read(path, display, separator, config.Label.Column, labels);
         if (!document.DataColumns.SequenceEqual(heldout.Columns))
@@ -44,7 +60,7 @@ public static class SuiteScoring
             [.. active.Select(i => scores[i.Id])],
             [.. active.Select(i => i.Positive)],
             active.Select((item, row) => (item, row)).ToDictionary(p => p.row, p => p.item.Id));
-        return new ScoredSuite(document, display, scores, set);
+        return new ScoredSuite(document, display, scores, set, sha256);
     }
 
     private static Dictionary<string, double> ScoreWithModel(IModelScorer scorer, LabelReader labels, SuiteDocument document, string path, string display, char separator)
