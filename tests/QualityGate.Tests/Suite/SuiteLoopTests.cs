@@ -145,6 +145,23 @@ public sealed class SuiteLoopTests
         Assert.Contains("quality/hard-negatives.csv: 108 active, 3 quarantined, 2 rejected", check.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_the_blessed_model_at_hand_items_added_after_blessing_are_compared_too()
+    {
+        using var sample = new SampleCopy();
+        var quarantined = QgateProcess.Run(sample.Root, "suite", "list").StandardOutput.Split('\n')
+            .First(l => l.Contains(" quarantined ", StringComparison.Ordinal)).Split(' ')[0];
+        QgateProcess.Run(sample.Root, "suite", "accept", quarantined);
+
+        // The baseline recorded 107 items; the accepted one joins the comparison only when the blessed model can score it.
+        var withoutModel = QgateProcess.Run(sample.Root, "check", "--model", sample.WeakModel);
+        Assert.Contains("of 107 items both models scored", withoutModel.StandardOutput, StringComparison.Ordinal);
+
+        sample.EditConfig(yaml => yaml.Replace("  baseline: quality/baseline.json", "  baseline: quality/baseline.json\n  baseline_model: model/spam.zip", StringComparison.Ordinal));
+        var withModel = QgateProcess.Run(sample.Root, "check", "--model", sample.WeakModel);
+        Assert.Contains("of 108 items both models scored", withModel.StandardOutput, StringComparison.Ordinal);
+    }
+
     private static List<double> SuiteScores(string path)
     {
         using var reader = QualityGate.Data.CsvRecordReader.Open(path, ',');
