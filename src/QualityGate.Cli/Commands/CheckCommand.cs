@@ -2,6 +2,7 @@ using System.CommandLine;
 using QualityGate.Cli.Output;
 using QualityGate.Configuration;
 using QualityGate.Gate;
+using QualityGate.Reports;
 using QualityGate.Results;
 
 namespace QualityGate.Cli.Commands;
@@ -9,7 +10,7 @@ namespace QualityGate.Cli.Commands;
 /// <summary><c>qgate check</c>: evaluate the model and decide every limit.</summary>
 internal static class CheckCommand
 {
-    public const string ResultFileName = "qualitygate-result.json";
+    public const string ResultFileName = ReportWriter.ResultFileName;
 
     public static Command Create()
     {
@@ -18,12 +19,13 @@ internal static class CheckCommand
         var updateSuite = new Option<bool>("--update-suite") { Description = "Also mine new hard examples into the suite, whatever the verdict." };
         var model = new Option<string?>("--model") { Description = "Gate this candidate model instead of model.path (same config, limits and baseline)." };
         var inputsFile = new Option<string?>("--inputs-file") { Description = "Write the files this run read, one per line (for incremental builds)." };
-        var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model, inputsFile };
-        command.SetAction(parsed => Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory), parsed.GetValue(updateSuite), parsed.GetValue(model), parsed.GetValue(inputsFile)));
+        var formats = ReportCommand.FormatOption();
+        var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model, inputsFile, formats };
+        command.SetAction(parsed => Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory), parsed.GetValue(updateSuite), parsed.GetValue(model), parsed.GetValue(inputsFile), parsed.GetValue(formats)));
         return command;
     }
 
-    private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel, string? inputsFile)
+    private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel, string? inputsFile, string? formatList)
     {
         var config = ConfigLoader.Load(configPath);
         if (candidateModel is not null)
@@ -34,7 +36,8 @@ internal static class CheckCommand
         var result = GateRunner.Run(config, new RunOptions(Mine: updateSuite, Progress: CommandLine.Progress));
         var directory = reportDirectory is null ? config.Reports.Directory : Path.GetFullPath(reportDirectory);
         var resultPath = Path.Combine(directory, ResultFileName);
-        WriteResult(resultPath, ResultJson.Serialize(result));
+        var chosen = ReportCommand.ParseFormats(formatList) ?? config.Reports.Formats;
+        ReportWriter.Write(ResultJson.Serialize(result), directory, [ReportFormat.Json, .. chosen], resultPath);
         ConsoleSummary.Write(result, configPath, Path.GetRelativePath(Environment.CurrentDirectory, resultPath));
         if (inputsFile is not null)
         {
@@ -62,5 +65,4 @@ internal static class CheckCommand
         QualityGate.Storage.AtomicFile.Write(path, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
     }
 
-    private static void WriteResult(string path, byte[] bytes) => QualityGate.Storage.AtomicFile.Write(path, bytes);
 }

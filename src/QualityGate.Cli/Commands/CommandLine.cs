@@ -14,6 +14,7 @@ internal static class CommandLine
             MineCommand.Create(),
             BlessCommand.Create(),
             SuiteCommand.Create(),
+            ReportCommand.Create(),
             InitCommand.Create(),
         };
 

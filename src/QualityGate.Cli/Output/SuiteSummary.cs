@@ -20,7 +20,7 @@ internal static class SuiteSummary
             output.WriteLine($"           against the baseline: {suite.Fixed.Count} fixed, {suite.Broken.Count} broken");
             foreach (var item in suite.Broken.Take(10))
             {
-                output.WriteLine($"           broken  {item.Id} ({(item.Positive ? "positive" : "negative")}, now scored {F(item.CandidateScore)})");
+                output.WriteLine($"           broken  {item.Id} ({(item.Positive ? "positive" : "negative")}, now scored {F(item.Score)})");
             }
         }
 

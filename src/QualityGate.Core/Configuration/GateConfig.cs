@@ -131,6 +131,9 @@ public sealed record LimitSettings(
 public enum ReportFormat
 {
     Json,
+    Junit,
+    Markdown,
+    Html,
 }
 
 public sealed record ReportSettings(string Directory, IReadOnlyList<ReportFormat> Formats);

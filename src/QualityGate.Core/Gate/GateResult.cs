@@ -54,14 +54,18 @@ public sealed record SuiteReport(
     IReadOnlyList<string> ActiveIds,
     int Quarantined,
     int Rejected,
-    IReadOnlyList<SuiteItemChange> Fixed,
-    IReadOnlyList<SuiteItemChange> Broken,
+    IReadOnlyList<ReportedItem> Fixed,
+    IReadOnlyList<ReportedItem> Broken,
     MiningReport? Mining,
+    IReadOnlyList<ReportedItem> Added,
     string? HashBefore,
     string? HashAfter)
 {
     public int Active => ActiveIds.Count;
 }
 
-/// <summary>A suite item whose outcome changed between the baseline and the candidate.</summary>
-public sealed record SuiteItemChange(string Id, bool Positive, double CandidateScore);
+/// <summary>
+/// A suite item as reports show it: fixed or broken against the baseline (with the candidate's
+/// score), or added by mining (with the score when mined), and its most telling feature values.
+/// </summary>
+public sealed record ReportedItem(string Id, bool Positive, double Score, string Status, string Source, string Reason, IReadOnlyList<Suite.FeatureValue> Features);

@@ -95,7 +95,7 @@ public static class GateRunner
             warnings.AddRange(mining.Warnings);
         }
 
-        var suiteReport = config.Data.Suite is null ? null : SuiteReporting.Report(config, suite, pairedItems, mining, hashes);
+        var suiteReport = config.Data.Suite is null ? null : SuiteReporting.Report(config, heldoutFile.Columns, suite, pairedItems, mining, hashes);
         return new GateResult(config, model, point, sets, outcomes, regression, suiteReport, config.Regression is null ? null : config.Display(config.Regression.Baseline), warnings);
     }
 

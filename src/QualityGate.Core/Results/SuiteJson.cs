@@ -1,6 +1,5 @@
 using System.Text.Json;
 using QualityGate.Gate;
-using QualityGate.Suite;
 
 namespace QualityGate.Results;
 
@@ -22,27 +21,14 @@ internal static class SuiteJson
         json.WriteNumber("rejected", suite.Rejected);
         json.WriteString("hashBefore", suite.HashBefore);
         json.WriteString("hashAfter", suite.HashAfter);
-        Changes(json, "fixed", suite.Fixed);
-        Changes(json, "broken", suite.Broken);
+        Items(json, "fixed", suite.Fixed);
+        Items(json, "broken", suite.Broken);
         if (suite.Mining is { } mining)
         {
             json.WriteStartObject("mining");
             json.WriteNumber("candidates", mining.Candidates);
             json.WriteNumber("alreadyInSuite", mining.AlreadyInSuite);
-            json.WriteStartArray("added");
-            foreach (var item in mining.Added)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", item.Id);
-                json.WriteString("status", SuiteColumns.StatusName(item.Status));
-                json.WriteBoolean("positive", item.Positive);
-                ResultJson.Number(json, "score", item.ScoreWhenMined);
-                json.WriteString("source", item.Source);
-                json.WriteString("reason", item.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            Items(json, "added", suite.Added);
             ResultJson.WriteStrings(json, "evicted", [.. mining.Evicted.Select(i => i.Id)]);
             json.WriteEndObject();
         }
@@ -54,15 +40,28 @@ internal static class SuiteJson
         json.WriteEndObject();
     }
 
-    private static void Changes(Utf8JsonWriter json, string name, IReadOnlyList<SuiteItemChange> changes)
+    private static void Items(Utf8JsonWriter json, string name, IReadOnlyList<ReportedItem> items)
     {
         json.WriteStartArray(name);
-        foreach (var change in changes)
+        foreach (var item in items)
         {
             json.WriteStartObject();
-            json.WriteString("id", change.Id);
-            json.WriteBoolean("positive", change.Positive);
-            ResultJson.Number(json, "score", change.CandidateScore);
+            json.WriteString("id", item.Id);
+            json.WriteBoolean("positive", item.Positive);
+            ResultJson.Number(json, "score", item.Score);
+            json.WriteString("status", item.Status);
+            json.WriteString("source", item.Source);
+            json.WriteString("reason", item.Reason);
+            json.WriteStartArray("features");
+            foreach (var feature in item.Features)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", feature.Name);
+                json.WriteString("value", feature.Value);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace QualityGate.Reports;
+
+/// <summary>
+/// One self-contained HTML page (inline CSS and SVG, no script, no network): verdict, limits,
+/// plots of the score distributions with threshold and region, ROC and precision-recall curves
+/// with the operating point, region rates with their bounds, candidate against baseline, and
+/// the suite's changed items with their scores and top feature values. Every value that comes
+/// from data or configuration is HTML-encoded.
+/// </summary>
+public static partial class HtmlReport
+{
+    public const string FileName = "qualitygate-report.html";
+
+    private const string Style = """
+        body { font-family: system-ui, sans-serif; margin: 2rem; color: #1f2328; max-width: 1200px; }
+        h1 { margin-bottom: 0.2rem; } .passed { color: #1a7f37; } .failed { color: #cf222e; } .inconclusive { color: #9a6700; }
+        table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
+        th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+        th { background: #f6f8fa; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .plots { display: flex; flex-wrap: wrap; gap: 1rem; } .plot { border: 1px solid #d0d7de; margin: 0; }
+        code { font-size: 0.85rem; } .muted { color: #59636e; }
+        """;
+
+    public static byte[] Render(ReportData report)
+    {
+        var html = new StringBuilder();
+        void Line(string text) => html.Append(text).Append('\n');
+
+        Line("<!DOCTYPE html>");
+        Line("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        Line($"<title>QualityGate {E(report.Verdict)}: {E(report.Model)}</title>");
+        Line($"<style>{Style}</style></head><body>");
+        Line($"<h1 class=\"{E(report.Verdict)}\" id=\"verdict\">QualityGate {E(report.Verdict)}</h1>");
+        Line($"<p class=\"muted\">Model <code>{E(report.Model)}</code> (score column {E(report.ScoreColumn)}), threshold {N(report.Threshold)} ({E(report.ThresholdSource)}), " +
+             $"region [{N(report.RegionLow)}, {N(report.RegionHigh)}]; predicted positive iff score &ge; threshold; bounds one-sided at {N(report.Confidence * 100)}%.</p>");
+
+        Limits(html, report);
+        Regression(html, report);
+        PlotsSection(html, report);
+        Suite(html, report);
+
+        foreach (var warning in report.Warnings)
+        {
+            Line($"<p class=\"inconclusive\">Warning: {E(warning)}</p>");
+        }
+
+        Line("</body></html>");
+        return Encoding.UTF8.GetBytes(RenumberClipPaths(html.ToString()));
+    }
+
+    /// <summary>
+    /// Skia numbers SVG clip paths (in hex) from a process-wide counter, so the same plot gets other ids
+    /// in another run. Renumbering them in page order keeps the page byte-identical and the ids unique.
+    /// </summary>
+    private static string RenumberClipPaths(string page)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipPathId().Replace(page, match =>
+        {
+            if (!ids.TryGetValue(match.Value, out var id))
+            {
+                id = $"qg_clip_{ids.Count + 1}";
+                ids[match.Value] = id;
+            }
+
+            return id;
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=id=""|url\(#)cl_[0-9a-f]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipPathId();
+
+    private static void Limits(StringBuilder html, ReportData report)
+    {
+        if (report.Limits.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>Limits</h2>\n<table id=\"limits\"><tr><th>Set</th><th>Metric</th><th>Value</th><th>k/n</th><th>Bounds</th><th>Limit</th><th>Evidence</th><th>Verdict</th><th>Where</th></tr>\n");
+        foreach (var limit in report.Limits)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr title=\"{E(limit.Message)}\"><td>{E(limit.DataSet)}</td><td>{E(limit.Metric)}</td><td class=\"num\">{N(limit.Value?.Value)}</td><td class=\"num\">{E(Format.Counts(limit.Value))}</td>" +
+                $"<td class=\"num\">{E(Format.Bounds(limit.Value))}</td><td>{E(Format.Limit(limit))}</td><td>{E(limit.Evidence)}</td><td class=\"{E(limit.Verdict)}\">{E(limit.Verdict)}</td><td><code>{E(limit.File)}:{limit.Line}</code></td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Regression(StringBuilder html, ReportData report)
+    {
+        if (report.Regression.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Against the baseline <code>{E(report.Baseline ?? "")}</code></h2>\n");
+        html.Append("<table id=\"regression\"><tr><th>Check</th><th>Basis</th><th>Baseline</th><th>Candidate</th><th>Change</th><th>Bounds</th><th>Allowed</th><th>Evidence</th><th>Verdict</th></tr>\n");
+        foreach (var check in report.Regression)
+        {
+            var bounds = check.Lower is null ? "" : $"[{N(check.Lower)}, {N(check.Upper)}]";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr title=\"{E(check.Message)}\"><td>{E(check.Check)}</td><td>{E(check.Basis)}</td><td class=\"num\">{N(check.Baseline)}</td><td class=\"num\">{N(check.Candidate)}</td><td class=\"num\">{N(check.Change)}</td>" +
+                $"<td class=\"num\">{bounds}</td><td>{E(Format.Allowed(check))}</td><td>{E(check.Evidence)}</td><td class=\"{E(check.Verdict)}\">{E(check.Verdict)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void PlotsSection(StringBuilder html, ReportData report)
+    {
+        html.Append("<h2>Plots</h2>\n<div class=\"plots\">\n");
+        foreach (var set in report.Sets)
+        {
+            set.Metrics.TryGetValue("fpr", out var fpr);
+            set.Metrics.TryGetValue("recall", out var recall);
+            set.Metrics.TryGetValue("precision", out var precision);
+            Plot(html, $"distribution-{set.Name}", Plots.ScoreDistribution(set, report.Threshold, report.RegionLow, report.RegionHigh));
+            if (set.Positives > 0 && set.Negatives > 0)
+            {
+                Plot(html, $"roc-{set.Name}", Plots.Roc(set, fpr?.Value, recall?.Value));
+                Plot(html, $"pr-{set.Name}", Plots.PrecisionRecall(set, recall?.Value, precision?.Value));
+            }
+        }
+
+        Plot(html, "region-rates", Plots.RegionRates(report.Sets));
+        if (report.Regression.Any(r => r.Baseline is not null))
+        {
+            Plot(html, "baseline", Plots.CandidateAgainstBaseline(report.Regression));
+        }
+
+        html.Append("</div>\n");
+    }
+
+    private static void Plot(StringBuilder html, string id, string svg) =>
+        html.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" id=\"plot-{E(id)}\">{StripXmlDeclaration(svg)}</figure>\n");
+
+    private static void Suite(StringBuilder html, ReportData report)
+    {
+        if (report.Suite is not { } suite)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Suite <code>{E(suite.Path)}</code></h2>\n<p>{suite.Active} active, {suite.Quarantined} quarantined, {suite.Rejected} rejected; against the baseline {suite.Fixed.Count} fixed and {suite.Broken.Count} broken.</p>\n");
+        Items(html, "broken", "Broken: the baseline got these right", suite.Broken);
+        Items(html, "fixed", "Fixed", suite.Fixed);
+        Items(html, "added", "Added by mining", suite.Added ?? []);
+    }
+
+    private static void Items(StringBuilder html, string id, string title, IReadOnlyList<ItemRow> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(title)} ({items.Count})</h3>\n<table id=\"suite-{id}\"><tr><th>Id</th><th>Class</th><th>Score</th><th>Status</th><th>Source</th><th>Top feature values</th></tr>\n");
+        foreach (var item in items)
+        {
+            var features = string.Join(", ", item.Features.Select(f => $"{E(f.Name)} = {E(f.Value)}"));
+            var status = item.Reason.Length > 0 ? $"{E(item.Status)}: {E(item.Reason)}" : E(item.Status);
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td><code>{E(item.Id)}</code></td><td>{(item.Positive ? "positive" : "negative")}</td><td class=\"num\">{N(item.Score)}</td><td>{status}</td><td>{E(item.Source)}</td><td>{features}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static string StripXmlDeclaration(string svg) =>
+        svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string N(double? value) => E(Format.Number(value));
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Xml;
+
+namespace QualityGate.Reports;
+
+/// <summary>
+/// JUnit XML: one test case per limit and per regression check, grouped in test suites per data
+/// set (and one for the regression checks), so CI systems list them in their test tabs. A broken
+/// check is a failure carrying value, bounds, limit and evidence; an inconclusive one is skipped
+/// with the reason. No timestamps: the same result gives the same bytes.
+/// </summary>
+public static class JUnitReport
+{
+    public const string FileName = "qualitygate-junit.xml";
+
+    public static byte[] Render(ReportData report)
+    {
+        var cases = report.Limits
+            .Select(l => (Suite: l.DataSet, Name: $"{l.Metric} {Format.Limit(l)}", l.Verdict, l.Code, l.Message,
+                Detail: $"{l.Metric} = {Format.Number(l.Value?.Value)} {Format.Counts(l.Value)} bounds {Format.Bounds(l.Value)}, {Format.Limit(l)}, evidence {l.Evidence}; {l.File}({l.Line},{l.Column})"))
+            .Concat(report.Regression.Select(r => (Suite: "regression", Name: $"{r.Check} {Format.Allowed(r)}", r.Verdict, r.Code, r.Message,
+                Detail: $"{r.Check}: baseline {Format.Number(r.Baseline)}, candidate {Format.Number(r.Candidate)}, change {Format.Number(r.Change)} [{Format.Number(r.Lower)}, {Format.Number(r.Upper)}], allowed {Format.Number(r.Allowed)}, evidence {r.Evidence}; {r.File}({r.Line},{r.Column})")))
+            .ToList();
+
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("testsuites");
+            xml.WriteAttributeString("name", $"QualityGate {report.Config}");
+            WriteCounts(xml, cases.Select(c => c.Verdict).ToList());
+            foreach (var group in cases.GroupBy(c => c.Suite))
+            {
+                xml.WriteStartElement("testsuite");
+                xml.WriteAttributeString("name", group.Key);
+                WriteCounts(xml, group.Select(c => c.Verdict).ToList());
+                foreach (var test in group)
+                {
+                    xml.WriteStartElement("testcase");
+                    xml.WriteAttributeString("name", test.Name);
+                    xml.WriteAttributeString("classname", $"qualitygate.{group.Key}");
+                    xml.WriteAttributeString("time", "0");
+                    if (test.Verdict == "failed")
+                    {
+                        xml.WriteStartElement("failure");
+                        xml.WriteAttributeString("message", test.Message);
+                        xml.WriteAttributeString("type", test.Code);
+                        xml.WriteString(test.Detail);
+                        xml.WriteEndElement();
+                    }
+                    else if (test.Verdict == "inconclusive")
+                    {
+                        xml.WriteStartElement("skipped");
+                        xml.WriteAttributeString("message", $"inconclusive: {test.Message}");
+                        xml.WriteEndElement();
+                    }
+
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    private static void WriteCounts(XmlWriter xml, List<string> verdicts)
+    {
+        xml.WriteAttributeString("tests", verdicts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", verdicts.Count(v => v == "failed").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("skipped", verdicts.Count(v => v == "inconclusive").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("time", "0");
+    }
+}

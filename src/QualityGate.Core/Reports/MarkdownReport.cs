@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+
+namespace QualityGate.Reports;
+
+/// <summary>
+/// A compact summary for a pull-request comment or <c>$GITHUB_STEP_SUMMARY</c>: the verdict
+/// first, then the limits, the checks against the baseline, and the suite's changes. Long item
+/// lists fold into &lt;details&gt;, so a passing gate fits in one screen.
+/// </summary>
+public static class MarkdownReport
+{
+    public const string FileName = "qualitygate-summary.md";
+    private const int ItemsShown = 20;
+
+    public static byte[] Render(ReportData report)
+    {
+        var md = new StringBuilder();
+        var icon = report.Verdict switch { "passed" => "✅", "failed" => "❌", _ => "⚠️" };
+        md.Append(CultureInfo.InvariantCulture, $"## {icon} QualityGate {report.Verdict}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"`{Cell(report.Model)}` at threshold {Format.Number(report.Threshold)} ({Cell(report.ThresholdSource)}); ");
+        md.Append(CultureInfo.InvariantCulture, $"region [{Format.Number(report.RegionLow)}, {Format.Number(report.RegionHigh)}]; bounds are one-sided at {Format.Number(report.Confidence * 100)}%.\n\n");
+
+        if (report.Limits.Count > 0)
+        {
+            md.Append("| Set | Metric | Value | Bounds | Limit | Status |\n|---|---|---|---|---|---|\n");
+            foreach (var limit in report.Limits)
+            {
+                var counts = Format.Counts(limit.Value);
+                md.Append(CultureInfo.InvariantCulture, $"| {limit.DataSet} | {Cell(limit.Metric)} | {Format.Number(limit.Value?.Value)}{(counts.Length > 0 ? $" ({counts})" : "")} | {Format.Bounds(limit.Value)} | {Format.Limit(limit)} ({limit.Evidence}) | {Status(limit.Verdict)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        if (report.Regression.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"**Against the baseline** `{Cell(report.Baseline ?? "")}`\n\n");
+            md.Append("| Check | Baseline | Candidate | Change | Bounds | Allowed | Status |\n|---|---|---|---|---|---|---|\n");
+            foreach (var check in report.Regression)
+            {
+                var bounds = check.Lower is null ? "" : $"[{Format.Number(check.Lower)}, {Format.Number(check.Upper)}]";
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(check.Check)} | {Format.Number(check.Baseline)} | {Format.Number(check.Candidate)} | {Format.Number(check.Change)} | {bounds} | {Format.Allowed(check)} | {Status(check.Verdict)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        var problems = report.Limits.Where(l => l.Verdict != "passed").Select(l => $"`{Cell(l.File)}:{l.Line}` {l.Code} {l.DataSet} {Cell(l.Metric)}: {Cell(l.Message)}")
+            .Concat(report.Regression.Where(r => r.Verdict != "passed").Select(r => $"`{Cell(r.File)}:{r.Line}` {r.Code} {Cell(r.Check)}: {Cell(r.Message)}"))
+            .ToList();
+        foreach (var problem in problems)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- {problem}\n");
+        }
+
+        if (problems.Count > 0)
+        {
+            md.Append('\n');
+        }
+
+        if (report.Suite is { } suite)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"**Suite** `{Cell(suite.Path)}`: {suite.Active} active, {suite.Quarantined} quarantined, {suite.Rejected} rejected");
+            md.Append(CultureInfo.InvariantCulture, $"; against the baseline {suite.Fixed.Count} fixed, {suite.Broken.Count} broken");
+            if (suite.Added is { } added)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"; mining added {added.Count(i => i.Status == "active")} active and {added.Count(i => i.Status == "quarantined")} quarantined, evicted {suite.Evicted.Count}");
+            }
+
+            md.Append(".\n\n");
+            Items(md, "Broken (the baseline got them right)", suite.Broken);
+            Items(md, "Fixed", suite.Fixed);
+            Items(md, "Added by mining", suite.Added ?? []);
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"> ⚠️ {Cell(warning)}\n");
+        }
+
+        return Encoding.UTF8.GetBytes(md.ToString());
+    }
+
+    private static void Items(StringBuilder md, string title, IReadOnlyList<ItemRow> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"<details><summary>{title}: {items.Count}</summary>\n\n| Id | Class | Score | Status | Top feature values |\n|---|---|---|---|---|\n");
+        foreach (var item in items.Take(ItemsShown))
+        {
+            var features = string.Join(", ", item.Features.Select(f => $"{Cell(f.Name)}={Cell(f.Value)}"));
+            var status = item.Reason.Length > 0 ? $"{item.Status}: {Cell(item.Reason)}" : item.Status;
+            md.Append(CultureInfo.InvariantCulture, $"| `{item.Id}` | {(item.Positive ? "positive" : "negative")} | {Format.Number(item.Score)} | {status} | {features} |\n");
+        }
+
+        if (items.Count > ItemsShown)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n… and {items.Count - ItemsShown} more in the JSON result.\n");
+        }
+
+        md.Append("\n</details>\n\n");
+    }
+
+    private static string Status(string verdict) => verdict switch
+    {
+        "passed" => "✅ passed",
+        "failed" => "❌ **failed**",
+        _ => "⚠️ inconclusive",
+    };
+
+    /// <summary>Text from data or config inside a table cell: no table breaks, no HTML, no code-span escapes.</summary>
+    private static string Cell(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal)
+        .Replace("`", "'", StringComparison.Ordinal)
+        .Replace("\r", " ", StringComparison.Ordinal)
+        .Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,151 @@
+using ScottPlot;
+
+namespace QualityGate.Reports;
+
+/// <summary>The report's plots, drawn by ScottPlot as SVG so the HTML page stays one self-contained file.</summary>
+internal static class Plots
+{
+    private const int Width = 560;
+    private const int Height = 340;
+
+    /// <summary>Per-class score histograms with the threshold line and the threshold region shaded.</summary>
+    public static string ScoreDistribution(SetSection set, double threshold, double regionLow, double regionHigh)
+    {
+        var plot = NewPlot($"Scores on {set.Name}", "score", "examples");
+        var bins = set.PositiveCounts.Count;
+        var width = (set.HistogramHigh - set.HistogramLow) / bins;
+        var region = plot.Add.HorizontalSpan(Math.Max(regionLow, set.HistogramLow), Math.Min(regionHigh, set.HistogramHigh));
+        region.FillStyle.Color = Colors.Gold.WithAlpha(0.25);
+        region.LineStyle.Width = 0;
+        region.LegendText = "threshold region";
+        AddHistogram(plot, set.NegativeCounts, set.HistogramLow, width, Colors.SteelBlue, "negatives");
+        AddHistogram(plot, set.PositiveCounts, set.HistogramLow, width, Colors.OrangeRed, "positives");
+        var line = plot.Add.VerticalLine(threshold);
+        line.Color = Colors.Black;
+        line.LinePattern = LinePattern.Dashed;
+        line.LegendText = "threshold";
+        plot.ShowLegend(Alignment.UpperCenter);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    public static string Roc(SetSection set, double? fpr, double? tpr) =>
+        Curve($"ROC on {set.Name}", "false-positive rate", "true-positive rate", set.Roc, fpr, tpr, diagonal: true);
+
+    public static string PrecisionRecall(SetSection set, double? recall, double? precision) =>
+        Curve($"Precision-recall on {set.Name}", "recall", "precision", set.PrecisionRecall, recall, precision, diagonal: false);
+
+    /// <summary>Error rates inside the threshold region, each with its confidence bounds, one group per data set.</summary>
+    public static string RegionRates(IReadOnlyList<SetSection> sets)
+    {
+        var plot = NewPlot("Error rates in the threshold region", "", "rate");
+        string[] metrics = ["region.fpr", "region.fnr", "region.error_rate"];
+        var ticks = new List<Tick>();
+        var position = 0.0;
+        var palette = new[] { Colors.SteelBlue, Colors.OrangeRed, Colors.SeaGreen };
+        for (var s = 0; s < sets.Count; s++)
+        {
+            for (var m = 0; m < metrics.Length; m++)
+            {
+                if (!sets[s].Metrics.TryGetValue(metrics[m], out var cell) || cell.Value is not { } value)
+                {
+                    position++;
+                    continue;
+                }
+
+                var marker = plot.Add.Marker(position, value);
+                marker.Color = palette[m];
+                marker.Size = 9;
+                if (cell.Lower is { } low && cell.Upper is { } high)
+                {
+                    var bar = plot.Add.Line(position, low, position, high);
+                    bar.Color = palette[m];
+                    bar.LineWidth = 2;
+                }
+
+                ticks.Add(new Tick(position, $"{sets[s].Name}\n{metrics[m]["region.".Length..]}"));
+                position++;
+            }
+
+            position++;
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.SetLimits(-0.8, Math.Max(position - 1, 1), 0, 1);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    /// <summary>Each paired regression check: the blessed and the candidate value side by side.</summary>
+    public static string CandidateAgainstBaseline(IReadOnlyList<RegressionRow> checks)
+    {
+        var plot = NewPlot("Candidate against baseline", "", "value");
+        var rows = checks.Where(c => c.Baseline is not null && c.Candidate is not null).ToList();
+        var ticks = new List<Tick>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var baseline = plot.Add.Marker(i - 0.15, rows[i].Baseline!.Value);
+            baseline.Color = Colors.Gray;
+            baseline.Size = 9;
+            baseline.LegendText = i == 0 ? "baseline" : string.Empty;
+            var candidate = plot.Add.Marker(i + 0.15, rows[i].Candidate!.Value);
+            candidate.Color = rows[i].Verdict == "failed" ? Colors.Red : Colors.SeaGreen;
+            candidate.Size = 9;
+            candidate.LegendText = i == 0 ? "candidate" : string.Empty;
+            ticks.Add(new Tick(i, rows[i].Check));
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.SetLimits(-0.8, Math.Max(rows.Count - 0.2, 0.8), 0, 1);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    private static string Curve(string title, string x, string y, IReadOnlyList<CurvePoint> points, double? pointX, double? pointY, bool diagonal)
+    {
+        var plot = NewPlot(title, x, y);
+        if (diagonal)
+        {
+            var chance = plot.Add.Line(0, 0, 1, 1);
+            chance.Color = Colors.LightGray;
+            chance.LinePattern = LinePattern.Dotted;
+        }
+
+        var curve = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
+        curve.Color = Colors.SteelBlue;
+        curve.LineWidth = 2;
+        if (pointX is { } px && pointY is { } py)
+        {
+            var marker = plot.Add.Marker(px, py);
+            marker.Color = Colors.Black;
+            marker.Size = 10;
+            marker.LegendText = "operating point";
+            plot.ShowLegend(Alignment.LowerRight);
+        }
+
+        plot.Axes.SetLimits(0, 1, 0, 1.02);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    private static void AddHistogram(Plot plot, IReadOnlyList<long> counts, double low, double width, Color color, string label)
+    {
+        var bars = counts.Select((count, i) => new Bar
+        {
+            Position = low + ((i + 0.5) * width),
+            Value = count,
+            Size = width * 0.95,
+            FillColor = color.WithAlpha(0.55),
+            LineWidth = 0,
+        }).ToList();
+        var series = plot.Add.Bars(bars);
+        series.LegendText = label;
+        series.Color = color.WithAlpha(0.55);
+    }
+
+    private static Plot NewPlot(string title, string x, string y)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(x);
+        plot.YLabel(y);
+        return plot;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Schema;
+using QualityGate.Configuration;
+using QualityGate.Errors;
+using QualityGate.Reports;
+using QualityGate.Tests.Support;
+
+namespace QualityGate.Tests.Reports;
+
+/// <summary>
+/// Reports rendered from real results of the spam sample (the fixtures are JSON results of
+/// `qgate check` on the sample: one passing, one of the weaker model with mining).
+/// </summary>
+public sealed class ReportTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    public static string Fixture(string name) => Path.Combine(RepositoryPaths.Root, "tests", "QualityGate.Tests", "Reports", "Fixtures", name);
+
+    public static ReportData Load(string name) => ReportData.Parse(File.ReadAllBytes(Fixture(name)), name);
+
+    [Theory]
+    [InlineData("passing-result.json")]
+    [InlineData("failing-result.json")]
+    public void JUnit_output_is_valid_against_the_committed_schema(string fixture)
+    {
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(RepositoryPaths.Root, "src", "QualityGate.Core", "Reports", "Schemas", "junit.xsd"));
+        var errors = new List<string>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
+        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity}: {e.Message}");
+        using (var reader = XmlReader.Create(new MemoryStream(JUnitReport.Render(Load(fixture))), settings))
+        {
+            while (reader.Read())
+            {
+            }
+        }
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void JUnit_has_one_test_case_per_limit_and_check_with_failures_carrying_the_numbers()
+    {
+        var report = Load("failing-result.json");
+        var xml = new XmlDocument();
+        xml.Load(new MemoryStream(JUnitReport.Render(report)));
+        var cases = xml.SelectNodes("//testcase")!;
+        Assert.Equal(report.Limits.Count + report.Regression.Count, cases.Count);
+        Assert.Equal(["heldout", "regression"], xml.SelectNodes("/testsuites/testsuite/@name")!.Cast<XmlNode>().Select(n => n.Value));
+        var fpr = xml.SelectSingleNode("//testcase[@name='fpr max 0.04']/failure")!;
+        Assert.Equal("QG1001", fpr.Attributes!["type"]!.Value);
+        Assert.Contains("0.0817", fpr.InnerText, StringComparison.Ordinal);
+        Assert.Contains("[0.0663, 0.1002]", fpr.InnerText, StringComparison.Ordinal);
+        Assert.Contains("evidence demonstrated", fpr.InnerText, StringComparison.Ordinal);
+        Assert.Equal("QG1003", xml.SelectSingleNode("//testcase[starts-with(@name, 'suite.regressed')]/failure/@type")!.Value);
+    }
+
+    [Fact]
+    public void An_inconclusive_limit_is_a_skipped_test_case_with_the_reason()
+    {
+        var json = File.ReadAllText(Fixture("passing-result.json"));
+        var inconclusive = json.Replace("\"verdict\": \"passed\",\n      \"code\": \"QG1001\",\n      \"message\": \"fpr", "\"verdict\": \"inconclusive\",\n      \"code\": \"QG1002\",\n      \"message\": \"fpr", StringComparison.Ordinal);
+        Assert.NotEqual(json, inconclusive);
+        var xml = Encoding.UTF8.GetString(JUnitReport.Render(ReportData.Parse(Encoding.UTF8.GetBytes(inconclusive), "x.json")));
+        Assert.Contains("<skipped message=\"inconclusive: fpr", xml, StringComparison.Ordinal);
+        Assert.Contains("skipped=\"1\"", xml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("passing-result.json", "passing-summary.md")]
+    [InlineData("failing-result.json", "failing-summary.md")]
+    public void Markdown_matches_its_snapshot(string fixture, string snapshot)
+    {
+        var rendered = Encoding.UTF8.GetString(MarkdownReport.Render(Load(fixture)));
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "QualityGate.Tests", "Reports", "Snapshots", snapshot);
+        if (Environment.GetEnvironmentVariable("QUALITYGATE_UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, rendered);
+        }
+
+        Assert.Equal(File.ReadAllText(path), rendered);
+    }
+
+    [Fact]
+    public void A_passing_summary_fits_in_one_screen()
+    {
+        var lines = Encoding.UTF8.GetString(MarkdownReport.Render(Load("passing-result.json"))).Split('\n');
+        Assert.True(lines.Length <= 30, $"{lines.Length} lines");
+        Assert.StartsWith("## ✅ QualityGate passed", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_keeps_data_from_breaking_tables_or_injecting_html()
+    {
+        var json = InjectFeatureValue("<script>alert(1)</script>|x");
+        var markdown = Encoding.UTF8.GetString(MarkdownReport.Render(ReportData.Parse(Encoding.UTF8.GetBytes(json), "x.json")));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;\\|x", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_are_byte_identical_for_the_same_result()
+    {
+        var report = Load("failing-result.json");
+        Assert.Equal(HtmlReport.Render(report), HtmlReport.Render(Load("failing-result.json")));
+        Assert.Equal(JUnitReport.Render(report), JUnitReport.Render(report));
+        Assert.Equal(MarkdownReport.Render(report), MarkdownReport.Render(report));
+    }
+
+    [Fact]
+    public void Qgate_report_renders_every_format_from_a_saved_result_into_the_report_directory_only()
+    {
+        var result = _directory.File("saved/qualitygate-result.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(result)!);
+        File.Copy(Fixture("failing-result.json"), result);
+        var run = QgateProcess.Run(_directory.Path, "report", "--result", result, "--format", "junit,markdown,html", "--report-dir", "out");
+        Assert.True(run.ExitCode == ExitCodes.Passed, run.All);
+        Assert.Equal(
+            ["qualitygate-junit.xml", "qualitygate-report.html", "qualitygate-summary.md"],
+            Directory.GetFiles(_directory.File("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(MarkdownReport.Render(Load("failing-result.json")), File.ReadAllBytes(_directory.File("out/qualitygate-summary.md")));
+        Assert.Equal(["qualitygate-result.json"], Directory.GetFiles(_directory.File("saved")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Check_writes_the_formats_the_config_names()
+    {
+        using var sample = new SampleCopy();
+        var run = QgateProcess.Run(sample.Root, "check", "--report-dir", "reports");
+        Assert.True(run.ExitCode == ExitCodes.Passed, run.All);
+        Assert.Equal(
+            ["qualitygate-junit.xml", "qualitygate-report.html", "qualitygate-result.json", "qualitygate-summary.md"],
+            Directory.GetFiles(Path.Combine(sample.Root, "reports")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_format_is_a_usage_error()
+    {
+        var run = QgateProcess.Run(_directory.Path, "report", "--result", Fixture("passing-result.json"), "--format", "pdf", "--report-dir", "out");
+        Assert.Equal(ExitCodes.UsageOrConfiguration, run.ExitCode);
+        Assert.Contains("Unknown report format 'pdf'", run.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>The failing fixture with one suite item's feature value replaced, as hostile data would arrive.</summary>
+    public static string InjectFeatureValue(string value)
+    {
+        var json = File.ReadAllText(Fixture("failing-result.json"));
+        const string Marker = "\"value\": \"70.0\"";
+        Assert.Contains(Marker, json, StringComparison.Ordinal);
+        return json.Replace(Marker, $"\"value\": {System.Text.Json.JsonSerializer.Serialize(value)}", StringComparison.Ordinal);
+    }
+}
