@@ -34,5 +34,9 @@ public static class ErrorCodes
     public const string OutputNotWritable = "QG3012";
     public const string SuiteInvalid = "QG3013";
     public const string BaselineInvalid = "QG3014";
+    public const string DataRaggedRow = "QG3016";
+    public const string DataBadFeature = "QG3017";
+    public const string DataEncoding = "QG3018";
+    public const string ModelNotBinary = "QG3019";
     public const string LockTimeout = "QG3015";
 }

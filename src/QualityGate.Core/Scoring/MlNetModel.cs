@@ -106,33 +106,37 @@ public sealed class MlNetModel : IModelScorer
             ? schema.GetColumnOrNull(idName)?.Name ?? throw new DataException(ErrorCodes.DataMissingColumn, $"The model's own data loader has no id column '{idName}'.", _config.Model.Location)
             : null;
         var identity = schema.Where(c => !c.IsHidden && c.Name != label && c.Name != id).Select(c => c.Name).ToList();
-        return new ScoredColumns(Transform(data, file), ScoreColumnName, label, id, identity);
+        var numeric = schema.Where(c => !c.IsHidden && c.Name != label && c.Name != id && IsNumeric(c.Type)).Select(c => new NumericInput(c.Name, [])).ToList();
+        return new ScoredColumns(Transform(data, file), ScoreColumnName, label, id, identity, null, numeric);
     }
 
     private ScoredColumns ScoreWithBuiltLoader(DataFile file, IReadOnlyCollection<string> notFeatures)
     {
         var labelIndex = file.Require(_config.Label.Column, "label");
         int? idIndex = _config.IdColumn is { } id ? file.Require(id, "id") : null;
-        var excluded = notFeatures.Select(file.IndexOf).Where(i => i >= 0).ToList();
+        var excluded = notFeatures.Select(file.IndexOf).Where(i => i >= 0).Append(labelIndex).ToList();
         if (idIndex is { } i)
         {
             excluded.Add(i);
         }
 
-        var columns = TextLoaderColumns.Common(file, labelIndex, idIndex, excluded);
-        columns.AddRange(ModelInputColumns(file));
-        var loader = _context.Data.CreateTextLoader(TextLoaderColumns.Options(file, columns));
+        var columns = TextLoaderColumns.Common(labelIndex, idIndex);
+        var inputs = ModelInputColumns(file).ToList();
+        columns.AddRange(inputs.Select(input => input.Column));
+        var loader = _context.Data.CreateTextLoader(TextLoaderColumns.Options(file, columns), new MultiFileSource(file.Path));
         var data = loader.Load(file.Path);
         return new ScoredColumns(
             Transform(data, file),
             ScoreColumnName,
             HiddenColumns.Label,
             idIndex is null ? null : HiddenColumns.Id,
-            idIndex is null ? [HiddenColumns.Features] : []);
+            [],
+            TextLoaderColumns.Raw(file, excluded),
+            [.. inputs.Where(input => input.Column.DataKind is DataKind.Single or DataKind.Double).Select(input => new NumericInput(input.Column.Name, input.CsvIndexes))]);
     }
 
     /// <summary>One TextLoader column per model input found in the file or mapped in <c>model.inputs</c>.</summary>
-    private IEnumerable<TextLoader.Column> ModelInputColumns(DataFile file)
+    private IEnumerable<(TextLoader.Column Column, List<int> CsvIndexes)> ModelInputColumns(DataFile file)
     {
         foreach (var input in _inputSchema.Where(c => !c.IsHidden))
         {
@@ -152,11 +156,11 @@ public sealed class MlNetModel : IModelScorer
                         selection.Location);
                 }
 
-                yield return new TextLoader.Column(input.Name, kind.Value, TextLoaderColumns.Ranges(indexes));
+                yield return (new TextLoader.Column(input.Name, kind.Value, TextLoaderColumns.Ranges(indexes)), indexes);
             }
             else if (file.IndexOf(input.Name) is var index and >= 0 && input.Type is not VectorDataViewType { Size: not 1 })
             {
-                yield return new TextLoader.Column(input.Name, kind.Value, index);
+                yield return (new TextLoader.Column(input.Name, kind.Value, index), [index]);
             }
         }
     }
@@ -201,6 +205,9 @@ public sealed class MlNetModel : IModelScorer
                 e);
         }
     }
+
+    private static bool IsNumeric(DataViewType type) =>
+        (type is VectorDataViewType v ? v.ItemType : type) is var item && (item == NumberDataViewType.Single || item == NumberDataViewType.Double);
 
     private static DataKind? DataKindOf(DataViewType type) => type.RawType switch
     {

@@ -31,15 +31,15 @@ public sealed class ScoreFileReader(GateConfig config) : IModelScorer
         var scoreIndex = file.Require(scoreName, "score", config.Model.Location);
         var labelIndex = file.Require(config.Label.Column, "label");
         int? idIndex = config.IdColumn is { } id ? file.Require(id, "id") : null;
-        var excluded = notFeatures.Select(file.IndexOf).Where(i => i >= 0).Append(scoreIndex).ToList();
+        var excluded = notFeatures.Select(file.IndexOf).Where(i => i >= 0).Append(scoreIndex).Append(labelIndex).ToList();
         if (idIndex is { } i)
         {
             excluded.Add(i);
         }
 
-        var columns = TextLoaderColumns.Common(file, labelIndex, idIndex, excluded);
+        var columns = TextLoaderColumns.Common(labelIndex, idIndex);
         columns.Add(new TextLoader.Column(HiddenColumns.Score, DataKind.Double, scoreIndex));
-        var view = _context.Data.CreateTextLoader(TextLoaderColumns.Options(file, columns)).Load(file.Path);
-        return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, idIndex is null ? [HiddenColumns.Features] : []);
+        var view = _context.Data.CreateTextLoader(TextLoaderColumns.Options(file, columns), new MultiFileSource(file.Path)).Load(file.Path);
+        return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, [], TextLoaderColumns.Raw(file, excluded));
     }
 }

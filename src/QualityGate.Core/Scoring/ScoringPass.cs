@@ -32,6 +32,7 @@ public static class ScoringPass
         }
 
         active.AddRange(columns.IdentityColumns.Select(c => schema[c]));
+        active.AddRange(RowChecks.ColumnsNeeded(schema, columns));
 
         var scores = new List<double>();
         var positive = new List<bool>();
@@ -41,10 +42,12 @@ public static class ScoringPass
             using var cursor = columns.View.GetRowCursor(active);
             var readScore = ValueReaders.Number(cursor, schema[columns.ScoreColumn]);
             var readLabel = LabelReader(cursor, schema[columns.LabelColumn], labels, file);
-            var readId = IdReader(cursor, schema, columns);
+            var checks = new RowChecks(cursor, schema, columns, file);
+            var readId = IdReader(cursor, schema, columns, checks);
             var row = 0;
             while (cursor.MoveNext())
             {
+                checks.Check(row);
                 var score = readScore();
                 if (!double.IsFinite(score))
                 {
@@ -101,7 +104,7 @@ public static class ScoringPass
         return row => labels.IsPositive(text().AsSpan(), file, row);
     }
 
-    private static Func<string> IdReader(DataViewRowCursor cursor, DataViewSchema schema, ScoredColumns columns)
+    private static Func<string> IdReader(DataViewRowCursor cursor, DataViewSchema schema, ScoredColumns columns, RowChecks checks)
     {
         if (columns.IdColumn is { } idName)
         {
@@ -110,6 +113,23 @@ public static class ScoringPass
         }
 
         var identity = new ExampleIdentity();
+        if (columns.Raw is { } raw)
+        {
+            return () =>
+            {
+                var fields = checks.Fields();
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    if (!raw.NotIdentity.Contains(i))
+                    {
+                        identity.AddText(fields[i].Span);
+                    }
+                }
+
+                return identity.Finish();
+            };
+        }
+
         var parts = columns.IdentityColumns.Select(c => ValueReaders.Identity(cursor, schema[c])).ToList();
         return () =>
         {

@@ -3,32 +3,31 @@ using QualityGate.Data;
 
 namespace QualityGate.Scoring;
 
-/// <summary>Builds the TextLoader columns that every loader the gate makes has: label, id and identity.</summary>
+/// <summary>Builds the TextLoader columns that every loader the gate makes has: label, id and the raw row.</summary>
 internal static class TextLoaderColumns
 {
-    public static List<TextLoader.Column> Common(DataFile file, int labelIndex, int? idIndex, IReadOnlyCollection<int> excluded)
+    /// <summary>
+    /// The label, the id (when configured) and the whole row as text: a variable-length vector
+    /// from the first field to the last, so a row with too few or too many fields shows itself.
+    /// </summary>
+    public static List<TextLoader.Column> Common(int labelIndex, int? idIndex)
     {
         var columns = new List<TextLoader.Column>
         {
             new(HiddenColumns.Label, DataKind.String, labelIndex),
+            new(HiddenColumns.Row, DataKind.String, [new TextLoader.Range(0, null) { VariableEnd = true }]),
         };
         if (idIndex is { } id)
         {
             columns.Add(new TextLoader.Column(HiddenColumns.Id, DataKind.String, id));
         }
-        else
-        {
-            // Identity is every other column of the row, in file order, read as text and
-            // canonicalised when hashed; ranges keep the column list short for wide files.
-            var ranges = Ranges(Enumerable.Range(0, file.Columns.Count).Where(i => i != labelIndex && !excluded.Contains(i)));
-            if (ranges.Length > 0)
-            {
-                columns.Add(new TextLoader.Column(HiddenColumns.Features, DataKind.String, ranges));
-            }
-        }
 
         return columns;
     }
+
+    /// <summary>Identity is every other field of the row, in file order; these indexes are left out.</summary>
+    public static RawRow Raw(DataFile file, IEnumerable<int> notIdentity) =>
+        new(HiddenColumns.Row, file.Columns, notIdentity.ToHashSet());
 
     /// <summary>Contiguous runs of column indexes as TextLoader ranges, in the given order.</summary>
     public static TextLoader.Range[] Ranges(IEnumerable<int> indexes)
