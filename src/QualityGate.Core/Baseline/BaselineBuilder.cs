@@ -14,7 +14,7 @@ public static class BaselineBuilder
         return new BaselineDocument(
             result.Model.DisplayPath,
             result.Model.Sha256,
-            SettingsFingerprint.OfFile(config.Data.Heldout),
+            SettingsFingerprint.OfTextFile(config.Data.Heldout),
             result.Suite?.HashAfter,
             SettingsFingerprint.Of(config),
             point.Threshold,

@@ -93,7 +93,7 @@ public static class BaselineJson
             var root = document.RootElement;
             if (root.GetProperty("schema").GetString() != Schema || root.GetProperty("schemaVersion").GetInt32() != SchemaVersion)
             {
-                throw Invalid(displayPath, "it is not a version 1 QualityGate baseline", null);
+                throw Invalid(displayPath, "it is not a version 1 QualityGate baseline", null, 1);
             }
 
             var heldout = root.GetProperty("heldout");
@@ -123,11 +123,11 @@ public static class BaselineJson
         }
         catch (JsonException e)
         {
-            throw Invalid(displayPath, $"it is not valid JSON ({e.Message.Split(". ")[0]})", e, e.LineNumber is { } line ? (int)line + 1 : 0);
+            throw Invalid(displayPath, $"it is not valid JSON ({e.Message.Split(". ")[0]})", e, e.LineNumber is { } line ? (int)line + 1 : 1);
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw Invalid(displayPath, $"a field is missing or has the wrong type ({e.Message})", e);
+            throw Invalid(displayPath, $"a field is missing or has the wrong type ({e.Message})", e, 1);
         }
     }
 

@@ -28,16 +28,22 @@ public static class BaselineStore
                 "Bless the current model with 'qgate bless', or set 'regression.allow_missing: true' to run without one.");
         }
 
-        var baseline = BaselineJson.Read(regression.Baseline, display);
-        if (baseline.SettingsFingerprint != SettingsFingerprint.Of(config))
+        return BaselineJson.Read(regression.Baseline, display);
+    }
+
+    /// <summary>
+    /// Outcomes recorded under other columns, label, id, threshold or region cannot be compared.
+    /// Checked after the data is read, so a mistake in the data or the model is reported first.
+    /// </summary>
+    public static void RequireSameSettings(GateConfig config, BaselineDocument? baseline)
+    {
+        if (baseline is not null && config.Regression is { } regression && baseline.SettingsFingerprint != SettingsFingerprint.Of(config))
         {
             throw new DataException(ErrorCodes.BaselineInvalid,
-                $"The baseline '{display}' was blessed with other data-defining settings (columns, label, id, threshold or region).",
+                $"The baseline '{config.Display(regression.Baseline)}' was blessed with other data-defining settings (columns, label, id, threshold or region).",
                 regression.Location,
                 "Outcomes under other settings cannot be compared: bless again with 'qgate bless'.");
         }
-
-        return baseline;
     }
 
     public static void Write(string path, BaselineDocument baseline)

@@ -40,4 +40,52 @@ public static class SettingsFingerprint
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
+
+    /// <summary>
+    /// The hash of a text file's content: without a UTF-8 byte order mark and with CRLF read as LF,
+    /// so a checkout that converts line ends (git's autocrlf on Windows) is the same data.
+    /// </summary>
+    public static string OfTextFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        var output = new byte[buffer.Length];
+        var first = true;
+        var pendingReturn = false;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            var start = 0;
+            if (first)
+            {
+                first = false;
+                start = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+            }
+
+            var written = 0;
+            for (var i = start; i < read; i++)
+            {
+                if (pendingReturn && buffer[i] != (byte)'\n')
+                {
+                    output[written++] = (byte)'\r';
+                }
+
+                pendingReturn = buffer[i] == (byte)'\r';
+                if (!pendingReturn)
+                {
+                    output[written++] = buffer[i];
+                }
+            }
+
+            hash.AppendData(output, 0, written);
+        }
+
+        if (pendingReturn)
+        {
+            hash.AppendData("\r"u8);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }

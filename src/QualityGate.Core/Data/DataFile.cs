@@ -18,6 +18,7 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
             throw new DataException(ErrorCodes.DataFileMissing, $"The data file '{displayPath}' does not exist.", configuredAt);
         }
 
+        RequireUtf8(path, displayPath);
         var sep = separator ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
         List<string>? header;
         try
@@ -43,6 +44,36 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         }
 
         return new DataFile(path, displayPath, sep, columns);
+    }
+
+    /// <summary>
+    /// ML.NET reads data as UTF-8 (a UTF-8 byte order mark is fine); a UTF-16 or UTF-32 file would
+    /// be read as garbage, so it is refused with the fix.
+    /// </summary>
+    private static void RequireUtf8(string path, string displayPath)
+    {
+        Span<byte> start = stackalloc byte[4];
+        int read;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            read = stream.ReadAtLeast(start, 4, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataException(ErrorCodes.DataUnreadable, $"The data file '{displayPath}' cannot be read: {e.Message}", new SourceLocation(displayPath, 0, 0), inner: e);
+        }
+
+        var bytes = start[..read];
+        var utf16 = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        var utf32 = bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+        if (utf16 || utf32 || (read >= 2 && (bytes[0] == 0 || bytes[1] == 0)))
+        {
+            throw new DataException(ErrorCodes.DataEncoding,
+                $"'{displayPath}' is not UTF-8 (it looks like UTF-{(utf32 ? 32 : 16)}).",
+                new SourceLocation(displayPath, 1, 0),
+                "Save it as UTF-8, for example with 'iconv -f UTF-16 -t UTF-8'.");
+        }
     }
 
     public int IndexOf(string column) => Columns.ToList().IndexOf(column);

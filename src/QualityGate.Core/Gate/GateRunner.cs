@@ -26,6 +26,7 @@ public static class GateRunner
         IModelScorer scorer = config.Model.Kind == ModelKind.MlNet ? MlNetModel.Load(config) : new ScoreFileReader(config);
         var labels = new LabelReader(config.Label);
         var warnings = new List<string>();
+        CheckThresholdScale(config, scorer);
         var baseline = options.ForBless ? null : BaselineStore.Load(config, warnings, mayBeMissing: !options.Gate);
         if (options.Mine && config.Data.Suite is null)
         {
@@ -42,7 +43,7 @@ public static class GateRunner
         var heldout = ScoringPass.Read("heldout", heldoutFile, scorer.Score(heldoutFile, []), labels, wantsId, progress);
         var heldoutRanked = RankedExamples.From(heldout);
         RequireBothClasses(config, heldoutFile, heldoutRanked);
-        CheckThresholdScale(config, scorer);
+        BaselineStore.RequireSameSettings(config, baseline);
         var point = known ?? Resolve(config, heldoutRanked);
 
         var tprArguments = config.Limits.Where(l => l.Metric.Name == MetricName.TprAtFpr).Select(l => l.Metric.Argument!.Value).ToList();
@@ -131,7 +132,7 @@ public static class GateRunner
     }
 
     private static string? HeldoutChange(GateConfig config, BaselineDocument baseline, DataFile heldout) =>
-        config.Regression!.Limits.Any(l => l.DataSet == "heldout") && SettingsFingerprint.OfFile(heldout.Path) != baseline.HeldoutSha256
+        config.Regression!.Limits.Any(l => l.DataSet == "heldout") && SettingsFingerprint.OfTextFile(heldout.Path) != baseline.HeldoutSha256
             ? $"'{heldout.DisplayPath}' changed since the baseline was blessed"
             : null;
 

@@ -84,6 +84,14 @@ public sealed class MlNetModel : IModelScorer
         var column = outputSchema.GetColumnOrNull(scoreColumn)
             ?? throw new DataException(ErrorCodes.ModelSchemaMismatch, $"'{display}' has no output column '{scoreColumn}'.", settings.Location,
                 $"Its outputs are: {string.Join(", ", outputSchema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
+        // Trainers mark their score column with the kind of task; only a binary classifier's is gated.
+        var kind = ScoreColumnKind(outputSchema.GetColumnOrNull("Score"));
+        if (kind is not null && kind != "BinaryClassification")
+        {
+            throw new DataException(ErrorCodes.ModelNotBinary, $"'{display}' is a {kind} model, not a binary classifier.", settings.Location,
+                "QualityGate gates binary classifiers: models with a single score and a decision threshold.");
+        }
+
         if (column.Type != NumberDataViewType.Single && column.Type != NumberDataViewType.Double)
         {
             throw new DataException(ErrorCodes.ModelSchemaMismatch, $"The output column '{scoreColumn}' of '{display}' is {column.Type}, not a single score; QualityGate gates binary classifiers.", settings.Location);
@@ -123,7 +131,7 @@ public sealed class MlNetModel : IModelScorer
         var columns = TextLoaderColumns.Common(labelIndex, idIndex);
         var inputs = ModelInputColumns(file).ToList();
         columns.AddRange(inputs.Select(input => input.Column));
-        var loader = _context.Data.CreateTextLoader(TextLoaderColumns.Options(file, columns), new MultiFileSource(file.Path));
+        var loader = TextLoaderColumns.Create(_context, file, columns);
         var data = loader.Load(file.Path);
         return new ScoredColumns(
             Transform(data, file),
@@ -204,6 +212,18 @@ public sealed class MlNetModel : IModelScorer
                     : $"Model inputs not found in the file: {string.Join(", ", missing)}. Map a vector input to a range of columns with 'model.inputs: {{ Name: first..last }}'.",
                 e);
         }
+    }
+
+    private static string? ScoreColumnKind(DataViewSchema.Column? score)
+    {
+        if (score is not { } column || column.Annotations.Schema.GetColumnOrNull("ScoreColumnKind") is not { } annotation)
+        {
+            return null;
+        }
+
+        ReadOnlyMemory<char> value = default;
+        column.Annotations.GetValue(annotation.Name, ref value);
+        return value.ToString();
     }
 
     private static bool IsNumeric(DataViewType type) =>

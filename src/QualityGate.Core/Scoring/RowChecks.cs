@@ -55,6 +55,23 @@ internal sealed class RowChecks
             }
         }
 
+        // ML.NET reads an empty numeric field as 0; a missing value must not pass for a zero.
+        if (_raw is not null)
+        {
+            var fields = Fields();
+            foreach (var (input, _) in _numeric)
+            {
+                for (var slot = 0; slot < input.CsvIndexes.Count; slot++)
+                {
+                    var index = input.CsvIndexes[slot];
+                    if (index < fields.Length && fields[index].Span.IsWhiteSpace())
+                    {
+                        throw NotANumber(row, input, slot, float.NaN);
+                    }
+                }
+            }
+        }
+
         foreach (var (input, read) in _numeric)
         {
             var values = read();
@@ -89,11 +106,11 @@ internal sealed class RowChecks
         var csvIndex = slot < input.CsvIndexes.Count ? input.CsvIndexes[slot] : -1;
         var column = csvIndex >= 0 ? _file.Columns[csvIndex] : $"{input.Column}[{slot}]";
         var fields = _raw is null ? [] : Fields();
-        var text = csvIndex >= 0 && csvIndex < fields.Length ? fields[csvIndex].ToString() : null;
+        var text = csvIndex >= 0 && csvIndex < fields.Length ? fields[csvIndex].ToString().ReplaceLineEndings("\\n") : null;
         var what = text switch
         {
             null => $"is {value}",
-            "" => "is empty",
+            _ when string.IsNullOrWhiteSpace(text) => "is empty",
             _ when double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) => $"is '{text}', not a finite number",
             _ => $"is '{text}', which is not a number",
         };

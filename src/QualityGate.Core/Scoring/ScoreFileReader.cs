@@ -39,7 +39,7 @@ public sealed class ScoreFileReader(GateConfig config) : IModelScorer
 
         var columns = TextLoaderColumns.Common(labelIndex, idIndex);
         columns.Add(new TextLoader.Column(HiddenColumns.Score, DataKind.Double, scoreIndex));
-        var view = _context.Data.CreateTextLoader(TextLoaderColumns.Options(file, columns), new MultiFileSource(file.Path)).Load(file.Path);
+        var view = TextLoaderColumns.Create(_context, file, columns).Load(file.Path);
         return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, [], TextLoaderColumns.Raw(file, excluded));
     }
 }

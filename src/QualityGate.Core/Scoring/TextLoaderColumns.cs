@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using Microsoft.ML.Data;
 using QualityGate.Data;
 
@@ -58,7 +59,23 @@ internal static class TextLoaderColumns
         return [.. ranges];
     }
 
-    public static TextLoader.Options Options(DataFile file, IEnumerable<TextLoader.Column> columns) => new()
+    /// <summary>
+    /// A TextLoader for the file. ML.NET reads the first rows to size the raw-row vector and
+    /// refuses a ragged file without saying where; the first bad row is then found and named.
+    /// </summary>
+    public static TextLoader Create(MLContext context, DataFile file, IEnumerable<TextLoader.Column> columns)
+    {
+        try
+        {
+            return context.Data.CreateTextLoader(Options(file, columns), new MultiFileSource(file.Path));
+        }
+        catch (Exception e) when (RaggedRows.IsRaggedError(e))
+        {
+            throw RaggedRows.Error(file, e);
+        }
+    }
+
+    private static TextLoader.Options Options(DataFile file, IEnumerable<TextLoader.Column> columns) => new()
     {
         Separators = [file.Separator],
         HasHeader = true,

@@ -4,7 +4,7 @@ namespace QualityGate.Tests.Support;
 /// A private copy of samples/spam (config, data, models, suite and baseline) for tests that
 /// write: the committed sample is never changed by a test.
 /// </summary>
-internal sealed class SampleCopy : IDisposable
+public sealed class SampleCopy : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
 

@@ -1,0 +1,51 @@
+using QualityGate.Tests.Support;
+
+namespace QualityGate.Tests.Catalogue;
+
+/// <summary>
+/// One entry of the bad-input catalogue: how to break a copy of the spam sample, the command to
+/// run, and what the user must be told: the exit code, the file and place (line, column or row),
+/// and a phrase of the message.
+/// </summary>
+public sealed record BadInput(string Name, Action<SampleCopy, OddModels> Break, int ExitCode, string Where, string Message, string[]? Command = null)
+{
+    public string[] Args => Command ?? ["check"];
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Small edits to a sample copy.</summary>
+internal static class Edit
+{
+    public static void Config(SampleCopy sample, string from, string to) =>
+        sample.EditConfig(yaml => yaml.Contains(from, StringComparison.Ordinal) ? yaml.Replace(from, to, StringComparison.Ordinal) : throw new InvalidOperationException($"'{from}' is not in the config"));
+
+    /// <summary>Replaces a 1-based line of a file under the sample.</summary>
+    public static void Line(SampleCopy sample, string file, int line, Func<string, string> change)
+    {
+        var path = Path.Combine(sample.Root, file);
+        var lines = File.ReadAllLines(path);
+        lines[line - 1] = change(lines[line - 1]);
+        File.WriteAllLines(path, lines);
+    }
+
+    /// <summary>Replaces one field (0-based) of a CSV line.</summary>
+    public static void Field(SampleCopy sample, string file, int line, int field, string value) =>
+        Line(sample, file, line, text =>
+        {
+            var fields = text.Split(',');
+            fields[field] = value;
+            return string.Join(',', fields);
+        });
+
+    public static void Bytes(SampleCopy sample, string file, byte[] content) => File.WriteAllBytes(Path.Combine(sample.Root, file), content);
+
+    public static void Text(SampleCopy sample, string file, string content) => File.WriteAllText(Path.Combine(sample.Root, file), content);
+
+    public static void Folder(SampleCopy sample, string file)
+    {
+        var path = Path.Combine(sample.Root, file);
+        File.Delete(path);
+        Directory.CreateDirectory(path);
+    }
+}
