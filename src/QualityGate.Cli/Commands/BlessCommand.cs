@@ -14,14 +14,15 @@ internal static class BlessCommand
     {
         var config = CommandLine.ConfigOption();
         var force = new Option<bool>("--force") { Description = "Bless even when the model breaks an absolute limit." };
-        var command = new Command("bless", "Write the baseline: the current model's operating point, metrics and per-example outcomes.") { config, force };
-        command.SetAction(parsed => Execute(parsed.GetValue(config)!, parsed.GetValue(force)));
+        var model = CommandLine.ModelOption("Bless");
+        var command = new Command("bless", "Write the baseline: the current model's operating point, metrics and per-example outcomes.") { config, force, model };
+        command.SetAction(parsed => Execute(parsed.GetValue(config)!, parsed.GetValue(force), parsed.GetValue(model)));
         return command;
     }
 
-    private static int Execute(string configPath, bool force)
+    private static int Execute(string configPath, bool force, string? model)
     {
-        var config = ConfigLoader.Load(configPath);
+        var config = CommandLine.WithModel(ConfigLoader.Load(configPath), model);
         if (config.Regression is not { } regression)
         {
             throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "Blessing needs a place for the baseline: set 'regression.baseline'.", new SourceLocation(configPath, 1, 1));

@@ -17,7 +17,7 @@ internal static class CheckCommand
         var config = CommandLine.ConfigOption();
         var reportDirectory = new Option<string?>("--report-dir") { Description = "Where to write the JSON result (default: reports.directory of the config)." };
         var updateSuite = new Option<bool>("--update-suite") { Description = "Also mine new hard examples into the suite, whatever the verdict." };
-        var model = new Option<string?>("--model") { Description = "Gate this candidate model instead of model.path (same config, limits and baseline)." };
+        var model = CommandLine.ModelOption("Gate");
         var inputsFile = new Option<string?>("--inputs-file") { Description = "Write the files this run read, one per line (for incremental builds)." };
         var formats = ReportCommand.FormatOption();
         var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model, inputsFile, formats };
@@ -27,12 +27,7 @@ internal static class CheckCommand
 
     private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel, string? inputsFile, string? formatList)
     {
-        var config = ConfigLoader.Load(configPath);
-        if (candidateModel is not null)
-        {
-            config = config with { Model = config.Model with { Path = Path.GetFullPath(candidateModel), Kind = ModelKind.MlNet } };
-        }
-
+        var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
         var result = GateRunner.Run(config, new RunOptions(Mine: updateSuite, Progress: CommandLine.Progress));
         var directory = reportDirectory is null ? config.Reports.Directory : Path.GetFullPath(reportDirectory);
         var resultPath = Path.Combine(directory, ResultFileName);

@@ -54,6 +54,12 @@ internal static class CommandLine
         DefaultValueFactory = _ => QualityGate.Configuration.ConfigLoader.DefaultFileName,
     };
 
+    public static Option<string?> ModelOption(string verb) => new("--model") { Description = $"{verb} this model instead of model.path (same config, limits and baseline)." };
+
+    /// <summary>The config with another ML.NET model in place of model.path.</summary>
+    public static QualityGate.Configuration.GateConfig WithModel(QualityGate.Configuration.GateConfig config, string? model) =>
+        model is null ? config : config with { Model = config.Model with { Path = Path.GetFullPath(model), Kind = QualityGate.Configuration.ModelKind.MlNet } };
+
     /// <summary>Progress for long runs goes to stderr, so stdout stays the summary.</summary>
     public static void Progress(string message) => Console.Error.WriteLine($"qgate: {message}");
 }

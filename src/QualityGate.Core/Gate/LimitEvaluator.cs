@@ -19,6 +19,12 @@ public static class LimitEvaluator
     {
         var evidence = limit.Evidence ?? statistics.Evidence;
         var minCount = limit.MinCount ?? statistics.MinCount;
+        if (value.EmptyDenominator)
+        {
+            return new LimitOutcome(limit, evidence, minCount, value, null, Verdict.Inconclusive,
+                $"no examples count towards {limit.Metric} (for example, an empty region); at least {minCount} are needed to decide", minCount);
+        }
+
         if (value.Unavailable is { } reason)
         {
             throw new DataException(ErrorCodes.MetricNotComputable, $"The limit on {limit.DataSet} {limit.Metric} cannot be decided: {limit.Metric} cannot be computed because {reason}.", limit.Location);

@@ -17,9 +17,12 @@ public sealed record MetricValue(MetricName Metric, double Value, long? Successe
 
     public bool IsProportion => Successes is not null;
 
+    /// <summary>True for a rate over no examples at all (an empty region, no predicted positives): too few to decide, not an error.</summary>
+    public bool EmptyDenominator { get; init; }
+
     public static MetricValue Rate(MetricName metric, long k, long n, StatisticsSettings statistics) =>
         n == 0
-            ? Missing(metric, "its denominator is empty")
+            ? Missing(metric, "no examples count towards it") with { EmptyDenominator = true, Successes = 0, Trials = 0 }
             : new MetricValue(metric, (double)k / n, k, n, ProportionBounds.For(statistics.IntervalMethod, k, n, statistics.Confidence), YamlMethodName(statistics.IntervalMethod)) { SampleSize = n };
 
     public static MetricValue Count(MetricName metric, long count) =>

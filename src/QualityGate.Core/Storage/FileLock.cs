@@ -30,14 +30,14 @@ public sealed class FileLock : IDisposable
                 FaultPoints.Reach(FaultPoints.HoldingLock);
                 return new FileLock(handle);
             }
-            catch (IOException) when (clock.Elapsed < timeout && IsHeldByAnother(path))
+            catch (IOException e) when (IsHeldByAnother(e) && clock.Elapsed < timeout)
             {
                 Thread.Sleep(50);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new DataException(ErrorCodes.LockTimeout,
-                    IsHeldByAnother(path) ? $"Another qgate run has held '{path}' for {timeout.TotalSeconds:0} s." : $"'{path}' cannot be locked: {e.Message}",
+                    e is IOException io && IsHeldByAnother(io) ? $"Another qgate run has held '{path}' for {timeout.TotalSeconds:0} s." : $"'{path}' cannot be locked, so nothing was written: {e.Message}",
                     new SourceLocation(path, 0, 0), inner: e);
             }
         }
@@ -45,5 +45,9 @@ public sealed class FileLock : IDisposable
 
     public void Dispose() => _handle.Dispose();
 
-    private static bool IsHeldByAnother(string path) => File.Exists(path);
+    /// <summary>
+    /// Contention, as opposed to a folder that cannot hold the file at all (read-only, missing):
+    /// flock's EWOULDBLOCK (11) on Linux and macOS, a sharing violation (32) on Windows.
+    /// </summary>
+    private static bool IsHeldByAnother(IOException e) => e.HResult == 11 || e.HResult == 35 || (e.HResult & 0xFFFF) == 32;
 }

@@ -74,6 +74,15 @@ public sealed class EvidenceTests
     }
 
     [Fact]
+    public void A_region_with_no_examples_is_inconclusive_not_passed()
+    {
+        var limit = new LimitSettings("heldout", new MetricName("region.fpr"), null, 0.1, Evidence.Point, null, Here);
+        var outcome = LimitEvaluator.Decide(limit, MetricValue.Rate(new MetricName("region.fpr"), 0, 0, Settings.Statistics()), Settings.Statistics());
+        Assert.Equal(Verdict.Inconclusive, outcome.Verdict);
+        Assert.Contains("no examples count towards region.fpr", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_metric_that_cannot_be_computed_is_an_error_not_a_pass()
     {
         var limit = new LimitSettings("heldout", new MetricName("fpr"), null, 0.1, null, null, Here);

@@ -3,13 +3,13 @@ using QualityGate.Errors;
 using QualityGate.Storage;
 using QualityGate.Tests.Support;
 
-namespace QualityGate.Tests.Suite;
+namespace QualityGate.Tests.Faults;
 
 /// <summary>
 /// Kept files survive crashes and concurrency: the process is killed (SIGKILL) at each named
 /// fault point, and several miners run at once on one suite.
 /// </summary>
-public sealed class FaultTests
+public sealed class FaultPointTests
 {
     private static readonly Dictionary<string, string> FixedDate = new() { ["SOURCE_DATE_EPOCH"] = "1764460800" };
 

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using CsCheck;
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Metrics;
+using QualityGate.Suite;
+using QualityGate.Tests.Support;
+
+namespace QualityGate.Tests.Properties;
+
+/// <summary>
+/// Property-based tests (CsCheck): invariants that must hold for every input, checked on many
+/// generated ones, under the invariant culture and under de-DE.
+/// </summary>
+public sealed class PropertyTests
+{
+    public static TheoryData<string> Cultures => ["", "de-DE"];
+
+    /// <summary>A labelled, scored set with both classes and deliberate ties (scores on a coarse grid).</summary>
+    private static readonly Gen<(double[] Scores, bool[] Positive)> ScoredSets =
+        Gen.Int[4, 120].SelectMany(n => Gen.Select(Gen.Int[0, 20].Array[n], Gen.Bool.Array[n], (grid, labels) =>
+        {
+            labels[0] = true;
+            labels[1] = false;
+            return (grid.Select(g => g / 20.0).ToArray(), labels);
+        }));
+
+    private static SetEvaluation Evaluate(double[] scores, bool[] positive, double threshold = 0.5)
+    {
+        var set = SyntheticSets.From(scores, [.. positive.Select(p => p ? 1 : 0)]);
+        var point = new OperatingPoint(threshold, threshold - 0.1, threshold + 0.1, "fixed");
+        return SetEvaluator.Evaluate(set, RankedExamples.From(set), point, Settings.Statistics(), probabilities: true, [0.1]);
+    }
+
+    private static void InCulture(string culture, Action check)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = culture.Length == 0 ? CultureInfo.InvariantCulture : new CultureInfo(culture);
+            check();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Rates_stay_in_0_1_and_every_interval_contains_its_estimate(string culture) => InCulture(culture, () =>
+        ScoredSets.Sample(set =>
+        {
+            foreach (var metric in Evaluate(set.Scores, set.Positive).Metrics.Where(m => m.Unavailable is null && !m.IsCount))
+            {
+                if (metric.Metric.Name != "log_loss")
+                {
+                    Assert.InRange(metric.Value, 0, 1);
+                }
+
+                Assert.True(metric.Bounds.Lower <= metric.Value + 1e-12 && metric.Value <= metric.Bounds.Upper + 1e-12, $"{metric.Metric}: {metric.Value} outside [{metric.Bounds.Lower}, {metric.Bounds.Upper}]");
+            }
+        }, iter: 60));
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Results_do_not_depend_on_row_order(string culture) => InCulture(culture, () =>
+        Gen.Select(ScoredSets, Gen.Int).Sample((set, seed) =>
+        {
+            var order = Enumerable.Range(0, set.Scores.Length).ToArray();
+            new Random(seed).Shuffle(order);
+            var original = Evaluate(set.Scores, set.Positive);
+            var shuffled = Evaluate([.. order.Select(i => set.Scores[i])], [.. order.Select(i => set.Positive[i])]);
+            foreach (var metric in original.Metrics.Where(m => m.Unavailable is null))
+            {
+                var other = shuffled.Find(metric.Metric)!;
+                Assert.Equal(metric.Value, other.Value, 12);
+                Assert.Equal(metric.Bounds.Lower, other.Bounds.Lower, 12);
+                Assert.Equal(metric.Bounds.Upper, other.Bounds.Upper, 12);
+            }
+
+            Assert.Equal(original.Confusion, shuffled.Confusion);
+        }, iter: 40));
+
+    private static readonly Gen<string> Fields = Gen.String[Gen.Char["ab,\"\n\r ;é1.-"], 0, 12];
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void A_csv_record_written_then_read_gives_the_same_fields(string culture) => InCulture(culture, () =>
+        Gen.Select(Fields.Array[1, 6].Array[1, 8], Gen.OneOf(',', '\t', ';')).Sample((records, separator) =>
+        {
+            // A record that is one empty field is a blank line, which readers skip by design.
+            var kept = records.Where(r => r.Length > 1 || r[0].Length > 0).ToList();
+            var text = string.Concat(kept.Select(r => string.Join(separator, r.Select(f => CsvRecordReader.Quote(f, separator))) + "\n"));
+            using var reader = new CsvRecordReader(new StringReader(text), separator);
+            foreach (var record in kept)
+            {
+                Assert.Equal(record, reader.Read());
+            }
+
+            Assert.Null(reader.Read());
+        }, iter: 200));
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void A_suite_written_then_read_gives_the_same_suite(string culture) => InCulture(culture, () =>
+    {
+        var items = Gen.Select(Gen.Int[0, 1_000_000], Gen.Bool, Gen.Double[-1e6, 1e6], Gen.OneOf(SuiteStatus.Active, SuiteStatus.Quarantined, SuiteStatus.Rejected), Fields, Fields)
+            .Select((id, positive, score, status, text, reason) =>
+                new SuiteItem($"{id:x8}", status, positive, score, "abc", "2026-11-30", "data/h.csv", reason, [positive ? "1" : "0", text, score.ToString("R", CultureInfo.InvariantCulture)]));
+        items.Array[0, 20].Sample(generated =>
+        {
+            var unique = generated.DistinctBy(i => i.Id).ToList();
+            var document = new SuiteDocument(["Label", "Subject", "x"], []).With(unique);
+            using var directory = new TemporaryDirectory();
+            var path = directory.File("suite.csv");
+            File.WriteAllBytes(path, SuiteFile.Render(document, ','));
+            var read = SuiteFile.Read(path, "suite.csv", ',', "Label", new LabelReader(new LabelSettings("Label", ["1"], ["0"])));
+            Assert.Equal(document.DataColumns, read.DataColumns);
+            Assert.Equal(document.Items.Count, read.Items.Count);
+            foreach (var (expected, actual) in document.Items.Zip(read.Items))
+            {
+                Assert.Equal(expected with { Fields = [] }, actual with { Fields = [] });
+                Assert.Equal(expected.Fields, actual.Fields);
+            }
+
+            Assert.Equal(SuiteFile.Render(document, ','), SuiteFile.Render(read, ','));
+        }, iter: 60);
+    });
+}
