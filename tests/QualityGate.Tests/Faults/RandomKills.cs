@@ -17,9 +17,10 @@ internal static class RandomKills
     public static int Run(SampleCopy sample, string keptFile, byte[]? before, byte[] after, Action reset, TimeSpan runTime, int seed, params string[] args)
     {
         var random = new Random(seed);
-        var window = Math.Max(50, (int)runTime.TotalMilliseconds);
+        // Runs vary with the machine's load; drawing from most of a typical run keeps nearly every attempt a kill.
+        var window = Math.Max(50, (int)(runTime.TotalMilliseconds * 0.8));
         var kills = 0;
-        for (var attempt = 0; kills < KillsPerCommand && attempt < KillsPerCommand * 2; attempt++)
+        for (var attempt = 0; kills < KillsPerCommand && attempt < KillsPerCommand * 4; attempt++)
         {
             using var process = QgateProcess.Start(sample.Root, new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1764460800" }, args);
             _ = process.StandardOutput.ReadToEndAsync();
