@@ -46,16 +46,17 @@ public static class GateRunner
         BaselineStore.RequireSameSettings(config, baseline);
         var point = known ?? Resolve(config, heldoutRanked);
 
-        var tprArguments = config.Limits.Where(l => l.Metric.Name == MetricName.TprAtFpr).Select(l => l.Metric.Argument!.Value).ToList();
+        // Bounds by bootstrap only for the metrics a limit or regression check decides on.
+        var bounded = config.Limits.Select(l => l.Metric).Concat(config.Regression?.Limits.Select(l => l.Metric) ?? []).ToHashSet();
         var sets = new List<SetEvaluation>
         {
-            SetEvaluator.Evaluate(heldout, heldoutRanked, point, config.Statistics, scorer.ScoresAreProbabilities, tprArguments),
+            SetEvaluator.Evaluate(heldout, heldoutRanked, point, config.Statistics, scorer.ScoresAreProbabilities, bounded),
         };
 
         var suite = SuiteScoring.Score(config, scorer, labels, heldoutFile);
         if (suite is { Active.Count: > 0 })
         {
-            sets.Add(SetEvaluator.Evaluate(suite.Active, RankedExamples.From(suite.Active), point, config.Statistics, scorer.ScoresAreProbabilities, tprArguments));
+            sets.Add(SetEvaluator.Evaluate(suite.Active, RankedExamples.From(suite.Active), point, config.Statistics, scorer.ScoresAreProbabilities, bounded));
         }
         else if (config.Data.Suite is { } suitePath && !options.Mine)
         {

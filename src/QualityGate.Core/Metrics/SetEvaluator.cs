@@ -13,7 +13,7 @@ internal static class SetEvaluator
         OperatingPoint point,
         StatisticsSettings statistics,
         bool probabilities,
-        IReadOnlyCollection<double> tprAtFprArguments)
+        IReadOnlySet<MetricName> bounded)
     {
         var confusion = default(ConfusionCounts);
         var region = default(ConfusionCounts);
@@ -43,7 +43,7 @@ internal static class SetEvaluator
             MetricValue.Rate(new MetricName("region.fnr"), region.FalseNegatives, region.Positives, statistics),
             MetricValue.Count(new MetricName("region.count"), region.Total),
         };
-        metrics.AddRange(Bootstrapped(ranked, point, statistics, probabilities, tprAtFprArguments));
+        metrics.AddRange(Bootstrapped(ranked, point, statistics, probabilities, bounded));
         metrics.Sort((a, b) => Order(a.Metric).CompareTo(Order(b.Metric)));
 
         var outcomes = Identified(set, point);
@@ -73,9 +73,15 @@ internal static class SetEvaluator
         };
     }
 
-    /// <summary>f1, pr_auc, log_loss and tpr_at_fpr(x): estimates with weight 1, bounds from one shared bootstrap.</summary>
-    private static IEnumerable<MetricValue> Bootstrapped(RankedExamples r, OperatingPoint point, StatisticsSettings statistics, bool probabilities, IReadOnlyCollection<double> tprAtFpr)
+    /// <summary>
+    /// f1, pr_auc, log_loss and tpr_at_fpr(x): estimates with weight 1, and bounds from one shared
+    /// bootstrap for the metrics a limit or check names (<paramref name="bounded"/>). A thousand
+    /// replicates cost a thousand passes over the data, so metrics nobody gates on are reported
+    /// without bounds.
+    /// </summary>
+    private static IEnumerable<MetricValue> Bootstrapped(RankedExamples r, OperatingPoint point, StatisticsSettings statistics, bool probabilities, IReadOnlySet<MetricName> bounded)
     {
+        var tprAtFpr = bounded.Where(m => m.Name == MetricName.TprAtFpr).Select(m => m.Argument!.Value);
         var definitions = new List<(MetricName Name, Func<int[]?, double> Compute, string? Unavailable, long SampleSize)>
         {
             (new MetricName("f1"), w => WeightedMetrics.F1(r, w, point.Threshold), null, r.Count),
@@ -88,7 +94,7 @@ internal static class SetEvaluator
                 r.Positives == 0 || r.Negatives == 0 ? "the set has only one class" : null, Math.Min(r.Positives, r.Negatives)));
         }
 
-        var computable = definitions.Where(d => d.Unavailable is null && !double.IsNaN(d.Compute(null))).ToList();
+        var computable = definitions.Where(d => d.Unavailable is null && bounded.Contains(d.Name) && !double.IsNaN(d.Compute(null))).ToList();
         var bounds = StratifiedBootstrap.Run(
             r.Positive,
             [.. computable.Select(d => (Func<int[], double>)(w => d.Compute(w)))],
@@ -98,10 +104,11 @@ internal static class SetEvaluator
 
         foreach (var d in definitions)
         {
+            var value = d.Unavailable is null ? d.Compute(null) : double.NaN;
             var index = computable.IndexOf(d);
-            yield return index < 0
+            yield return d.Unavailable is not null || double.IsNaN(value)
                 ? MetricValue.Missing(d.Name, d.Unavailable ?? "it is undefined on this set")
-                : new MetricValue(d.Name, d.Compute(null), null, null, bounds[index], "bootstrap") { SampleSize = d.SampleSize };
+                : new MetricValue(d.Name, value, null, null, index < 0 ? Statistics.Bounds.Unknown : bounds[index], index < 0 ? "none" : "bootstrap") { SampleSize = d.SampleSize };
         }
     }
 

@@ -104,6 +104,17 @@ public static class ScoringPass
             };
         }
 
+        if (column.Type.RawType == typeof(ReadOnlyMemory<char>))
+        {
+            var getter = cursor.GetGetter<ReadOnlyMemory<char>>(column);
+            ReadOnlyMemory<char> value = default;
+            return row =>
+            {
+                getter(ref value);
+                return labels.IsPositive(value.Span, file, row);
+            };
+        }
+
         var text = ValueReaders.Text(cursor, column);
         return row => labels.IsPositive(text().AsSpan(), file, row);
     }

@@ -13,6 +13,11 @@ public static class StratifiedBootstrap
     /// <returns>Percentile bounds per metric, each one-sided at <paramref name="confidence"/>.</returns>
     public static Bounds[] Run(IReadOnlyList<bool> positive, IReadOnlyList<Func<int[], double>> metrics, int samples, int seed, double confidence)
     {
+        if (metrics.Count == 0)
+        {
+            return [];
+        }
+
         var positives = Enumerable.Range(0, positive.Count).Where(i => positive[i]).ToArray();
         var negatives = Enumerable.Range(0, positive.Count).Where(i => !positive[i]).ToArray();
         var random = new Random(seed);

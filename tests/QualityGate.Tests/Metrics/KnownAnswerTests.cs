@@ -7,13 +7,19 @@ namespace QualityGate.Tests.Metrics;
 
 public sealed class KnownAnswerTests
 {
+    /// <summary>Every bootstrapped metric, so every bound is computed.</summary>
+    internal static readonly IReadOnlySet<MetricName> AllBounded = new HashSet<MetricName>
+    {
+        new("f1"), new("pr_auc"), new("log_loss"), new(MetricName.TprAtFpr, 0.1), new(MetricName.TprAtFpr, 0.25),
+    };
+
     private static readonly SetEvaluation Evaluation = Evaluate();
 
     private static SetEvaluation Evaluate()
     {
         var set = SyntheticSets.From(ReferenceValues.Scores, ReferenceValues.Labels);
         var point = new OperatingPoint(0.5, 0.4, 0.6, "fixed");
-        return SetEvaluator.Evaluate(set, RankedExamples.From(set), point, Settings.Statistics(), probabilities: true, [0.1, 0.25]);
+        return SetEvaluator.Evaluate(set, RankedExamples.From(set), point, Settings.Statistics(), probabilities: true, AllBounded);
     }
 
     private static MetricValue Metric(string name, double? argument = null) => Evaluation.Find(new MetricName(name, argument))!;
@@ -75,7 +81,7 @@ public sealed class KnownAnswerTests
     public void Log_loss_is_unavailable_for_raw_scores()
     {
         var set = SyntheticSets.From(ReferenceValues.Scores, ReferenceValues.Labels);
-        var evaluation = SetEvaluator.Evaluate(set, RankedExamples.From(set), new OperatingPoint(0.5, 0.4, 0.6, "fixed"), Settings.Statistics(), probabilities: false, []);
+        var evaluation = SetEvaluator.Evaluate(set, RankedExamples.From(set), new OperatingPoint(0.5, 0.4, 0.6, "fixed"), Settings.Statistics(), probabilities: false, AllBounded);
         Assert.Contains("not probabilities", evaluation.Find(new MetricName("log_loss"))!.Unavailable, StringComparison.Ordinal);
     }
 }

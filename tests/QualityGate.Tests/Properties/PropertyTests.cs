@@ -5,6 +5,7 @@ using QualityGate.Configuration;
 using QualityGate.Data;
 using QualityGate.Metrics;
 using QualityGate.Suite;
+using QualityGate.Tests.Metrics;
 using QualityGate.Tests.Support;
 
 namespace QualityGate.Tests.Properties;
@@ -30,7 +31,7 @@ public sealed class PropertyTests
     {
         var set = SyntheticSets.From(scores, [.. positive.Select(p => p ? 1 : 0)]);
         var point = new OperatingPoint(threshold, threshold - 0.1, threshold + 0.1, "fixed");
-        return SetEvaluator.Evaluate(set, RankedExamples.From(set), point, Settings.Statistics(), probabilities: true, [0.1]);
+        return SetEvaluator.Evaluate(set, RankedExamples.From(set), point, Settings.Statistics(), probabilities: true, KnownAnswerTests.AllBounded);
     }
 
     private static void InCulture(string culture, Action check)
