@@ -128,19 +128,30 @@ public sealed class MlNetModel : IModelScorer
             excluded.Add(i);
         }
 
-        var columns = TextLoaderColumns.Common(labelIndex, idIndex);
+        var columns = TextLoaderColumns.Common(file, labelIndex, idIndex);
         var inputs = ModelInputColumns(file).ToList();
         columns.AddRange(inputs.Select(input => input.Column));
-        var loader = TextLoaderColumns.Create(_context, file, columns);
-        var data = loader.Load(file.Path);
+        var numeric = inputs.Where(input => input.Column.DataKind is DataKind.Single or DataKind.Double).ToList();
+        List<IdentitySource>? identity = null;
+        if (idIndex is null)
+        {
+            (identity, var otherText) = TextLoaderColumns.Identity(file, excluded.ToHashSet(), [.. numeric.Select(n => (n.Column.Name, (IReadOnlyList<int>)n.CsvIndexes))]);
+            if (otherText is not null)
+            {
+                columns.Add(otherText);
+            }
+        }
+
+        var data = TextLoaderColumns.Create(_context, file, columns).Load(file.Path);
         return new ScoredColumns(
             Transform(data, file),
             ScoreColumnName,
             HiddenColumns.Label,
             idIndex is null ? null : HiddenColumns.Id,
             [],
-            TextLoaderColumns.Raw(file, excluded),
-            [.. inputs.Where(input => input.Column.DataKind is DataKind.Single or DataKind.Double).Select(input => new NumericInput(input.Column.Name, input.CsvIndexes))]);
+            identity,
+            [.. numeric.Select(input => new NumericInput(input.Column.Name, input.CsvIndexes))],
+            HiddenColumns.Extra);
     }
 
     /// <summary>One TextLoader column per model input found in the file or mapped in <c>model.inputs</c>.</summary>

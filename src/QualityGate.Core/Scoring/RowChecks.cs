@@ -6,118 +6,95 @@ using QualityGate.Errors;
 namespace QualityGate.Scoring;
 
 /// <summary>
-/// What every row must satisfy before its score is trusted: as many fields as the header, and
-/// finite numbers in every numeric model input. ML.NET's own loader would quietly read a short
-/// row, "abc" or an empty field as NaN, and a model would still produce a score; these checks
-/// turn that into an error that names the file, line and column.
+/// What every row must satisfy before its score is trusted: no more fields than the header, and
+/// finite numbers in every numeric model input (empty and missing fields are read as NaN, so a
+/// short row or a blank is caught too). ML.NET would quietly read "abc" as NaN, or a blank as 0,
+/// and a model would still produce a score. The checks cost a few comparisons per row; only when
+/// one fails is the row read again as text, to say exactly what is wrong and where.
 /// </summary>
 internal sealed class RowChecks
 {
     private readonly DataFile _file;
-    private readonly RawRow? _raw;
-    private readonly ValueGetter<VBuffer<ReadOnlyMemory<char>>>? _rowGetter;
-    private readonly List<(NumericInput Input, Func<VBuffer<float>> Read)> _numeric = [];
-    private VBuffer<ReadOnlyMemory<char>> _fields;
-    private bool _fieldsRead;
+    private readonly ValueGetter<ReadOnlyMemory<char>>? _extra;
+    private readonly List<(NumericInput Input, NumericReader Read)> _numeric = [];
+    private ReadOnlyMemory<char> _extraValue;
 
     public RowChecks(DataViewRowCursor cursor, DataViewSchema schema, ScoredColumns columns, DataFile file)
     {
         _file = file;
-        _raw = columns.Raw;
-        if (_raw is not null)
+        if (columns.ExtraFields is { } extra)
         {
-            _rowGetter = cursor.GetGetter<VBuffer<ReadOnlyMemory<char>>>(schema[_raw.Column]);
+            _extra = cursor.GetGetter<ReadOnlyMemory<char>>(schema[extra]);
         }
 
         foreach (var input in columns.NumericInputs ?? [])
         {
-            _numeric.Add((input, FloatReader(cursor, schema[input.Column])));
+            _numeric.Add((input, new NumericReader(cursor, schema[input.Column])));
         }
     }
 
     public static IEnumerable<DataViewSchema.Column> ColumnsNeeded(DataViewSchema schema, ScoredColumns columns) =>
-        (columns.Raw is { } raw ? [schema[raw.Column]] : Array.Empty<DataViewSchema.Column>())
+        (columns.ExtraFields is { } extra ? [schema[extra]] : Array.Empty<DataViewSchema.Column>())
             .Concat((columns.NumericInputs ?? []).Select(input => schema[input.Column]));
+
+    /// <summary>The numeric reader of a model input, shared with identity hashing so a row is read once.</summary>
+    public NumericReader? Numeric(string column) => _numeric.FirstOrDefault(n => n.Input.Column == column).Read;
 
     /// <summary>Checks the cursor's current row (0-based data row).</summary>
     public void Check(int row)
     {
-        _fieldsRead = false;
-        if (_raw is not null)
+        if (_extra is not null)
         {
-            var count = Fields().Length;
-            if (count != _raw.Header.Count)
+            _extra(ref _extraValue);
+            if (!_extraValue.Span.IsWhiteSpace())
             {
-                throw new DataException(ErrorCodes.DataRaggedRow,
-                    $"Line {row + 2} has {count} fields; the header has {_raw.Header.Count}.",
-                    _file.RowLocation(row),
-                    "Quote fields that contain the separator, and give every row every column.");
-            }
-        }
-
-        // ML.NET reads an empty numeric field as 0; a missing value must not pass for a zero.
-        if (_raw is not null)
-        {
-            var fields = Fields();
-            foreach (var (input, _) in _numeric)
-            {
-                for (var slot = 0; slot < input.CsvIndexes.Count; slot++)
-                {
-                    var index = input.CsvIndexes[slot];
-                    if (index < fields.Length && fields[index].Span.IsWhiteSpace())
-                    {
-                        throw NotANumber(row, input, slot, float.NaN);
-                    }
-                }
+                throw RowDiagnosis.Describe(_file, row, null, null);
             }
         }
 
         foreach (var (input, read) in _numeric)
         {
-            var values = read();
-            var slot = 0;
-            foreach (var value in values.DenseValues())
+            var values = read.Read();
+            for (var slot = 0; slot < values.Length; slot++)
             {
-                if (!float.IsFinite(value))
+                if (!float.IsFinite(values[slot]))
                 {
-                    throw NotANumber(row, input, slot, value);
+                    throw RowDiagnosis.Describe(_file, row, input, slot);
                 }
-
-                slot++;
             }
         }
     }
+}
 
-    /// <summary>The row's fields, read once per row, for identity hashing.</summary>
-    public ReadOnlySpan<ReadOnlyMemory<char>> Fields()
+/// <summary>A numeric column's values for the current row, read once per row however often they are asked for.</summary>
+internal sealed class NumericReader
+{
+    private readonly Func<VBuffer<float>> _read;
+    private readonly DataViewRowCursor _cursor;
+    private long _position = -1;
+    private float[] _values = [];
+
+    public NumericReader(DataViewRowCursor cursor, DataViewSchema.Column column)
     {
-        if (!_fieldsRead)
-        {
-            _rowGetter!(ref _fields);
-            _fieldsRead = true;
-        }
-
-        // TextLoader's rows are dense, so the values are the fields without a copy.
-        return _fields.IsDense ? _fields.GetValues() : _fields.DenseValues().ToArray();
+        _cursor = cursor;
+        _read = FloatReader(cursor, column);
     }
 
-    private DataException NotANumber(int row, NumericInput input, int slot, float value)
+    public ReadOnlySpan<float> Read()
     {
-        var csvIndex = slot < input.CsvIndexes.Count ? input.CsvIndexes[slot] : -1;
-        var column = csvIndex >= 0 ? _file.Columns[csvIndex] : $"{input.Column}[{slot}]";
-        var fields = _raw is null ? [] : Fields();
-        var text = csvIndex >= 0 && csvIndex < fields.Length ? fields[csvIndex].ToString().ReplaceLineEndings("\\n") : null;
-        var what = text switch
+        if (_cursor.Position != _position)
         {
-            null => $"is {value}",
-            _ when string.IsNullOrWhiteSpace(text) => "is empty",
-            _ when double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) => $"is '{text}', not a finite number",
-            _ => $"is '{text}', which is not a number",
-        };
-        return new DataException(ErrorCodes.DataBadFeature,
-            $"Line {row + 2}, column '{column}' {what}; the model needs a finite number there.",
-            new Errors.SourceLocation(_file.DisplayPath, row + 2, csvIndex >= 0 ? csvIndex + 1 : 0),
-            "Fix or drop the row; impute missing values before gating, as the model will see them in production.");
+            var buffer = _read();
+            if (_values.Length != buffer.Length)
+            {
+                _values = new float[buffer.Length];
+            }
+
+            buffer.CopyTo(_values);
+            _position = _cursor.Position;
+        }
+
+        return _values;
     }
 
     private static Func<VBuffer<float>> FloatReader(DataViewRowCursor cursor, DataViewSchema.Column column)

@@ -37,9 +37,19 @@ public sealed class ScoreFileReader(GateConfig config) : IModelScorer
             excluded.Add(i);
         }
 
-        var columns = TextLoaderColumns.Common(labelIndex, idIndex);
+        var columns = TextLoaderColumns.Common(file, labelIndex, idIndex);
         columns.Add(new TextLoader.Column(HiddenColumns.Score, DataKind.Double, scoreIndex));
+        List<IdentitySource>? identity = null;
+        if (idIndex is null)
+        {
+            (identity, var otherText) = TextLoaderColumns.Identity(file, excluded.ToHashSet(), []);
+            if (otherText is not null)
+            {
+                columns.Add(otherText);
+            }
+        }
+
         var view = TextLoaderColumns.Create(_context, file, columns).Load(file.Path);
-        return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, [], TextLoaderColumns.Raw(file, excluded));
+        return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, [], identity, null, HiddenColumns.Extra);
     }
 }

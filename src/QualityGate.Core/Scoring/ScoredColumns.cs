@@ -6,20 +6,22 @@ namespace QualityGate.Scoring;
 /// A scored view of one data file and the names of the columns the gate reads from it.
 /// Produced by <see cref="MlNetModel"/> or <see cref="ScoreFileReader"/>; read once by <see cref="ScoringPass"/>.
 /// </summary>
-/// <param name="IdentityColumns">Typed columns hashed into an example's identity when there is no id column and no <paramref name="Raw"/> row.</param>
-/// <param name="Raw">Every field of the row as text, when the gate built the loader: identity and row checks use it.</param>
+/// <param name="IdentityColumns">Typed columns hashed into an example's identity when there is no id column and no <paramref name="Identity"/> plan.</param>
+/// <param name="Identity">Where each field of an example's identity is read, in file column order, when the gate built the loader.</param>
 /// <param name="NumericInputs">Model inputs whose values must be finite numbers.</param>
+/// <param name="ExtraFields">A text column past the header's last: anything in it means the row has too many fields.</param>
 public sealed record ScoredColumns(
     IDataView View,
     string ScoreColumn,
     string LabelColumn,
     string? IdColumn,
     IReadOnlyList<string> IdentityColumns,
-    RawRow? Raw = null,
-    IReadOnlyList<NumericInput>? NumericInputs = null);
+    IReadOnlyList<IdentitySource>? Identity = null,
+    IReadOnlyList<NumericInput>? NumericInputs = null,
+    string? ExtraFields = null);
 
-/// <summary>The row's fields as text (a variable-length vector), how many the header promises, and which are no part of identity.</summary>
-public sealed record RawRow(string Column, IReadOnlyList<string> Header, IReadOnlySet<int> NotIdentity);
+/// <summary>One identity field: a slot of a loaded column, numeric (a model input, already parsed) or text.</summary>
+public readonly record struct IdentitySource(string Column, int Slot);
 
 /// <summary>A numeric model input and the CSV column behind each of its slots (empty when a model's own loader decides).</summary>
 public sealed record NumericInput(string Column, IReadOnlyList<int> CsvIndexes);
@@ -29,6 +31,7 @@ internal static class HiddenColumns
 {
     public const string Label = "__qg_label";
     public const string Id = "__qg_id";
-    public const string Row = "__qg_row";
+    public const string Other = "__qg_other";
+    public const string Extra = "__qg_extra";
     public const string Score = "__qg_score";
 }

@@ -33,6 +33,10 @@ public static class ScoringPass
 
         active.AddRange(columns.IdentityColumns.Select(c => schema[c]));
         active.AddRange(RowChecks.ColumnsNeeded(schema, columns));
+        if (schema.GetColumnOrNull(HiddenColumns.Other) is { } other && columns.Identity is not null)
+        {
+            active.Add(other);
+        }
 
         var scores = new List<double>();
         var positive = new List<bool>();
@@ -128,16 +132,25 @@ public static class ScoringPass
         }
 
         var identity = new ExampleIdentity();
-        if (columns.Raw is { } raw)
+        if (columns.Identity is { } plan)
         {
+            // Numbers come from the model inputs' parsed values, text from the other fields, in file order.
+            var other = plan.Any(p => p.Column == HiddenColumns.Other) ? cursor.GetGetter<VBuffer<ReadOnlyMemory<char>>>(schema[HiddenColumns.Other]) : null;
+            var readers = plan.Select(p => p.Column).Distinct().Where(c => c != HiddenColumns.Other).ToDictionary(c => c, c => checks.Numeric(c)!);
+            VBuffer<ReadOnlyMemory<char>> otherValues = default;
             return () =>
             {
-                var fields = checks.Fields();
-                for (var i = 0; i < fields.Length; i++)
+                other?.Invoke(ref otherValues);
+                var text = otherValues.DenseValues().ToArray();
+                foreach (var source in plan)
                 {
-                    if (!raw.NotIdentity.Contains(i))
+                    if (source.Column == HiddenColumns.Other)
                     {
-                        identity.AddText(fields[i].Span);
+                        identity.AddText(text[source.Slot].Span);
+                    }
+                    else
+                    {
+                        identity.AddNumber(readers[source.Column].Read()[source.Slot]);
                     }
                 }
 

@@ -8,15 +8,15 @@ namespace QualityGate.Scoring;
 internal static class TextLoaderColumns
 {
     /// <summary>
-    /// The label, the id (when configured) and the whole row as text: a variable-length vector
-    /// from the first field to the last, so a row with too few or too many fields shows itself.
+    /// The label, the id (when configured), and a sentinel one field past the header's last, which
+    /// is empty unless the row has too many fields.
     /// </summary>
-    public static List<TextLoader.Column> Common(int labelIndex, int? idIndex)
+    public static List<TextLoader.Column> Common(DataFile file, int labelIndex, int? idIndex)
     {
         var columns = new List<TextLoader.Column>
         {
             new(HiddenColumns.Label, DataKind.String, labelIndex),
-            new(HiddenColumns.Row, DataKind.String, [new TextLoader.Range(0, null) { VariableEnd = true }]),
+            new(HiddenColumns.Extra, DataKind.String, file.Columns.Count),
         };
         if (idIndex is { } id)
         {
@@ -26,9 +26,44 @@ internal static class TextLoaderColumns
         return columns;
     }
 
-    /// <summary>Identity is every other field of the row, in file order; these indexes are left out.</summary>
-    public static RawRow Raw(DataFile file, IEnumerable<int> notIdentity) =>
-        new(HiddenColumns.Row, file.Columns, notIdentity.ToHashSet());
+    /// <summary>
+    /// Plans an example's identity: every field but the excluded ones, in file order. Fields a
+    /// numeric model input already parses are hashed from those numbers (canonicalised exactly as
+    /// their text would be); the rest are loaded once more as text, in <see cref="HiddenColumns.Other"/>.
+    /// </summary>
+    public static (List<IdentitySource> Plan, TextLoader.Column? OtherText) Identity(DataFile file, IReadOnlySet<int> excluded, IReadOnlyList<(string Column, IReadOnlyList<int> CsvIndexes)> numeric)
+    {
+        var parsed = new Dictionary<int, IdentitySource>();
+        foreach (var (column, indexes) in numeric)
+        {
+            for (var slot = 0; slot < indexes.Count; slot++)
+            {
+                parsed.TryAdd(indexes[slot], new IdentitySource(column, slot));
+            }
+        }
+
+        var plan = new List<IdentitySource>();
+        var other = new List<int>();
+        for (var index = 0; index < file.Columns.Count; index++)
+        {
+            if (excluded.Contains(index))
+            {
+                continue;
+            }
+
+            if (parsed.TryGetValue(index, out var source))
+            {
+                plan.Add(source);
+            }
+            else
+            {
+                plan.Add(new IdentitySource(HiddenColumns.Other, other.Count));
+                other.Add(index);
+            }
+        }
+
+        return (plan, other.Count == 0 ? null : new TextLoader.Column(HiddenColumns.Other, DataKind.String, Ranges(other)));
+    }
 
     /// <summary>Contiguous runs of column indexes as TextLoader ranges, in the given order.</summary>
     public static TextLoader.Range[] Ranges(IEnumerable<int> indexes)
@@ -81,6 +116,8 @@ internal static class TextLoaderColumns
         HasHeader = true,
         AllowQuoting = true,
         ReadMultilines = true,
+        // An empty numeric field is a missing value, not a zero: NaN, which the row checks refuse.
+        MissingRealsAsNaNs = true,
         TrimWhitespace = true,
         Columns = [.. columns],
     };

@@ -1,0 +1,55 @@
+using System.Globalization;
+using QualityGate.Data;
+using QualityGate.Errors;
+
+namespace QualityGate.Scoring;
+
+/// <summary>
+/// Explains a row that failed a check, by reading that one row again as text: a field count that
+/// differs from the header's, or the exact text of a field that is no finite number.
+/// </summary>
+internal static class RowDiagnosis
+{
+    public static DataException Describe(DataFile file, int row, NumericInput? input, int? slot)
+    {
+        var fields = ReadRow(file, row);
+        var line = row + 2;
+        if (fields is null || fields.Count != file.Columns.Count)
+        {
+            return new DataException(ErrorCodes.DataRaggedRow,
+                $"Line {line} has {fields?.Count ?? 0} fields; the header has {file.Columns.Count}.",
+                file.RowLocation(row),
+                "Quote fields that contain the separator, and give every row every column.");
+        }
+
+        var csvIndex = input is not null && slot is { } s && s < input.CsvIndexes.Count ? input.CsvIndexes[s] : -1;
+        var column = csvIndex >= 0 ? file.Columns[csvIndex] : $"{input?.Column}[{slot}]";
+        var text = csvIndex >= 0 ? fields[csvIndex].ReplaceLineEndings("\\n") : null;
+        var what = text switch
+        {
+            null => "is not a finite number",
+            _ when string.IsNullOrWhiteSpace(text) => "is empty",
+            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => $"is '{text}', not a finite number",
+            _ => $"is '{text}', which is not a number",
+        };
+        return new DataException(ErrorCodes.DataBadFeature,
+            $"Line {line}, column '{column}' {what}; the model needs a finite number there.",
+            new SourceLocation(file.DisplayPath, line, csvIndex >= 0 ? csvIndex + 1 : 0),
+            "Fix or drop the row; impute missing values before gating, as the model will see them in production.");
+    }
+
+    private static List<string>? ReadRow(DataFile file, int row)
+    {
+        using var reader = CsvRecordReader.Open(file.Path, file.Separator);
+        _ = reader.Read();
+        for (var index = 0; reader.Read() is { } fields; index++)
+        {
+            if (index == row)
+            {
+                return fields;
+            }
+        }
+
+        return null;
+    }
+}
