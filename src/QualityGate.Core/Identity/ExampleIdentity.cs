@@ -8,12 +8,16 @@ namespace QualityGate.Identity;
 /// <summary>
 /// The stable identity of an example when the data has no id column: a 128-bit XxHash of its
 /// feature values in file column order. Numbers are canonicalised first (as 32-bit floats, the
-/// precision ML.NET reads them with; -0 as 0; every NaN alike), so "0.5", "0.50" and "5e-1"
-/// are the same example, whichever way the file was written or the model loads it.
+/// precision ML.NET reads them with; -0 as 0; every NaN alike) and hashed as their bits, so
+/// "0.5", "0.50" and "5e-1" are the same example, whichever way the file was written or the
+/// model loads it, and no number is ever formatted. Each field carries a tag byte (number or
+/// text) so a text field can never collide with a number.
 /// </summary>
 public sealed class ExampleIdentity
 {
     private const byte FieldSeparator = 0x1F;
+    private const byte NumberTag = 0x01;
+    private const byte TextTag = 0x02;
     private readonly XxHash128 _hash = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
@@ -26,33 +30,24 @@ public sealed class ExampleIdentity
             return;
         }
 
-        var bytes = _buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(trimmed.Length) + 1);
-        var written = Encoding.UTF8.GetBytes(trimmed, bytes);
-        bytes[written] = FieldSeparator;
-        _hash.Append(bytes[..(written + 1)]);
+        var bytes = _buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(trimmed.Length) + 2);
+        bytes[0] = TextTag;
+        var written = Encoding.UTF8.GetBytes(trimmed, bytes[1..]);
+        bytes[written + 1] = FieldSeparator;
+        _hash.Append(bytes[..(written + 2)]);
     }
 
     public void AddNumber(double value) => AddNumber((float)value);
 
     public void AddNumber(float value)
     {
-        Span<char> text = stackalloc char[32];
-        int length;
-        if (float.IsNaN(value))
-        {
-            "NaN".CopyTo(text);
-            length = 3;
-        }
-        else
-        {
-            // Adding 0f turns -0 into +0 without a branch on the sign bit.
-            (value + 0f).TryFormat(text, out length, "R", CultureInfo.InvariantCulture);
-        }
-
-        Span<byte> bytes = stackalloc byte[33];
-        var written = Encoding.ASCII.GetBytes(text[..length], bytes);
-        bytes[written] = FieldSeparator;
-        _hash.Append(bytes[..(written + 1)]);
+        // Adding 0f turns -0 into +0; every NaN becomes the one canonical NaN.
+        var canonical = float.IsNaN(value) ? float.NaN : value + 0f;
+        Span<byte> bytes = stackalloc byte[6];
+        bytes[0] = NumberTag;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes[1..], BitConverter.SingleToInt32Bits(canonical));
+        bytes[5] = FieldSeparator;
+        _hash.Append(bytes);
     }
 
     public void AddBoolean(bool value) => AddText(value ? "true" : "false");

@@ -28,13 +28,26 @@ internal sealed class RankedExamples
 
     public static RankedExamples From(ScoredSet set)
     {
-        var scores = set.ScoreArray.ToArray();
-        var order = Enumerable.Range(0, scores.Length).ToArray();
-        var keys = scores.Select(s => -s).ToArray();
-        Array.Sort(keys, order);
-        var positive = order.Select(i => set.PositiveArray[i]).ToArray();
-        var sorted = order.Select(i => scores[i]).ToArray();
-        return new RankedExamples(sorted, positive, positive.Count(p => p));
+        // Sort negated scores (highest first) carrying the row order; negating back in place
+        // leaves the sorted scores without another copy of the data.
+        var sorted = set.ScoreArray.Select(s => -s).ToArray();
+        var order = new int[sorted.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(sorted, order);
+        var positive = new bool[order.Length];
+        var positives = 0;
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = -sorted[i];
+            positive[i] = set.PositiveArray[order[i]];
+            positives += positive[i] ? 1 : 0;
+        }
+
+        return new RankedExamples(sorted, positive, positives);
     }
 
     /// <summary>The end (exclusive) of the run of equal scores starting at <paramref name="start"/>.</summary>

@@ -36,7 +36,7 @@ internal static class SetEvaluator
             MetricValue.Rate(new MetricName("precision"), confusion.TruePositives, confusion.TruePositives + confusion.FalsePositives, statistics),
             MetricValue.Rate(new MetricName("recall"), confusion.TruePositives, confusion.Positives, statistics),
             MetricValue.Rate(new MetricName("accuracy"), confusion.TruePositives + confusion.TrueNegatives, confusion.Total, statistics),
-            Auc(set, ranked, statistics),
+            Auc(ranked, statistics),
             MetricValue.Rate(new MetricName("region.share"), region.Total, confusion.Total, statistics),
             MetricValue.Rate(new MetricName("region.error_rate"), region.Errors, region.Total, statistics),
             MetricValue.Rate(new MetricName("region.fpr"), region.FalsePositives, region.Negatives, statistics),
@@ -58,7 +58,7 @@ internal static class SetEvaluator
             outcomes);
     }
 
-    private static MetricValue Auc(ScoredSet set, RankedExamples ranked, StatisticsSettings statistics)
+    private static MetricValue Auc(RankedExamples ranked, StatisticsSettings statistics)
     {
         var name = new MetricName("auc");
         if (ranked.Positives == 0 || ranked.Negatives == 0)
@@ -66,7 +66,7 @@ internal static class SetEvaluator
             return MetricValue.Missing(name, "the set has only one class");
         }
 
-        var result = DeLong.Compute(set.Scores, set.Positive);
+        var result = DeLong.ComputeSorted(ranked.Scores, ranked.Positive);
         return new MetricValue(name, result.Auc, null, null, result.BoundsAt(statistics.Confidence), "delong")
         {
             SampleSize = Math.Min(ranked.Positives, ranked.Negatives),

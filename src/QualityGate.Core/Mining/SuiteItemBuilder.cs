@@ -34,12 +34,25 @@ public static class SuiteItemBuilder
             var wanted = group.Select(c => c.Row).ToHashSet();
             using var reader = CsvRecordReader.Open(file.Path, file.Separator);
             _ = reader.Read();
-            for (var row = 0; wanted.Count > 0 && reader.Read() is { } record; row++)
+            for (var row = 0; wanted.Count > 0; row++)
             {
-                if (wanted.Remove(row))
+                if (!wanted.Remove(row))
                 {
-                    fields[(file.Path, row)] = record;
+                    if (!reader.Skip())
+                    {
+                        break;
+                    }
+
+                    continue;
                 }
+
+                if (reader.Read() is not { } record)
+                {
+                    wanted.Add(row);
+                    break;
+                }
+
+                fields[(file.Path, row)] = record;
             }
 
             if (wanted.Count > 0)

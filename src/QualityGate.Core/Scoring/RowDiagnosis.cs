@@ -42,14 +42,14 @@ internal static class RowDiagnosis
     {
         using var reader = CsvRecordReader.Open(file.Path, file.Separator);
         _ = reader.Read();
-        for (var index = 0; reader.Read() is { } fields; index++)
+        for (var index = 0; index < row; index++)
         {
-            if (index == row)
+            if (!reader.Skip())
             {
-                return fields;
+                return null;
             }
         }
 
-        return null;
+        return reader.Read();
     }
 }

@@ -21,72 +21,70 @@ public static class DeLong
     /// <summary>Requires at least one positive and one negative.</summary>
     public static Result Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> positive)
     {
-        var positives = new List<double>();
-        var negatives = new List<double>();
-        for (var i = 0; i < scores.Count; i++)
-        {
-            (positive[i] ? positives : negatives).Add(scores[i]);
-        }
-
-        int m = positives.Count, n = negatives.Count;
-        var all = positives.Concat(negatives).ToArray();
-        var rankAll = MidRanks(all);
-        var rankPositives = MidRanks([.. positives]);
-        var rankNegatives = MidRanks([.. negatives]);
-
-        // V10[i]: share of negatives a positive outranks; V01[j]: share of positives above a negative.
-        var v10 = new double[m];
-        var v01 = new double[n];
-        for (var i = 0; i < m; i++)
-        {
-            v10[i] = (rankAll[i] - rankPositives[i]) / n;
-        }
-
-        for (var j = 0; j < n; j++)
-        {
-            v01[j] = 1.0 - ((rankAll[m + j] - rankNegatives[j]) / m);
-        }
-
-        var auc = v10.Average();
-        var variance = (SampleVariance(v10) / m) + (SampleVariance(v01) / n);
-        return new Result(auc, variance);
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        return ComputeSorted([.. order.Select(i => scores[i])], [.. order.Select(i => positive[i])]);
     }
 
-    /// <summary>1-based ranks with ties given the mean of the ranks they span.</summary>
-    private static double[] MidRanks(double[] values)
+    /// <summary>
+    /// One pass over examples sorted by score, highest first, with no copies: within a run of tied
+    /// scores every positive has the same structural component (the share of negatives it
+    /// outranks, ties counting half), and so does every negative, so sums of the components and
+    /// their squares give the AUC and DeLong's variance directly.
+    /// </summary>
+    public static Result ComputeSorted(IReadOnlyList<double> scoresDescending, IReadOnlyList<bool> positive)
     {
-        var order = Enumerable.Range(0, values.Length).ToArray();
-        Array.Sort(values.ToArray(), order);
-        var ranks = new double[values.Length];
-        var i = 0;
-        while (i < order.Length)
+        long m = 0, n = 0;
+        for (var i = 0; i < positive.Count; i++)
         {
-            var j = i;
-            while (j + 1 < order.Length && values[order[j + 1]] == values[order[i]])
+            if (positive[i])
             {
-                j++;
+                m++;
             }
-
-            var mid = ((i + j) / 2.0) + 1;
-            for (var k = i; k <= j; k++)
+            else
             {
-                ranks[order[k]] = mid;
+                n++;
             }
-
-            i = j + 1;
         }
 
-        return ranks;
-    }
-
-    private static double SampleVariance(double[] values)
-    {
-        if (values.Length < 2)
+        double positivesAbove = 0, negativesAbove = 0;
+        double sum10 = 0, squares10 = 0, sum01 = 0, squares01 = 0;
+        for (var start = 0; start < scoresDescending.Count;)
         {
-            return 0;
+            var end = start + 1;
+            while (end < scoresDescending.Count && scoresDescending[end] == scoresDescending[start])
+            {
+                end++;
+            }
+
+            double groupPositives = 0, groupNegatives = 0;
+            for (var i = start; i < end; i++)
+            {
+                if (positive[i])
+                {
+                    groupPositives++;
+                }
+                else
+                {
+                    groupNegatives++;
+                }
+            }
+
+            // A positive outranks every negative below the group and half of the tied ones.
+            var v10 = (n - negativesAbove - groupNegatives + (0.5 * groupNegatives)) / n;
+            // A negative is outranked by every positive above the group and half of the tied ones.
+            var v01 = (positivesAbove + (0.5 * groupPositives)) / m;
+            sum10 += groupPositives * v10;
+            squares10 += groupPositives * v10 * v10;
+            sum01 += groupNegatives * v01;
+            squares01 += groupNegatives * v01 * v01;
+            positivesAbove += groupPositives;
+            negativesAbove += groupNegatives;
+            start = end;
         }
 
-        var mean = values.Average();
-        return values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
+        var auc = sum10 / m;
+        var variance10 = m > 1 ? (squares10 - (sum10 * sum10 / m)) / (m - 1) : 0;
+        var variance01 = n > 1 ? (squares01 - (sum01 * sum01 / n)) / (n - 1) : 0;
+        return new Result(auc, Math.Max(0, variance10 / m) + Math.Max(0, variance01 / n));
     }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: qgate check against a bare ML.NET program (load the model, score the
+# file, BinaryClassification.Evaluate) on the same generated data and model, with wall time and
+# peak memory from /usr/bin/time. Also qgate check --update-suite, which mines k = 1,000 items.
+#
+#   build/benchmark.sh                 # 100k, 1M and 5M rows x 50 features, best of 3 runs each
+#   build/benchmark.sh --quick         # 20k rows, one run: the CI smoke test that keeps this working
+#   ROWS="1000000" RUNS=5 build/benchmark.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rows=${ROWS:-"100000 1000000 5000000"}
+runs=${RUNS:-3}
+if [ "${1:-}" = "--quick" ]; then
+  rows=20000
+  runs=1
+fi
+
+work=artifacts/benchmark
+bin=artifacts/bin
+mkdir -p "$work"
+dotnet build -c Release -v q -nologo eng/QualityGate.DataGenerator >/dev/null
+dotnet build -c Release -v q -nologo eng/QualityGate.BareMlNet >/dev/null
+dotnet build -c Release -v q -nologo src/QualityGate.Cli >/dev/null
+
+# Runs a command $runs times; prints "seconds peak_MB" of the fastest run.
+measure() {
+  local best=""
+  for _ in $(seq "$runs"); do
+    local out
+    /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$work/time.txt")
+    if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best=$out; fi
+  done
+  awk -v s="${best%% *}" -v kb="${best##* }" 'BEGIN { printf "%.2f %.0f\n", s, kb / 1024 }'
+}
+
+printf "%10s %10s %9s %10s %9s %10s %10s %12s\n" rows bare_s bare_MB gate_s gate_MB time_x memory_x mining_x
+for n in $rows; do
+  dir=$work/$n
+  [ -f "$dir/heldout.csv" ] || dotnet $bin/QualityGate.DataGenerator/release/QualityGate.DataGenerator.dll "$dir" "$n" >/dev/null
+  read -r bare_s bare_mb < <(measure dotnet $bin/QualityGate.BareMlNet/release/QualityGate.BareMlNet.dll "$dir/model.zip" "$dir/heldout.csv" 50)
+  read -r gate_s gate_mb < <(measure dotnet $bin/QualityGate.Cli/release/qgate.dll check -c "$dir/qualitygate.yml")
+  rm -rf "$dir/suite"
+  read -r mine_s _ < <(RUNS=1 measure bash -c "rm -rf '$dir/suite'; dotnet $bin/QualityGate.Cli/release/qgate.dll check -c '$dir/qualitygate-mining.yml' --update-suite")
+  awk -v n="$n" -v bs="$bare_s" -v bm="$bare_mb" -v gs="$gate_s" -v gm="$gate_mb" -v ms="$mine_s" \
+    'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f %12.2f\n", n, bs, bm, gs, gm, gs / bs, gm / bm, ms / gs }'
+done
