@@ -108,9 +108,16 @@ internal static class SetEvaluator
             var index = computable.IndexOf(d);
             yield return d.Unavailable is not null || double.IsNaN(value)
                 ? MetricValue.Missing(d.Name, d.Unavailable ?? "it is undefined on this set")
-                : new MetricValue(d.Name, value, null, null, index < 0 ? Statistics.Bounds.Unknown : bounds[index], index < 0 ? "none" : "bootstrap") { SampleSize = d.SampleSize };
+                : new MetricValue(d.Name, value, null, null, index < 0 ? Statistics.Bounds.Unknown : Containing(bounds[index], value), index < 0 ? "none" : "bootstrap") { SampleSize = d.SampleSize };
         }
     }
+
+    /// <summary>
+    /// Percentile bounds of a biased statistic (average precision with ties, for one) can miss the
+    /// estimate itself; widened to reach it, a bound is never laxer than deciding on the estimate.
+    /// </summary>
+    private static Statistics.Bounds Containing(Statistics.Bounds bounds, double value) =>
+        new(Math.Min(bounds.Lower, value), Math.Max(bounds.Upper, value));
 
     private static RowOutcomes Identified(ScoredSet set, OperatingPoint point)
     {
