@@ -11,26 +11,10 @@ internal static class CurveBuilder
     {
         var roc = new List<CurvePoint> { new(0, 0, Math.BitIncrement(r.Scores[0])) };
         var pr = new List<CurvePoint>();
-        double tp = 0, fp = 0;
-        for (var start = 0; start < r.Count;)
+        foreach (var (threshold, tp, fp) in r.Cumulative())
         {
-            var end = r.TieGroupEnd(start);
-            for (var i = start; i < end; i++)
-            {
-                if (r.Positive[i])
-                {
-                    tp++;
-                }
-                else
-                {
-                    fp++;
-                }
-            }
-
-            var threshold = r.Scores[start];
             roc.Add(new CurvePoint(r.Negatives == 0 ? 0 : fp / r.Negatives, r.Positives == 0 ? 0 : tp / r.Positives, threshold));
             pr.Add(new CurvePoint(r.Positives == 0 ? 0 : tp / r.Positives, tp / (tp + fp), threshold));
-            start = end;
         }
 
         return new Curves(Thin(roc), Thin(pr));

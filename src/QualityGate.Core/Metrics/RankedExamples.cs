@@ -50,6 +50,34 @@ internal sealed class RankedExamples
         return new RankedExamples(sorted, positive, positives);
     }
 
+    /// <summary>
+    /// Walks the distinct scores from the highest down; at each, the (weighted) positives and
+    /// negatives scoring at or above it: every threshold-sweeping metric and curve is built from this.
+    /// </summary>
+    public IEnumerable<(double Threshold, double TruePositives, double FalsePositives)> Cumulative(int[]? weights = null)
+    {
+        double tp = 0, fp = 0;
+        for (var start = 0; start < Count;)
+        {
+            var end = TieGroupEnd(start);
+            for (var i = start; i < end; i++)
+            {
+                var w = weights?[i] ?? 1;
+                if (Positive[i])
+                {
+                    tp += w;
+                }
+                else
+                {
+                    fp += w;
+                }
+            }
+
+            yield return (Scores[start], tp, fp);
+            start = end;
+        }
+    }
+
     /// <summary>The end (exclusive) of the run of equal scores starting at <paramref name="start"/>.</summary>
     public int TieGroupEnd(int start)
     {

@@ -23,24 +23,9 @@ internal static class ThresholdResolver
         }
 
         var target = settings.TargetValue;
-        double tp = 0, fp = 0;
         double? chosen = settings.Target == ThresholdTarget.AtFpr ? Math.BitIncrement(heldout.Scores[0]) : null;
-        for (var start = 0; start < heldout.Count;)
+        foreach (var (threshold, tp, fp) in heldout.Cumulative())
         {
-            var end = heldout.TieGroupEnd(start);
-            for (var i = start; i < end; i++)
-            {
-                if (heldout.Positive[i])
-                {
-                    tp++;
-                }
-                else
-                {
-                    fp++;
-                }
-            }
-
-            var threshold = heldout.Scores[start];
             switch (settings.Target)
             {
                 case ThresholdTarget.AtFpr when fp / heldout.Negatives <= target:
@@ -50,8 +35,6 @@ internal static class ThresholdResolver
                 case ThresholdTarget.AtRecall when tp / heldout.Positives >= target:
                     return threshold;
             }
-
-            start = end;
         }
 
         return chosen ?? throw new DataException(

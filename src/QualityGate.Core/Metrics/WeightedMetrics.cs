@@ -9,36 +9,20 @@ internal static class WeightedMetrics
     /// <summary>Average precision as scikit-learn defines it: the sum over thresholds of (R_k - R_k-1) * P_k.</summary>
     public static double AveragePrecision(RankedExamples r, int[]? weights)
     {
-        double tp = 0, fp = 0, totalPositive = TotalPositive(r, weights), ap = 0, previousRecall = 0;
+        double totalPositive = TotalPositive(r, weights), ap = 0, previousRecall = 0;
         if (totalPositive == 0)
         {
             return double.NaN;
         }
 
-        for (var start = 0; start < r.Count;)
+        foreach (var (_, tp, fp) in r.Cumulative(weights))
         {
-            var end = r.TieGroupEnd(start);
-            for (var i = start; i < end; i++)
-            {
-                var w = weights?[i] ?? 1;
-                if (r.Positive[i])
-                {
-                    tp += w;
-                }
-                else
-                {
-                    fp += w;
-                }
-            }
-
             if (tp + fp > 0)
             {
                 var recall = tp / totalPositive;
                 ap += (recall - previousRecall) * (tp / (tp + fp));
                 previousRecall = recall;
             }
-
-            start = end;
         }
 
         return ap;
@@ -47,35 +31,20 @@ internal static class WeightedMetrics
     /// <summary>The highest true-positive rate at a threshold whose false-positive rate is at most <paramref name="maxFpr"/>.</summary>
     public static double TprAtFpr(RankedExamples r, int[]? weights, double maxFpr)
     {
-        double tp = 0, fp = 0, totalPositive = TotalPositive(r, weights), totalNegative = TotalNegative(r, weights), best = 0;
+        double totalPositive = TotalPositive(r, weights), totalNegative = TotalNegative(r, weights), best = 0;
         if (totalPositive == 0 || totalNegative == 0)
         {
             return double.NaN;
         }
 
-        for (var start = 0; start < r.Count;)
+        foreach (var (_, tp, fp) in r.Cumulative(weights))
         {
-            var end = r.TieGroupEnd(start);
-            for (var i = start; i < end; i++)
-            {
-                var w = weights?[i] ?? 1;
-                if (r.Positive[i])
-                {
-                    tp += w;
-                }
-                else
-                {
-                    fp += w;
-                }
-            }
-
             if (fp / totalNegative > maxFpr)
             {
                 break;
             }
 
             best = tp / totalPositive;
-            start = end;
         }
 
         return best;
