@@ -18,17 +18,21 @@ internal sealed class ConsumerProject : IDisposable
         Directory.CreateDirectory(ProjectDirectory);
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
+        // The machine's own package sources, read from its NuGet configuration, serve everything
+        // but QualityGate.*, which comes only from the local feed.
+        var upstream = string.Concat(feed.UpstreamSources.Select((url, i) => $"<add key=\"upstream{i}\" value=\"{url}\" />"));
+        var upstreamMapping = string.Concat(feed.UpstreamSources.Select((_, i) => $"<packageSource key=\"upstream{i}\"><package pattern=\"*\" /></packageSource>"));
         File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
                 <clear />
                 <add key="local" value="{feed.Feed}" />
-                <add key="nuget.org" value="{upstream}" />
+                {upstream}
               </packageSources>
               <packageSourceMapping>
                 <packageSource key="local"><package pattern="QualityGate.*" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+                {upstreamMapping}
               </packageSourceMapping>
             </configuration>
             """);

@@ -24,7 +24,14 @@ public sealed class PackagedFeed : IDisposable
         }
 
         Version = Path.GetFileNameWithoutExtension(Directory.GetFiles(Feed, "QualityGate.MSBuild.*.nupkg").Single())["QualityGate.MSBuild.".Length..];
+
+        // "E <url>" per enabled source, as 'dotnet nuget list source --format short' prints them.
+        var sources = Dotnet.Run(RepositoryRoot, null, "nuget", "list", "source", "--format", "short");
+        UpstreamSources = [.. sources.Output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("E ", StringComparison.Ordinal)).Select(l => l[2..].Trim())];
     }
+
+    /// <summary>The package sources this machine is configured with, for everything but QualityGate.*.</summary>
+    public IReadOnlyList<string> UpstreamSources { get; }
 
     public string Root { get; }
 
