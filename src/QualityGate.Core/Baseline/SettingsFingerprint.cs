@@ -47,6 +47,14 @@ public static class SettingsFingerprint
     /// </summary>
     public static string OfTextFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            // A folder of parts: its part names and their contents, in name order.
+            var parts = Directory.EnumerateFiles(path).Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal);
+            var listing = string.Join('\n', parts.Select(p => $"{Path.GetFileName(p)} {OfTextFile(p)}"));
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing)));
+        }
+
         using var stream = File.OpenRead(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[1 << 16];

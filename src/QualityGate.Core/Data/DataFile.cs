@@ -2,15 +2,28 @@ using QualityGate.Errors;
 
 namespace QualityGate.Data;
 
-/// <summary>A delimited text file with a header: its path, separator and column names.</summary>
+/// <summary>
+/// A delimited text file with a header: its path, separator and column names. The path may also
+/// be a folder of part files with one header each, as Spark and other distributed engines write
+/// them; the parts are read in name order as one data set.
+/// </summary>
 public sealed record DataFile(string Path, string DisplayPath, char Separator, IReadOnlyList<string> Columns)
 {
+    private IReadOnlyList<string>? _parts;
+
+    /// <summary>The files to read: the file itself, or the folder's part files in name order.</summary>
+    public IReadOnlyList<string> Parts
+    {
+        get => _parts ?? [Path];
+        init => _parts = value;
+    }
+
     /// <summary>Opens the file far enough to read its header. Tab-separated for <c>.tsv</c>, else comma, unless configured.</summary>
     public static DataFile Open(string path, string displayPath, char? separator, SourceLocation configuredAt)
     {
         if (Directory.Exists(path))
         {
-            throw new DataException(ErrorCodes.DataFileMissing, $"'{displayPath}' is a folder, not a data file.", configuredAt);
+            return OpenParts(path, displayPath, separator, configuredAt);
         }
 
         if (!File.Exists(path))
@@ -76,6 +89,36 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         }
     }
 
+    /// <summary>A folder of part files: every part must have the same header.</summary>
+    private static DataFile OpenParts(string folder, string displayPath, char? separator, SourceLocation configuredAt)
+    {
+        var parts = Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (parts.Count == 0)
+        {
+            throw new DataException(ErrorCodes.DataFileMissing, $"'{displayPath}' is a folder without .csv or .tsv part files.", configuredAt);
+        }
+
+        var first = Open(parts[0], PartDisplay(displayPath, parts[0]), separator, configuredAt);
+        foreach (var part in parts.Skip(1))
+        {
+            var other = Open(part, PartDisplay(displayPath, part), first.Separator, configuredAt);
+            if (!other.Columns.SequenceEqual(first.Columns))
+            {
+                throw new DataException(ErrorCodes.DataMissingColumn, $"The part '{other.DisplayPath}' has another header than '{first.DisplayPath}'.", new SourceLocation(other.DisplayPath, 1, 0));
+            }
+        }
+
+        return new DataFile(folder, displayPath, first.Separator, first.Columns) { Parts = parts };
+    }
+
+    private static string PartDisplay(string folderDisplay, string part) => $"{folderDisplay.TrimEnd('/')}/{System.IO.Path.GetFileName(part)}";
+
+    /// <summary>Reads the data rows of every part in order, skipping each part's header.</summary>
+    public PartsReader ReadRows() => new(this);
+
     public int IndexOf(string column) => Columns.ToList().IndexOf(column);
 
     /// <summary>The index of a column that must exist, or an error that names the file and suggests the closest header name.</summary>
@@ -95,8 +138,21 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
             closest is null ? $"The header has: {Preview()}." : $"Did you mean '{closest}'?");
     }
 
-    /// <summary>The data line of a 0-based data row: the header is line 1.</summary>
-    public SourceLocation RowLocation(long row) => new(DisplayPath, checked((int)(row + 2)), 0);
+    /// <summary>The file and line of a 0-based data row (the header is line 1); for parts, found by counting rows.</summary>
+    public SourceLocation RowLocation(long row)
+    {
+        if (Parts.Count == 1)
+        {
+            return new SourceLocation(DisplayPath, checked((int)(row + 2)), 0);
+        }
+
+        using var reader = ReadRows();
+        for (var index = 0; index < row && reader.Skip(); index++)
+        {
+        }
+
+        return reader.Skip() ? new SourceLocation(PartDisplay(DisplayPath, reader.Part), reader.Line, 0) : new SourceLocation(DisplayPath, 0, 0);
+    }
 
     private string Preview() =>
         Columns.Count <= 12 ? string.Join(", ", Columns) : string.Join(", ", Columns.Take(12)) + $", … ({Columns.Count} columns)";

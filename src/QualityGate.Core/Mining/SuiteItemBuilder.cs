@@ -32,8 +32,7 @@ public static class SuiteItemBuilder
             }
 
             var wanted = group.Select(c => c.Row).ToHashSet();
-            using var reader = CsvRecordReader.Open(file.Path, file.Separator);
-            _ = reader.Read();
+            using var reader = file.ReadRows();
             for (var row = 0; wanted.Count > 0; row++)
             {
                 if (!wanted.Remove(row))

@@ -105,7 +105,7 @@ public sealed class MlNetModel : IModelScorer
 
     private ScoredColumns ScoreWithEmbeddedLoader(DataFile file)
     {
-        var data = _loader!.Load(new MultiFileSource(file.Path));
+        var data = _loader!.Load(new MultiFileSource([.. file.Parts]));
         var schema = data.Schema;
         var label = schema.GetColumnOrNull(_config.Label.Column)?.Name
             ?? throw new DataException(ErrorCodes.DataMissingColumn, $"The model's own data loader has no label column '{_config.Label.Column}'.", _config.Model.Location,
@@ -142,7 +142,7 @@ public sealed class MlNetModel : IModelScorer
             }
         }
 
-        var data = TextLoaderColumns.Create(_context, file, columns).Load(file.Path);
+        var data = TextLoaderColumns.Create(_context, file, columns).Load(new MultiFileSource([.. file.Parts]));
         return new ScoredColumns(
             Transform(data, file),
             ScoreColumnName,

@@ -15,15 +15,15 @@ internal static class RaggedRows
 
     private static DataException? Locate(DataFile file)
     {
-        using var reader = CsvRecordReader.Open(file.Path, file.Separator);
-        var header = reader.Read();
+        using var reader = file.ReadRows();
         while (reader.Read() is { } fields)
         {
-            if (fields.Count != header!.Count)
+            if (fields.Count != file.Columns.Count)
             {
+                var where = file.Parts.Count == 1 ? file.DisplayPath : $"{file.DisplayPath.TrimEnd('/')}/{Path.GetFileName(reader.Part)}";
                 return new DataException(ErrorCodes.DataRaggedRow,
-                    $"Line {reader.RecordLine} has {fields.Count} fields; the header has {header.Count}.",
-                    new SourceLocation(file.DisplayPath, reader.RecordLine, 0),
+                    $"Line {reader.Line} has {fields.Count} fields; the header has {file.Columns.Count}.",
+                    new SourceLocation(where, reader.Line, 0),
                     "Quote fields that contain the separator, and give every row every column.");
             }
         }

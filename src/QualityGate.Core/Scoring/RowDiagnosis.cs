@@ -13,12 +13,13 @@ internal static class RowDiagnosis
     public static DataException Describe(DataFile file, int row, NumericInput? input, int? slot)
     {
         var fields = ReadRow(file, row);
-        var line = row + 2;
+        var location = file.RowLocation(row);
+        var line = location.Line;
         if (fields is null || fields.Count != file.Columns.Count)
         {
             return new DataException(ErrorCodes.DataRaggedRow,
                 $"Line {line} has {fields?.Count ?? 0} fields; the header has {file.Columns.Count}.",
-                file.RowLocation(row),
+                location,
                 "Quote fields that contain the separator, and give every row every column.");
         }
 
@@ -34,14 +35,13 @@ internal static class RowDiagnosis
         };
         return new DataException(ErrorCodes.DataBadFeature,
             $"Line {line}, column '{column}' {what}; the model needs a finite number there.",
-            new SourceLocation(file.DisplayPath, line, csvIndex >= 0 ? csvIndex + 1 : 0),
+            location with { Column = csvIndex >= 0 ? csvIndex + 1 : 0 },
             "Fix or drop the row; impute missing values before gating, as the model will see them in production.");
     }
 
     private static List<string>? ReadRow(DataFile file, int row)
     {
-        using var reader = CsvRecordReader.Open(file.Path, file.Separator);
-        _ = reader.Read();
+        using var reader = file.ReadRows();
         for (var index = 0; index < row; index++)
         {
             if (!reader.Skip())

@@ -102,7 +102,7 @@ internal static class TextLoaderColumns
     {
         try
         {
-            return context.Data.CreateTextLoader(Options(file, columns), new MultiFileSource(file.Path));
+            return context.Data.CreateTextLoader(Options(file, columns), new MultiFileSource([.. file.Parts]));
         }
         catch (Exception e) when (RaggedRows.IsRaggedError(e))
         {
