@@ -66,80 +66,67 @@ internal sealed class RowChecks
     }
 }
 
-/// <summary>A numeric column's values for the current row, read once per row however often they are asked for.</summary>
+/// <summary>A numeric column's values for the current row, read once per row however often they are asked for, without copying.</summary>
 internal sealed class NumericReader
 {
-    private readonly Func<VBuffer<float>> _read;
     private readonly DataViewRowCursor _cursor;
+    private readonly Action _read;
+    private VBuffer<float> _vector;
+    private VBuffer<double> _doubles;
+    private float[] _values = new float[1];
     private long _position = -1;
-    private float[] _values = [];
+    private readonly bool _isVector;
 
     public NumericReader(DataViewRowCursor cursor, DataViewSchema.Column column)
     {
         _cursor = cursor;
-        _read = FloatReader(cursor, column);
+        var item = column.Type is VectorDataViewType v ? v.ItemType : column.Type;
+        var isVector = column.Type is VectorDataViewType;
+        if (item == NumberDataViewType.Single && isVector)
+        {
+            var getter = cursor.GetGetter<VBuffer<float>>(column);
+            _isVector = true;
+            _read = () => getter(ref _vector);
+        }
+        else if (item == NumberDataViewType.Single)
+        {
+            var getter = cursor.GetGetter<float>(column);
+            _read = () => getter(ref _values[0]);
+        }
+        else if (isVector)
+        {
+            var getter = cursor.GetGetter<VBuffer<double>>(column);
+            _read = () =>
+            {
+                getter(ref _doubles);
+                var dense = _doubles.DenseValues().ToArray();
+                _values = [.. dense.Select(d => (float)d)];
+            };
+        }
+        else
+        {
+            var getter = cursor.GetGetter<double>(column);
+            double number = 0;
+            _read = () =>
+            {
+                getter(ref number);
+                _values[0] = (float)number;
+            };
+        }
     }
 
     public ReadOnlySpan<float> Read()
     {
         if (_cursor.Position != _position)
         {
-            var buffer = _read();
-            if (_values.Length != buffer.Length)
-            {
-                _values = new float[buffer.Length];
-            }
-
-            buffer.CopyTo(_values);
+            _read();
             _position = _cursor.Position;
-        }
-
-        return _values;
-    }
-
-    private static Func<VBuffer<float>> FloatReader(DataViewRowCursor cursor, DataViewSchema.Column column)
-    {
-        var item = column.Type is VectorDataViewType v ? v.ItemType : column.Type;
-        var isVector = column.Type is VectorDataViewType;
-        if (item == NumberDataViewType.Single && isVector)
-        {
-            var getter = cursor.GetGetter<VBuffer<float>>(column);
-            VBuffer<float> buffer = default;
-            return () =>
+            if (_isVector && !_vector.IsDense)
             {
-                getter(ref buffer);
-                return buffer;
-            };
+                _values = [.. _vector.DenseValues()];
+            }
         }
 
-        if (item == NumberDataViewType.Single)
-        {
-            var getter = cursor.GetGetter<float>(column);
-            float value = 0;
-            return () =>
-            {
-                getter(ref value);
-                return new VBuffer<float>(1, [value]);
-            };
-        }
-
-        if (isVector)
-        {
-            var getter = cursor.GetGetter<VBuffer<double>>(column);
-            VBuffer<double> buffer = default;
-            return () =>
-            {
-                getter(ref buffer);
-                return new VBuffer<float>(buffer.Length, [.. buffer.DenseValues().Select(d => (float)d)]);
-            };
-        }
-
-        var scalar = cursor.GetGetter<double>(column);
-        double number = 0;
-        return () =>
-        {
-            scalar(ref number);
-            return new VBuffer<float>(1, [(float)number]);
-        };
+        return _isVector && _vector.IsDense ? _vector.GetValues() : _values;
     }
 }
