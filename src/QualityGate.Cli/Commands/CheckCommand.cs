@@ -10,8 +10,6 @@ namespace QualityGate.Cli.Commands;
 /// <summary><c>qgate check</c>: evaluate the model and decide every limit.</summary>
 internal static class CheckCommand
 {
-    public const string ResultFileName = ReportWriter.ResultFileName;
-
     public static Command Create()
     {
         var config = CommandLine.ConfigOption();
@@ -30,7 +28,7 @@ internal static class CheckCommand
         var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
         var result = GateRunner.Run(config, new RunOptions(Mine: updateSuite, Progress: CommandLine.Progress));
         var directory = reportDirectory is null ? config.Reports.Directory : Path.GetFullPath(reportDirectory);
-        var resultPath = Path.Combine(directory, ResultFileName);
+        var resultPath = Path.Combine(directory, ReportWriter.ResultFileName);
         var chosen = ReportCommand.ParseFormats(formatList) ?? config.Reports.Formats;
         ReportWriter.Write(ResultJson.Serialize(result), directory, [ReportFormat.Json, .. chosen], resultPath);
         ConsoleSummary.Write(result, configPath, Path.GetRelativePath(Environment.CurrentDirectory, resultPath));

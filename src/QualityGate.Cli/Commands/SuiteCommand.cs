@@ -25,7 +25,7 @@ internal static class SuiteCommand
         var command = new Command("list", "List quarantined items with the reason.") { config, all };
         command.SetAction(parsed =>
         {
-            var (settings, _, labels) = Open(parsed.GetValue(config)!);
+            var (settings, heldout, labels) = Open(parsed.GetValue(config)!);
             var path = settings.Data.Suite!;
             if (!File.Exists(path))
             {
@@ -33,7 +33,7 @@ internal static class SuiteCommand
                 return ExitCodes.Passed;
             }
 
-            var document = SuiteFile.Read(path, settings.Display(path), Separator(settings), settings.Label.Column, labels);
+            var document = SuiteFile.Read(path, settings.Display(path), heldout.Separator, settings.Label.Column, labels);
             var shown = document.Items.Where(i => parsed.GetValue(all) || i.Status == SuiteStatus.Quarantined).ToList();
             foreach (var item in shown)
             {
@@ -86,7 +86,4 @@ internal static class SuiteCommand
         var heldout = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
         return (config, heldout, new LabelReader(config.Label));
     }
-
-    private static char Separator(GateConfig config) =>
-        config.Data.Separator ?? (config.Data.Heldout.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
 }

@@ -132,5 +132,5 @@ internal static class ConsoleSummary
 
     private static string Pad(string name) => name.PadRight(10);
 
-    private static string F(double value) => double.IsFinite(value) ? (Math.Round(value, 4) + 0.0).ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
+    private static string F(double value) => double.IsFinite(value) ? LimitEvaluator.Format(value) : "n/a";
 }

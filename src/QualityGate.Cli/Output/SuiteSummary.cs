@@ -42,5 +42,5 @@ internal static class SuiteSummary
         }
     }
 
-    private static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string F(double value) => LimitEvaluator.Format(value);
 }

@@ -164,14 +164,7 @@ public static class GateRunner
     private static string DescribeThreshold(ThresholdSettings settings) => settings.Target switch
     {
         null => "fixed",
-        var target => $"{YamlTarget(target.Value)}: {settings.TargetValue.ToString(CultureInfo.InvariantCulture)}, resolved on heldout",
-    };
-
-    public static string YamlTarget(ThresholdTarget target) => target switch
-    {
-        ThresholdTarget.AtFpr => "at_fpr",
-        ThresholdTarget.AtPrecision => "at_precision",
-        _ => "at_recall",
+        var target => $"{YamlMap.SnakeCase(target.Value.ToString())}: {settings.TargetValue.ToString(CultureInfo.InvariantCulture)}, resolved on heldout",
     };
 
     private static ModelInfo Describe(GateConfig config, IModelScorer scorer)

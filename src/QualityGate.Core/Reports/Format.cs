@@ -6,7 +6,7 @@ namespace QualityGate.Reports;
 internal static class Format
 {
     public static string Number(double? value) =>
-        value is { } v && double.IsFinite(v) ? (Math.Round(v, 4) + 0.0).ToString("0.####", CultureInfo.InvariantCulture) : "-";
+        value is { } v && double.IsFinite(v) ? Gate.LimitEvaluator.Format(v) : "-";
 
     public static string Bounds(MetricCell? cell) =>
         cell is { Lower: { } low, Upper: { } high } && cell.Method != "exact" ? $"[{Number(low)}, {Number(high)}]" : "";

@@ -142,7 +142,7 @@ public sealed class MlNetModel : IModelScorer
             }
         }
 
-        var data = TextLoaderColumns.Create(_context, file, columns).Load(new MultiFileSource([.. file.Parts]));
+        var data = TextLoaderColumns.Load(_context, file, columns);
         return new ScoredColumns(
             Transform(data, file),
             ScoreColumnName,

@@ -49,7 +49,7 @@ public sealed class ScoreFileReader(GateConfig config) : IModelScorer
             }
         }
 
-        var view = TextLoaderColumns.Create(_context, file, columns).Load(new MultiFileSource([.. file.Parts]));
+        var view = TextLoaderColumns.Load(_context, file, columns);
         return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, [], identity, null, HiddenColumns.Extra);
     }
 }

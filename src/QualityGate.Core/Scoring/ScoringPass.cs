@@ -74,10 +74,6 @@ public static class ScoringPass
                 }
             }
         }
-        catch (Exception e) when (RaggedRows.IsRaggedError(e))
-        {
-            throw RaggedRows.Error(file, e);
-        }
         catch (FormatException e)
         {
             throw new DataException(ErrorCodes.DataUnreadable, $"'{file.DisplayPath}' could not be read: {e.Message}", new SourceLocation(file.DisplayPath, 0, 0), inner: e);

@@ -94,20 +94,11 @@ internal static class TextLoaderColumns
         return [.. ranges];
     }
 
-    /// <summary>
-    /// A TextLoader for the file. ML.NET reads the first rows to size the raw-row vector and
-    /// refuses a ragged file without saying where; the first bad row is then found and named.
-    /// </summary>
-    public static TextLoader Create(MLContext context, DataFile file, IEnumerable<TextLoader.Column> columns)
+    /// <summary>The file (or its parts) read with a TextLoader of these columns.</summary>
+    public static IDataView Load(MLContext context, DataFile file, IEnumerable<TextLoader.Column> columns)
     {
-        try
-        {
-            return context.Data.CreateTextLoader(Options(file, columns), new MultiFileSource([.. file.Parts]));
-        }
-        catch (Exception e) when (RaggedRows.IsRaggedError(e))
-        {
-            throw RaggedRows.Error(file, e);
-        }
+        var parts = new MultiFileSource([.. file.Parts]);
+        return context.Data.CreateTextLoader(Options(file, columns)).Load(parts);
     }
 
     private static TextLoader.Options Options(DataFile file, IEnumerable<TextLoader.Column> columns) => new()
