@@ -30,7 +30,7 @@ internal static class SuiteSummary
         }
 
         var quarantined = mining.Added.Where(i => i.Status == SuiteStatus.Quarantined).ToList();
-        output.WriteLine($"Mining     {mining.Candidates} candidates, {mining.AlreadyInSuite} already in the suite; added {mining.Added.Count - quarantined.Count} active, {quarantined.Count} quarantined; evicted {mining.Evicted.Count}");
+        output.WriteLine($"Mining     {mining.Candidates} candidate rows, {mining.AlreadyInSuite} already in the suite; added {mining.Added.Count - quarantined.Count} active, {quarantined.Count} quarantined; evicted {mining.Evicted.Count}");
         foreach (var item in quarantined.Take(10))
         {
             output.WriteLine($"           quarantined  {item.Id}: {item.Reason}");

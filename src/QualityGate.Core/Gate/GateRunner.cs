@@ -35,16 +35,31 @@ public static class GateRunner
 
         var known = KnownOperatingPoint(config, baseline);
         Func<double, bool, bool> wantsId = known is { } k
-            ? (score, positive) => (score >= k.Threshold) != positive || k.InRegion(score) || (options.Mine && CandidateFinder.InBand(score, positive, k.Threshold, config.Mining))
+            ? (score, positive) => (score >= k.Threshold) != positive || k.InRegion(score)
             : (_, _) => true;
 
         var heldoutFile = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
+        var heldoutColumns = scorer.Score(heldoutFile, []);
+        var suite = SuiteScoring.Score(config, scorer, labels, heldoutFile);
+
+        // With the operating point known before scoring, mining runs inside the pass; otherwise
+        // every held-out id is kept anyway, and mining reads them once the threshold is resolved.
+        var inSuite = (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal);
+        var collector = options.Mine && known is not null ? new CandidateCollector(known.Threshold, config.Mining, inSuite) : null;
         progress?.Invoke($"Scoring {heldoutFile.DisplayPath}");
-        var heldout = ScoringPass.Read("heldout", heldoutFile, scorer.Score(heldoutFile, []), labels, wantsId, progress);
+        var heldout = ScoringPass.Read("heldout", heldoutFile, heldoutColumns, labels, wantsId, progress, collector);
         var heldoutRanked = RankedExamples.From(heldout);
         RequireBothClasses(config, heldoutFile, heldoutRanked);
         BaselineStore.RequireSameSettings(config, baseline);
         var point = known ?? Resolve(config, heldoutRanked);
+        if (options.Mine && collector is null)
+        {
+            collector = new CandidateCollector(point.Threshold, config.Mining, inSuite);
+            foreach (var (row, id) in heldout.Ids.OrderBy(p => p.Key))
+            {
+                collector.Offer(heldoutFile, row, heldout.Scores[row], heldout.Positive[row], id);
+            }
+        }
 
         // Bounds by bootstrap only for the metrics a limit or regression check decides on.
         var bounded = config.Limits.Select(l => l.Metric).Concat(config.Regression?.Limits.Select(l => l.Metric) ?? []).ToHashSet();
@@ -53,7 +68,6 @@ public static class GateRunner
             SetEvaluator.Evaluate(heldout, heldoutRanked, point, config.Statistics, scorer.ScoresAreProbabilities, bounded),
         };
 
-        var suite = SuiteScoring.Score(config, scorer, labels, heldoutFile);
         if (suite is { Active.Count: > 0 })
         {
             sets.Add(SetEvaluator.Evaluate(suite.Active, RankedExamples.From(suite.Active), point, config.Statistics, scorer.ScoresAreProbabilities, bounded));
@@ -83,15 +97,17 @@ public static class GateRunner
 
         MiningReport? mining = null;
         (string? Before, string? After) hashes = (suite?.Sha256, suite?.Sha256);
-        if (options.Mine)
+        if (collector is not null)
         {
+            // Feedback is only mined: its rows go through the collector and no id is kept.
             var feedback = config.Data.Feedback.Select(source =>
             {
                 var file = DataFile.Open(source.Path, config.Display(source.Path), config.Data.Separator, source.Location);
                 progress?.Invoke($"Scoring {file.DisplayPath}");
-                return ScoringPass.Read("feedback", file, scorer.Score(file, []), labels, wantsId, progress);
+                return ScoringPass.Read("feedback", file, scorer.Score(file, []), labels, (_, _) => false, progress, collector);
             }).ToList();
-            var mined = MiningRun.Mine(config, labels, heldoutFile, [heldout, .. feedback], suite, point, model, options.Clock ?? MiningClock.FromEnvironment());
+            var found = collector.Finish([heldout, .. feedback]);
+            var mined = MiningRun.Mine(config, labels, heldoutFile, found, suite, point, model, options.Clock ?? MiningClock.FromEnvironment());
             mining = mined.Outcome;
             hashes = (mined.HashBefore, mined.HashAfter);
             warnings.AddRange(mining.Warnings);

@@ -9,23 +9,34 @@ internal sealed class TopK<T>(int k, Func<T, (double Key, string Name)> rank)
 {
     private readonly PriorityQueue<T, (double Key, string Name)> _heap = new(Comparer<(double Key, string Name)>.Create(Compare));
 
-    public void Offer(T item)
+    public int Count => _heap.Count;
+
+    /// <summary>Offers an item; says whether it was kept and which item, if any, it pushed out.</summary>
+    public bool Offer(T item, out T? evicted)
     {
+        evicted = default;
         if (k == 0)
         {
-            return;
+            return false;
         }
 
         var key = rank(item);
         if (_heap.Count < k)
         {
             _heap.Enqueue(item, key);
+            return true;
         }
-        else if (_heap.TryPeek(out _, out var smallest) && Compare(key, smallest) > 0)
+
+        if (_heap.TryPeek(out _, out var smallest) && Compare(key, smallest) > 0)
         {
-            _heap.DequeueEnqueue(item, key);
+            evicted = _heap.DequeueEnqueue(item, key);
+            return true;
         }
+
+        return false;
     }
+
+    public bool Offer(T item) => Offer(item, out _);
 
     /// <summary>The kept items, largest first.</summary>
     public List<T> Drain()

@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using QualityGate.Data;
 using QualityGate.Errors;
 using QualityGate.Identity;
+using QualityGate.Mining;
 
 namespace QualityGate.Scoring;
 
@@ -16,28 +17,18 @@ public static class ScoringPass
     private const int ProgressEvery = 250_000;
 
     /// <param name="wantsId">Given a row's score and label, whether to record its id; evaluated per row.</param>
+    /// <param name="mining">When mining, offered every row in its band, with the row's id.</param>
     public static ScoredSet Read(
         string name,
         DataFile file,
         ScoredColumns columns,
         LabelReader labels,
         Func<double, bool, bool> wantsId,
-        Action<string>? progress = null)
+        Action<string>? progress = null,
+        CandidateCollector? mining = null)
     {
         var schema = columns.View.Schema;
-        var active = new List<DataViewSchema.Column> { schema[columns.ScoreColumn], schema[columns.LabelColumn] };
-        if (columns.IdColumn is { } idName)
-        {
-            active.Add(schema[idName]);
-        }
-
-        active.AddRange(columns.IdentityColumns.Select(c => schema[c]));
-        active.AddRange(RowChecks.ColumnsNeeded(schema, columns));
-        if (schema.GetColumnOrNull(HiddenColumns.Other) is { } other && columns.Identity is not null)
-        {
-            active.Add(other);
-        }
-
+        List<DataViewSchema.Column> active = [schema[columns.ScoreColumn], schema[columns.LabelColumn], .. IdentityColumns(schema, columns)];
         var scores = new List<double>();
         var positive = new List<bool>();
         var ids = new Dictionary<int, string>();
@@ -62,9 +53,15 @@ public static class ScoringPass
                 var isPositive = readLabel(row);
                 scores.Add(score);
                 positive.Add(isPositive);
+                string? id = null;
                 if (wantsId(score, isPositive))
                 {
-                    ids[row] = readId();
+                    id = ids[row] = readId();
+                }
+
+                if (mining is not null && mining.Wants(score, isPositive))
+                {
+                    mining.Offer(file, row, score, isPositive, id ?? readId());
                 }
 
                 row++;
@@ -84,7 +81,47 @@ public static class ScoringPass
             throw new DataException(ErrorCodes.DataEmpty, $"'{file.DisplayPath}' has a header but no rows.", new SourceLocation(file.DisplayPath, 1, 0));
         }
 
-        return new ScoredSet(name, file, [.. scores], [.. positive], ids);
+        return new ScoredSet(name, file, [.. scores], [.. positive], ids, rows => Identify(file, columns, rows));
+    }
+
+    /// <summary>
+    /// The ids of a few rows, read again after the pass. The score column is not read, so the
+    /// model does not run: this costs a parse of the file, no scoring.
+    /// </summary>
+    public static IReadOnlyDictionary<int, string> Identify(DataFile file, ScoredColumns columns, IReadOnlySet<int> rows)
+    {
+        var schema = columns.View.Schema;
+        var ids = new Dictionary<int, string>();
+        using var cursor = columns.View.GetRowCursor(IdentityColumns(schema, columns));
+        var readId = IdReader(cursor, schema, columns, new RowChecks(cursor, schema, columns, file));
+        for (var row = 0; ids.Count < rows.Count && cursor.MoveNext(); row++)
+        {
+            if (rows.Contains(row))
+            {
+                ids[row] = readId();
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The columns an example's id is read from (and the row checks read, which identity hashing shares).</summary>
+    private static IEnumerable<DataViewSchema.Column> IdentityColumns(DataViewSchema schema, ScoredColumns columns)
+    {
+        if (columns.IdColumn is { } idName)
+        {
+            yield return schema[idName];
+        }
+
+        foreach (var column in columns.IdentityColumns.Select(c => schema[c]).Concat(RowChecks.ColumnsNeeded(schema, columns)))
+        {
+            yield return column;
+        }
+
+        if (schema.GetColumnOrNull(HiddenColumns.Other) is { } other && columns.Identity is not null)
+        {
+            yield return other;
+        }
     }
 
     /// <summary>

@@ -90,6 +90,32 @@ public sealed class MiningRulesTests : IDisposable
     }
 
     [Fact]
+    public void A_label_conflict_is_found_when_the_positive_twin_comes_first_in_another_file()
+    {
+        // The positive twin is read before the negative, in the held-out set, and is neither an
+        // error nor in the region, so no id is kept for it while scoring: the check after the
+        // pass must still find it by its exact score.
+        _directory.Write("heldout.csv", """
+            Label,f1,Probability
+            1,3,0.9
+            0,5,0.2
+            1,6,0.8
+            """);
+        _directory.Write("feedback.csv", """
+            Label,f1,Probability
+            0,4,0.9
+            0,3,0.9
+            """);
+        var config = File.ReadAllText(Config()).Replace("  suite: quality/suite.csv", "  suite: quality/suite.csv\n  feedback: [feedback.csv]", StringComparison.Ordinal);
+        var result = QgateProcess.Run(_directory.Path, "mine", "-c", _directory.Write("qualitygate.yml", config));
+        Assert.True(result.ExitCode == ExitCodes.Passed, result.All);
+        var items = SuiteRows().Skip(1).ToDictionary(r => r[1], r => r);
+        Assert.Equal("active", items["4"][4]);
+        Assert.Equal("quarantined", items["3"][4]);
+        Assert.StartsWith("label conflict: the same features are labelled negative (feedback.csv line 3) and positive (heldout.csv line 2)", items["3"][^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_negative_scored_above_suspect_above_is_quarantined_as_likely_mislabelled()
     {
         _directory.Write("heldout.csv", """

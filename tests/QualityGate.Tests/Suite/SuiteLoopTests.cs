@@ -15,7 +15,7 @@ public sealed class SuiteLoopTests
         using var second = new SampleCopy(withSuite: false, withBaseline: false);
         var mined = QgateProcess.Run(first.Root, FixedDate, "mine");
         Assert.True(mined.ExitCode == ExitCodes.Passed, mined.All);
-        Assert.Contains("33 candidates, 0 already in the suite; added 26 active, 7 quarantined", mined.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("33 candidate rows, 0 already in the suite; added 26 active, 7 quarantined", mined.StandardOutput, StringComparison.Ordinal);
         var bytes = File.ReadAllBytes(first.SuitePath);
 
         // Same inputs elsewhere: the same bytes.
@@ -24,7 +24,7 @@ public sealed class SuiteLoopTests
 
         // Converged: every candidate is in, so another run adds nothing and leaves the file alone.
         var again = QgateProcess.Run(first.Root, FixedDate, "mine");
-        Assert.Contains("33 candidates, 33 already in the suite; added 0 active, 0 quarantined", again.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("33 candidate rows, 33 already in the suite; added 0 active, 0 quarantined", again.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(bytes, File.ReadAllBytes(first.SuitePath));
     }
 

@@ -1,0 +1,145 @@
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Scoring;
+
+namespace QualityGate.Mining;
+
+/// <summary>
+/// Collects mining candidates while the data is scored. Candidates are negatives scoring at or
+/// above t - margin (false positives and near misses) and, when asked, positives scoring below
+/// t + margin. Each is offered to a heap of the k hardest, so memory grows with k, never with the
+/// data. Rows with the same identity are one example. The same identity with both labels is a
+/// label conflict: identical features give identical scores, so after the pass only the rows of
+/// the other label with exactly a selected candidate's score need identifying (<see cref="Finish"/>).
+/// </summary>
+public sealed class CandidateCollector
+{
+    private readonly double _threshold;
+    private readonly MiningSettings _mining;
+    private readonly IReadOnlySet<string> _inSuite;
+    private readonly Dictionary<string, MiningCandidate> _kept = new(StringComparer.Ordinal);
+    private readonly TopK<string> _top;
+
+    public CandidateCollector(double threshold, MiningSettings mining, IReadOnlySet<string> inSuite)
+    {
+        _threshold = threshold;
+        _mining = mining;
+        _inSuite = inSuite;
+        _top = new TopK<string>(mining.MaxNew, id => (_kept[id].Hardness, id));
+    }
+
+    public sealed record Found(IReadOnlyList<MiningCandidate> Selected, int Candidates, int AlreadyInSuite);
+
+    /// <summary>Rows in the band: every one is counted, and its id is read.</summary>
+    public int CandidateRows { get; private set; }
+
+    /// <summary>Rows in the band whose example is already in the suite (in any status, rejected included).</summary>
+    public int AlreadyInSuite { get; private set; }
+
+    /// <summary>How many candidates the collector holds right now: never more than k.</summary>
+    public int Held => _kept.Count;
+
+    /// <summary>Whether a row is in the mining band, decided before its id is computed.</summary>
+    public bool Wants(double score, bool positive) => Hardness(score, positive) is not null;
+
+    public void Offer(DataFile file, int row, double score, bool positive, string id)
+    {
+        if (Hardness(score, positive) is not { } hardness)
+        {
+            return;
+        }
+
+        CandidateRows++;
+        if (_inSuite.Contains(id))
+        {
+            AlreadyInSuite++;
+            return;
+        }
+
+        if (_kept.TryGetValue(id, out var twin))
+        {
+            // The same example again: a duplicate row, or a label conflict when the labels differ.
+            if (twin.Positive != positive && twin.Conflict is null)
+            {
+                _kept[id] = twin with { Conflict = ConflictText(twin, file, row) };
+            }
+
+            return;
+        }
+
+        _kept[id] = new MiningCandidate(id, positive, score, hardness, file, row, null);
+        if (!_top.Offer(id, out var evicted))
+        {
+            _kept.Remove(id);
+        }
+        else if (evicted is not null)
+        {
+            _kept.Remove(evicted);
+        }
+    }
+
+    /// <summary>
+    /// The hardest candidates, hardest first, with label conflicts marked. A conflicting twin has
+    /// the candidate's exact score; the few rows of the other label with such a score are
+    /// identified here, from the ids the pass kept or by reading just those rows again.
+    /// </summary>
+    public Found Finish(IReadOnlyList<ScoredSet> sources)
+    {
+        var selected = _top.Drain().Select(id => _kept[id]).ToList();
+        var unresolved = selected.Where(c => c.Conflict is null).ToLookup(c => (c.Score, c.Positive));
+        foreach (var source in sources)
+        {
+            var twinRows = new HashSet<int>();
+            for (var row = 0; row < source.Count; row++)
+            {
+                if (unresolved.Contains((source.Scores[row], !source.Positive[row])))
+                {
+                    twinRows.Add(row);
+                }
+            }
+
+            if (twinRows.Count == 0)
+            {
+                continue;
+            }
+
+            var ids = source.Identify(twinRows);
+            foreach (var row in twinRows.Order())
+            {
+                var id = ids[row];
+                var index = selected.FindIndex(c => c.Id == id && c.Conflict is null);
+                if (index >= 0)
+                {
+                    selected[index] = selected[index] with { Conflict = ConflictText(selected[index], source.File, row) };
+                }
+            }
+        }
+
+        return new Found(selected, CandidateRows, AlreadyInSuite);
+    }
+
+    /// <summary>How far into the wrong side a row scored, or null when it is outside the band.</summary>
+    private double? Hardness(double score, bool positive)
+    {
+        if (!positive)
+        {
+            return score >= _threshold - _mining.Margin ? score - (_threshold - _mining.Margin) : null;
+        }
+
+        return _mining.Positives && score < _threshold + _mining.Margin ? _threshold + _mining.Margin - score : null;
+    }
+
+    private static string ConflictText(MiningCandidate candidate, DataFile twinFile, int twinRow)
+    {
+        var (negative, positive) = candidate.Positive
+            ? (Where(twinFile, twinRow), Where(candidate.Source, candidate.Row))
+            : (Where(candidate.Source, candidate.Row), Where(twinFile, twinRow));
+        return $"label conflict: the same features are labelled negative ({negative}) and positive ({positive})";
+    }
+
+    private static string Where(DataFile file, int row)
+    {
+        var at = file.RowLocation(row);
+        return $"{at.File} line {at.Line}";
+    }
+}
