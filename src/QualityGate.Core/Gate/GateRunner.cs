@@ -106,7 +106,7 @@ public static class GateRunner
                 progress?.Invoke($"Scoring {file.DisplayPath}");
                 return ScoringPass.Read("feedback", file, scorer.Score(file, []), labels, (_, _) => false, progress, collector);
             }).ToList();
-            var found = collector.Finish([heldout, .. feedback]);
+            var found = collector.Finish([heldout, .. feedback], scorer);
             var mined = MiningRun.Mine(config, labels, heldoutFile, found, suite, point, model, options.Clock ?? MiningClock.FromEnvironment());
             mining = mined.Outcome;
             hashes = (mined.HashBefore, mined.HashAfter);

@@ -79,11 +79,11 @@ public sealed class CandidateCollector
     }
 
     /// <summary>
-    /// The hardest candidates, hardest first, with label conflicts marked. A conflicting twin has
-    /// the candidate's exact score; the few rows of the other label with such a score are
-    /// identified here, from the ids the pass kept or by reading just those rows again.
+    /// The hardest candidates, hardest first, with their rows' text and label conflicts marked.
+    /// A conflicting twin has the candidate's exact score; the few rows of the other label with
+    /// such a score are identified here. Each file is read once more, skipping every other row.
     /// </summary>
-    public Found Finish(IReadOnlyList<ScoredSet> sources)
+    public Found Finish(IReadOnlyList<ScoredSet> sources, IModelScorer scorer)
     {
         var selected = _top.Drain().Select(id => _kept[id]).ToList();
         var unresolved = selected.Where(c => c.Conflict is null).ToLookup(c => (c.Score, c.Positive));
@@ -98,16 +98,22 @@ public sealed class CandidateCollector
                 }
             }
 
-            if (twinRows.Count == 0)
+            var mine = selected.Select((c, index) => (c, index)).Where(p => p.c.Source == source.File).ToList();
+            if (twinRows.Count == 0 && mine.Count == 0)
             {
                 continue;
             }
 
-            var ids = source.Identify(twinRows);
+            var records = RowFetcher.Fetch(source.File, twinRows.Concat(mine.Select(p => p.c.Row)));
+            foreach (var (candidate, index) in mine)
+            {
+                selected[index] = candidate with { Fields = records[candidate.Row] };
+            }
+
+            var ids = RowIdentifier.Identify(scorer, source, twinRows, records);
             foreach (var row in twinRows.Order())
             {
-                var id = ids[row];
-                var index = selected.FindIndex(c => c.Id == id && c.Conflict is null);
+                var index = selected.FindIndex(c => c.Id == ids[row] && c.Conflict is null);
                 if (index >= 0)
                 {
                     selected[index] = selected[index] with { Conflict = ConflictText(selected[index], source.File, row) };

@@ -7,8 +7,7 @@ using QualityGate.Suite;
 namespace QualityGate.Mining;
 
 /// <summary>
-/// Turns selected candidates into suite items: reads their rows back from the data files (only
-/// those rows, in one sequential read per file, after scoring) and decides their status.
+/// Turns selected candidates (with their rows' text) into suite items and decides their status.
 /// </summary>
 public static class SuiteItemBuilder
 {
@@ -20,50 +19,20 @@ public static class SuiteItemBuilder
         string date,
         Func<string, string> display)
     {
-        var fields = new Dictionary<(string Path, int Row), List<string>>();
-        foreach (var group in selected.GroupBy(c => c.Source.Path))
+        foreach (var file in selected.Select(c => c.Source).Distinct())
         {
-            var file = group.First().Source;
             if (!file.Columns.SequenceEqual(dataColumns))
             {
                 throw new DataException(ErrorCodes.DataMissingColumn,
                     $"'{file.DisplayPath}' does not have the held-out set's columns in the same order, so its rows cannot join the suite.",
                     new SourceLocation(file.DisplayPath, 1, 0));
             }
-
-            var wanted = group.Select(c => c.Row).ToHashSet();
-            using var reader = file.ReadRows();
-            for (var row = 0; wanted.Count > 0; row++)
-            {
-                if (!wanted.Remove(row))
-                {
-                    if (!reader.Skip())
-                    {
-                        break;
-                    }
-
-                    continue;
-                }
-
-                if (reader.Read() is not { } record)
-                {
-                    wanted.Add(row);
-                    break;
-                }
-
-                fields[(file.Path, row)] = record;
-            }
-
-            if (wanted.Count > 0)
-            {
-                throw new DataException(ErrorCodes.DataUnreadable, $"'{file.DisplayPath}' changed while it was being mined: row {wanted.Min() + 1} is gone.", new SourceLocation(file.DisplayPath, 0, 0));
-            }
         }
 
         return [.. selected.Select(c =>
         {
             var (status, reason) = Decide(c, mining);
-            var item = new SuiteItem(c.Id, status, c.Positive, c.Score, modelTag, date, display(c.Source.Path), reason, fields[(c.Source.Path, c.Row)]);
+            var item = new SuiteItem(c.Id, status, c.Positive, c.Score, modelTag, date, display(c.Source.Path), reason, [.. c.Fields ?? throw new InvalidOperationException($"Candidate {c.Id} was selected without its row.")]);
             return (item, c.Hardness);
         })];
     }

@@ -81,13 +81,10 @@ public static class ScoringPass
             throw new DataException(ErrorCodes.DataEmpty, $"'{file.DisplayPath}' has a header but no rows.", new SourceLocation(file.DisplayPath, 1, 0));
         }
 
-        return new ScoredSet(name, file, [.. scores], [.. positive], ids, rows => Identify(file, columns, rows));
+        return new ScoredSet(name, file, [.. scores], [.. positive], ids);
     }
 
-    /// <summary>
-    /// The ids of a few rows, read again after the pass. The score column is not read, so the
-    /// model does not run: this costs a parse of the file, no scoring.
-    /// </summary>
+    /// <summary>The ids of the given rows, without reading the score column (so the model does not run).</summary>
     public static IReadOnlyDictionary<int, string> Identify(DataFile file, ScoredColumns columns, IReadOnlySet<int> rows)
     {
         var schema = columns.View.Schema;

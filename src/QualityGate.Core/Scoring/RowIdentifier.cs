@@ -1,0 +1,50 @@
+using QualityGate.Data;
+using QualityGate.Errors;
+
+namespace QualityGate.Scoring;
+
+/// <summary>
+/// The ids of a few rows of a scored set after its pass: those the pass kept, and the rest read
+/// back as text and loaded on their own, so their ids come from the very same loader and hashing
+/// as in the pass, without parsing the whole file again.
+/// </summary>
+public static class RowIdentifier
+{
+    /// <param name="records">The rows' text, already read back with <see cref="RowFetcher"/>.</param>
+    public static IReadOnlyDictionary<int, string> Identify(IModelScorer scorer, ScoredSet set, IReadOnlySet<int> rows, IReadOnlyDictionary<int, List<string>> records)
+    {
+        var ids = rows.Where(set.Ids.ContainsKey).ToDictionary(r => r, r => set.Ids[r]);
+        var missing = rows.Where(r => !ids.ContainsKey(r)).Order().ToList();
+        if (missing.Count == 0)
+        {
+            return ids;
+        }
+
+        var directory = Directory.CreateTempSubdirectory("qualitygate-rows-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "rows.csv");
+            var separator = set.File.Separator;
+            File.WriteAllLines(path, [Line(set.File.Columns, separator), .. missing.Select(r => Line(records[r], separator))]);
+            var file = new DataFile(path, set.File.DisplayPath, separator, set.File.Columns);
+            var found = ScoringPass.Identify(file, scorer.Score(file, []), Enumerable.Range(0, missing.Count).ToHashSet());
+            for (var i = 0; i < missing.Count; i++)
+            {
+                ids[missing[i]] = found[i];
+            }
+
+            return ids;
+        }
+        catch (DataException e)
+        {
+            throw new DataException(e.Code, $"'{set.File.DisplayPath}' could not be read again: {e.Message}", new SourceLocation(set.File.DisplayPath, 0, 0), inner: e);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static string Line(IEnumerable<string> fields, char separator) =>
+        string.Join(separator, fields.Select(f => CsvRecordReader.Quote(f, separator)));
+}
