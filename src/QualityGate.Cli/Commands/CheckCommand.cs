@@ -4,6 +4,7 @@ using QualityGate.Configuration;
 using QualityGate.Gate;
 using QualityGate.Reports;
 using QualityGate.Results;
+using QualityGate.Shards;
 
 namespace QualityGate.Cli.Commands;
 
@@ -18,26 +19,50 @@ internal static class CheckCommand
         var model = CommandLine.ModelOption("Gate");
         var inputsFile = new Option<string?>("--inputs-file") { Description = "Write the files this run read, one per line (for incremental builds)." };
         var formats = ReportCommand.FormatOption();
-        var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model, inputsFile, formats };
-        command.SetAction(parsed => Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory), parsed.GetValue(updateSuite), parsed.GetValue(model), parsed.GetValue(inputsFile), parsed.GetValue(formats)));
+        var shard = new Option<string?>("--shard") { Description = "Score only shard i of n (i/n) of the held-out parts and write a partial result for 'qgate merge'." };
+        var partial = new Option<string?>("--partial") { Description = "Where --shard writes its partial result (default: reports.directory/partial-i-of-n.json)." };
+        var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model, inputsFile, formats, shard, partial };
+        command.SetAction(parsed => parsed.GetValue(shard) is { } spec
+            ? Shard(parsed.GetValue(config)!, ShardSpec.Parse(spec), parsed.GetValue(partial), parsed.GetValue(updateSuite), parsed.GetValue(model))
+            : Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory), parsed.GetValue(updateSuite), parsed.GetValue(model), parsed.GetValue(inputsFile), parsed.GetValue(formats)));
         return command;
+    }
+
+    /// <summary>One shard: no verdict yet, only the partial result that 'qgate merge' combines.</summary>
+    private static int Shard(string configPath, ShardSpec shard, string? partialPath, bool updateSuite, string? candidateModel)
+    {
+        var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
+        var partial = ShardRunner.Run(config, shard, updateSuite, CommandLine.Progress);
+        var path = Path.GetFullPath(partialPath ?? Path.Combine(config.Reports.Directory, $"partial-{shard.Index}-of-{shard.Count}.json"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        QualityGate.Storage.AtomicFile.Write(path, PartialJson.Serialize(partial));
+        var rows = partial.Bins.Sum(b => b.Positives + b.Negatives);
+        Console.WriteLine($"Shard {shard}: {rows:N0} rows of {partial.HeldoutPath} scored{(partial.Mining is { } m ? $", {m.Candidates.Count} mining candidates kept" : string.Empty)}; partial result {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+        Console.WriteLine("Merge every shard's partial result with 'qgate merge' for the verdict.");
+        return QualityGate.Errors.ExitCodes.Passed;
     }
 
     private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel, string? inputsFile, string? formatList)
     {
         var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
         var result = GateRunner.Run(config, new RunOptions(Mine: updateSuite, Progress: CommandLine.Progress));
-        var directory = reportDirectory is null ? config.Reports.Directory : Path.GetFullPath(reportDirectory);
-        var resultPath = Path.Combine(directory, ReportWriter.ResultFileName);
-        var chosen = ReportCommand.ParseFormats(formatList) ?? config.Reports.Formats;
-        ReportWriter.Write(ResultJson.Serialize(result), directory, [ReportFormat.Json, .. chosen], resultPath);
-        ConsoleSummary.Write(result, configPath, Path.GetRelativePath(Environment.CurrentDirectory, resultPath));
+        Publish(result, configPath, reportDirectory, formatList);
         if (inputsFile is not null)
         {
             WriteInputs(inputsFile, config);
         }
 
         return result.ExitCode;
+    }
+
+    /// <summary>Writes the JSON result and the chosen reports, and prints the summary.</summary>
+    internal static void Publish(GateResult result, string configPath, string? reportDirectory, string? formatList)
+    {
+        var directory = reportDirectory is null ? result.Config.Reports.Directory : Path.GetFullPath(reportDirectory);
+        var resultPath = Path.Combine(directory, ReportWriter.ResultFileName);
+        var chosen = ReportCommand.ParseFormats(formatList) ?? result.Config.Reports.Formats;
+        ReportWriter.Write(ResultJson.Serialize(result), directory, [ReportFormat.Json, .. chosen], resultPath);
+        ConsoleSummary.Write(result, configPath, Path.GetRelativePath(Environment.CurrentDirectory, resultPath));
     }
 
     /// <summary>Every file the gate's verdict depends on; MSBuild compares their times with its stamp.</summary>

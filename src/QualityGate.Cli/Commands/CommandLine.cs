@@ -11,6 +11,7 @@ internal static class CommandLine
         var root = new RootCommand("QualityGate: a quality gate for binary classifiers, with threshold-region limits and honest statistics.")
         {
             CheckCommand.Create(),
+            MergeCommand.Create(),
             MineCommand.Create(),
             BlessCommand.Create(),
             SuiteCommand.Create(),

@@ -139,19 +139,32 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
     }
 
     /// <summary>The file and line of a 0-based data row (the header is line 1); for parts, found by counting rows.</summary>
-    public SourceLocation RowLocation(long row)
+    public SourceLocation RowLocation(long row) => RowLocations([row])[row];
+
+    /// <summary>The file and line of each row, in one read of the parts however many rows are asked for.</summary>
+    public Dictionary<long, SourceLocation> RowLocations(IEnumerable<long> rows)
     {
-        if (Parts.Count == 1)
+        var wanted = rows.Distinct().Order().ToList();
+        if (Parts.Count == 1 && Parts[0] == Path)
         {
-            return new SourceLocation(DisplayPath, checked((int)(row + 2)), 0);
+            return wanted.ToDictionary(r => r, r => new SourceLocation(DisplayPath, checked((int)(r + 2)), 0));
         }
 
+        var found = new Dictionary<long, SourceLocation>();
         using var reader = ReadRows();
-        for (var index = 0; index < row && reader.Skip(); index++)
+        long index = -1;
+        foreach (var row in wanted)
         {
+            for (; index < row - 1 && reader.Skip(); index++)
+            {
+            }
+
+            // Skipping the wanted row itself leaves the reader on its part and line.
+            found[row] = index == row - 1 && reader.Skip() ? new SourceLocation(PartDisplay(DisplayPath, reader.Part), reader.Line, 0) : new SourceLocation(DisplayPath, 0, 0);
+            index = row;
         }
 
-        return reader.Skip() ? new SourceLocation(PartDisplay(DisplayPath, reader.Part), reader.Line, 0) : new SourceLocation(DisplayPath, 0, 0);
+        return found;
     }
 
     private string Preview() =>

@@ -7,6 +7,7 @@ using QualityGate.Metrics;
 using QualityGate.Mining;
 using QualityGate.Regression;
 using QualityGate.Scoring;
+using QualityGate.Shards;
 using QualityGate.Suite;
 
 namespace QualityGate.Gate;
@@ -23,7 +24,7 @@ public static class GateRunner
     public static GateResult Run(GateConfig config, RunOptions options)
     {
         var progress = options.Progress;
-        IModelScorer scorer = config.Model.Kind == ModelKind.MlNet ? MlNetModel.Load(config) : new ScoreFileReader(config);
+        var scorer = CreateScorer(config);
         var labels = new LabelReader(config.Label);
         var warnings = new List<string>();
         CheckThresholdScale(config, scorer);
@@ -39,20 +40,36 @@ public static class GateRunner
             : (_, _) => true;
 
         var heldoutFile = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
-        var heldoutColumns = scorer.Score(heldoutFile, []);
+        var merged = options.Merged;
+        var heldoutColumns = merged is null ? scorer.Score(heldoutFile, []) : null;
         var suite = SuiteScoring.Score(config, scorer, labels, heldoutFile);
+        if (merged is not null && merged.Point != known)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigBadValue,
+                "The shards were scored at another operating point than this configuration and baseline give now; run the shards again.", config.Threshold.Location);
+        }
+
+        if (merged is not null && options.Mine && merged.Found is null)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigBadValue,
+                "The shards were not mined: run 'qgate check --shard i/n --update-suite' on each before merging with --update-suite.", config.Data.HeldoutLocation);
+        }
 
         // With the operating point known before scoring, mining runs inside the pass; otherwise
         // every held-out id is kept anyway, and mining reads them once the threshold is resolved.
         var inSuite = (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal);
-        var collector = options.Mine && known is not null ? new CandidateCollector(known.Threshold, config.Mining, inSuite) : null;
-        progress?.Invoke($"Scoring {heldoutFile.DisplayPath}");
-        var heldout = ScoringPass.Read("heldout", heldoutFile, heldoutColumns, labels, wantsId, progress, collector);
+        var collector = options.Mine && known is not null && merged is null ? new CandidateCollector(known.Threshold, config.Mining, inSuite) : null;
+        if (merged is null)
+        {
+            progress?.Invoke($"Scoring {heldoutFile.DisplayPath}");
+        }
+
+        var heldout = merged?.Heldout ?? ScoringPass.Read("heldout", heldoutFile, heldoutColumns!, labels, wantsId, progress, collector);
         var heldoutRanked = RankedExamples.From(heldout);
         RequireBothClasses(config, heldoutFile, heldoutRanked);
         BaselineStore.RequireSameSettings(config, baseline);
         var point = known ?? Resolve(config, heldoutRanked);
-        if (options.Mine && collector is null)
+        if (options.Mine && collector is null && merged is null)
         {
             collector = new CandidateCollector(point.Threshold, config.Mining, inSuite);
             foreach (var (row, id) in heldout.Ids.OrderBy(p => p.Key))
@@ -80,6 +97,7 @@ public static class GateRunner
                 : $"The suite '{config.Display(suitePath)}' has no active items.{consequence}");
         }
 
+        warnings.AddRange(merged?.Notes ?? []);
         var outcomes = config.Limits.Select(limit => Decide(limit, sets, config.Statistics)).ToList();
         var model = Describe(config, scorer);
 
@@ -97,16 +115,9 @@ public static class GateRunner
 
         MiningReport? mining = null;
         (string? Before, string? After) hashes = (suite?.Sha256, suite?.Sha256);
-        if (collector is not null)
+        var found = merged is not null ? merged.Found : collector?.Finish([heldout, .. ScoreFeedback(config, scorer, labels, collector, progress)], scorer);
+        if (options.Mine && found is not null)
         {
-            // Feedback is only mined: its rows go through the collector and no id is kept.
-            var feedback = config.Data.Feedback.Select(source =>
-            {
-                var file = DataFile.Open(source.Path, config.Display(source.Path), config.Data.Separator, source.Location);
-                progress?.Invoke($"Scoring {file.DisplayPath}");
-                return ScoringPass.Read("feedback", file, scorer.Score(file, []), labels, (_, _) => false, progress, collector);
-            }).ToList();
-            var found = collector.Finish([heldout, .. feedback], scorer);
             var mined = MiningRun.Mine(config, labels, heldoutFile, found, suite, point, model, options.Clock ?? MiningClock.FromEnvironment());
             mining = mined.Outcome;
             hashes = (mined.HashBefore, mined.HashAfter);
@@ -117,8 +128,20 @@ public static class GateRunner
         return new GateResult(config, model, point, sets, outcomes, regression, suiteReport, config.Regression is null ? null : config.Display(config.Regression.Baseline), warnings);
     }
 
+    /// <summary>Feedback is only mined: its rows go through the collector and no id is kept.</summary>
+    private static List<ScoredSet> ScoreFeedback(GateConfig config, IModelScorer scorer, LabelReader labels, CandidateCollector collector, Action<string>? progress) =>
+        [.. config.Data.Feedback.Select(source =>
+        {
+            var file = DataFile.Open(source.Path, config.Display(source.Path), config.Data.Separator, source.Location);
+            progress?.Invoke($"Scoring {file.DisplayPath}");
+            return ScoringPass.Read("feedback", file, scorer.Score(file, []), labels, (_, _) => false, progress, collector);
+        })];
+
+    internal static IModelScorer CreateScorer(GateConfig config) =>
+        config.Model.Kind == ModelKind.MlNet ? MlNetModel.Load(config) : new ScoreFileReader(config);
+
     /// <summary>The operating point when it is known before scoring: blessed, or a fixed threshold with a width band.</summary>
-    private static OperatingPoint? KnownOperatingPoint(GateConfig config, BaselineDocument? baseline)
+    internal static OperatingPoint? KnownOperatingPoint(GateConfig config, BaselineDocument? baseline)
     {
         if (baseline is not null && config.Regression is { ResolveThresholdPerCandidate: false })
         {

@@ -1,0 +1,104 @@
+using QualityGate.Baseline;
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Errors;
+using QualityGate.Gate;
+using QualityGate.Mining;
+using QualityGate.Scoring;
+using QualityGate.Suite;
+
+namespace QualityGate.Shards;
+
+/// <summary>
+/// <c>qgate check --shard i/n</c>: scores this shard's parts of the held-out set (and of the
+/// feedback, when mining) and keeps what a merge needs, in memory that does not grow with the rows
+/// beyond the rows the gate names.
+/// </summary>
+public static class ShardRunner
+{
+    public static PartialResult Run(GateConfig config, ShardSpec shard, bool mine, Action<string>? progress = null)
+    {
+        var scorer = GateRunner.CreateScorer(config);
+        var labels = new LabelReader(config.Label);
+        var baseline = BaselineStore.Load(config, [], mayBeMissing: true);
+        var known = GateRunner.KnownOperatingPoint(config, baseline);
+        var needsPoint = mine ? "Mining" : baseline is not null && config.Regression?.Limits.Any(l => l.DataSet == "heldout") == true ? "A held-out regression check" : null;
+        if (known is null && needsPoint is not null)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigBadValue,
+                $"{needsPoint} across shards needs the operating point before scoring: a fixed 'threshold' with a 'region' width, or a blessed baseline.",
+                config.Threshold.Location);
+        }
+
+        if (mine && config.Data.Suite is null)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "Mining needs a suite file to write: set 'data.suite'.", config.Data.HeldoutLocation);
+        }
+
+        var all = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
+        var file = shard.HeldoutParts(all, config.Data.HeldoutLocation);
+        var columns = scorer.Score(file, []);
+        var suite = mine ? SuiteScoring.Score(config, scorer, labels, all) : null;
+        var collector = mine ? new CandidateCollector(known!.Threshold, config.Mining, (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal)) : null;
+        Func<double, bool, bool> wantsId = known is { } k ? (score, positive) => (score >= k.Threshold) != positive || k.InRegion(score) : (_, _) => false;
+
+        progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {all.Parts.Count} parts of {all.DisplayPath}");
+        var heldout = ScoringPass.Read("heldout", file, columns, labels, wantsId, progress, collector);
+        var histogram = new ScoreHistogram(known is { } point ? [point.Threshold, point.RegionLow, Math.BitIncrement(point.RegionHigh)] : []);
+        for (var row = 0; row < heldout.Count; row++)
+        {
+            histogram.Add(heldout.Scores[row], heldout.Positive[row]);
+        }
+
+        var identified = heldout.Ids
+            .Select(p => new IdentifiedRow(p.Value, histogram.Representative(heldout.Scores[p.Key]), heldout.Positive[p.Key]))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+
+        return new PartialResult(
+            shard,
+            Settings(config),
+            known,
+            all.DisplayPath,
+            [.. histogram.Bins.Select(b => (b.Key, b.Value.Positives, b.Value.Negatives))],
+            identified,
+            collector is null ? null : Mine(config, shard, scorer, labels, heldout, collector, progress));
+    }
+
+    /// <summary>The configuration file and the model: every shard and the merge must use the same.</summary>
+    public static string Settings(GateConfig config) =>
+        SettingsFingerprint.OfTextFile(config.ConfigPath) + (config.Model.Path is { } model ? ":" + SettingsFingerprint.OfFile(model) : string.Empty);
+
+    private static PartialMining Mine(GateConfig config, ShardSpec shard, IModelScorer scorer, LabelReader labels, ScoredSet heldout, CandidateCollector collector, Action<string>? progress)
+    {
+        var sources = new List<(ScoredSet Set, string Source, int Index)> { (heldout, heldout.File.DisplayPath, 0) };
+        foreach (var (source, index) in config.Data.Feedback.Select((f, i) => (f, i + 1)))
+        {
+            var whole = DataFile.Open(source.Path, config.Display(source.Path), config.Data.Separator, source.Location);
+            if (!whole.Columns.SequenceEqual(heldout.File.Columns))
+            {
+                throw new DataException(ErrorCodes.DataMissingColumn,
+                    $"'{whole.DisplayPath}' does not have the held-out set's columns in the same order, so its rows cannot join the suite.",
+                    new SourceLocation(whole.DisplayPath, 1, 0));
+            }
+
+            if (shard.FeedbackParts(whole) is not { } file)
+            {
+                continue;
+            }
+
+            progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {whole.Parts.Count} parts of {whole.DisplayPath}");
+            sources.Add((ScoringPass.Read("feedback", file, scorer.Score(file, []), labels, (_, _) => false, progress, collector), whole.DisplayPath, index));
+        }
+
+        var found = collector.Finish([.. sources.Select(s => s.Set)], scorer);
+        var locations = found.Selected.GroupBy(c => c.Source).ToDictionary(g => g.Key, g => g.Key.RowLocations(g.Select(c => (long)c.Row)));
+        var candidates = found.Selected.Select(c =>
+        {
+            var (_, source, index) = sources.First(s => ReferenceEquals(s.Set.File, c.Source));
+            var at = locations[c.Source][c.Row];
+            return new PartialCandidate(c.Id, c.Positive, c.Score, c.Hardness, source, index, at.File, at.Line, c.Conflict, c.Fields!);
+        });
+        return new PartialMining(found.Candidates, found.AlreadyInSuite, [.. candidates]);
+    }
+}
