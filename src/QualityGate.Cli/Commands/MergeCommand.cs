@@ -1,6 +1,5 @@
 using System.CommandLine;
 using QualityGate.Configuration;
-using QualityGate.Data;
 using QualityGate.Gate;
 using QualityGate.Shards;
 
@@ -26,9 +25,7 @@ internal static class MergeCommand
     {
         var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
         var partials = partialPaths.Select(p => (PartialJson.Read(p, p), p)).ToList();
-        var heldout = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
-        var merged = ShardMerger.Merge(config, partials, heldout);
-        var result = GateRunner.Run(config, new RunOptions(Mine: updateSuite, Progress: CommandLine.Progress, Merged: merged));
+        var result = GateRunner.Run(config, new RunOptions(Mine: updateSuite, Progress: CommandLine.Progress, Shards: partials));
         CheckCommand.Publish(result, configPath, reportDirectory, formatList);
         return result.ExitCode;
     }

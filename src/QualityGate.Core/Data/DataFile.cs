@@ -114,7 +114,7 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         return new DataFile(folder, displayPath, first.Separator, first.Columns) { Parts = parts };
     }
 
-    private static string PartDisplay(string folderDisplay, string part) => $"{folderDisplay.TrimEnd('/')}/{System.IO.Path.GetFileName(part)}";
+    internal static string PartDisplay(string folderDisplay, string part) => $"{folderDisplay.TrimEnd('/')}/{System.IO.Path.GetFileName(part)}";
 
     /// <summary>Reads the data rows of every part in order, skipping each part's header.</summary>
     public PartsReader ReadRows() => new(this);
@@ -139,33 +139,23 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
     }
 
     /// <summary>The file and line of a 0-based data row (the header is line 1); for parts, found by counting rows.</summary>
-    public SourceLocation RowLocation(long row) => RowLocations([row])[row];
-
-    /// <summary>The file and line of each row, in one read of the parts however many rows are asked for.</summary>
-    public Dictionary<long, SourceLocation> RowLocations(IEnumerable<long> rows)
+    public SourceLocation RowLocation(long row)
     {
-        var wanted = rows.Distinct().Order().ToList();
-        if (Parts.Count == 1 && Parts[0] == Path)
+        if (!IsFolder)
         {
-            return wanted.ToDictionary(r => r, r => new SourceLocation(DisplayPath, checked((int)(r + 2)), 0));
+            return new SourceLocation(DisplayPath, checked((int)(row + 2)), 0);
         }
 
-        var found = new Dictionary<long, SourceLocation>();
         using var reader = ReadRows();
-        long index = -1;
-        foreach (var row in wanted)
+        for (var index = 0; index < row && reader.Skip(); index++)
         {
-            for (; index < row - 1 && reader.Skip(); index++)
-            {
-            }
-
-            // Skipping the wanted row itself leaves the reader on its part and line.
-            found[row] = index == row - 1 && reader.Skip() ? new SourceLocation(PartDisplay(DisplayPath, reader.Part), reader.Line, 0) : new SourceLocation(DisplayPath, 0, 0);
-            index = row;
         }
 
-        return found;
+        return reader.Skip() ? reader.Location : new SourceLocation(DisplayPath, 0, 0);
     }
+
+    /// <summary>Whether the rows come from part files (all of a folder's, or a shard's share of them).</summary>
+    internal bool IsFolder => Parts.Count != 1 || Parts[0] != Path;
 
     private string Preview() =>
         Columns.Count <= 12 ? string.Join(", ", Columns) : string.Join(", ", Columns.Take(12)) + $", … ({Columns.Count} columns)";

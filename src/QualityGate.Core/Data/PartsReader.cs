@@ -1,3 +1,5 @@
+using QualityGate.Errors;
+
 namespace QualityGate.Data;
 
 /// <summary>The data rows of a <see cref="DataFile"/>, part after part, with the part and line each came from.</summary>
@@ -11,6 +13,9 @@ public sealed class PartsReader(DataFile file) : IDisposable
 
     /// <summary>The line, in its part, of the last row read or skipped.</summary>
     public int Line => _reader?.RecordLine ?? 0;
+
+    /// <summary>Where the last row read or skipped is: its part (or the file) and line.</summary>
+    public SourceLocation Location => new(file.IsFolder ? DataFile.PartDisplay(file.DisplayPath, Part) : file.DisplayPath, Line, 0);
 
     public List<string>? Read() => Next(r => r.Read()) is { } fields ? fields : null;
 

@@ -5,11 +5,11 @@ namespace QualityGate.Data;
 /// <summary>Reads a few rows of a data file back as text, in one sequential read that skips the rest without splitting them.</summary>
 public static class RowFetcher
 {
-    /// <summary>The fields of each wanted row (0-based, header excluded).</summary>
-    public static Dictionary<int, List<string>> Fetch(DataFile file, IEnumerable<int> rows)
+    /// <summary>The fields and location of each wanted row (0-based, header excluded).</summary>
+    public static Dictionary<int, FetchedRow> Fetch(DataFile file, IEnumerable<int> rows)
     {
         var wanted = rows.ToHashSet();
-        var fields = new Dictionary<int, List<string>>();
+        var fields = new Dictionary<int, FetchedRow>();
         using var reader = file.ReadRows();
         for (var row = 0; wanted.Count > 0; row++)
         {
@@ -29,7 +29,7 @@ public static class RowFetcher
                 break;
             }
 
-            fields[row] = record;
+            fields[row] = new FetchedRow(record, reader.Location);
         }
 
         if (wanted.Count > 0)
@@ -40,3 +40,6 @@ public static class RowFetcher
         return fields;
     }
 }
+
+/// <summary>A row read back as text, and where it is (its part and line, for a folder).</summary>
+public sealed record FetchedRow(List<string> Fields, SourceLocation Location);

@@ -29,31 +29,20 @@ public static class GateRunner
         var warnings = new List<string>();
         CheckThresholdScale(config, scorer);
         var baseline = options.ForBless ? null : BaselineStore.Load(config, warnings, mayBeMissing: !options.Gate);
-        if (options.Mine && config.Data.Suite is null)
+        if (options.Mine)
         {
-            throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "Mining needs a suite file to write: set 'data.suite'.", config.Data.HeldoutLocation);
+            MiningRun.RequireSuite(config);
         }
 
         var known = KnownOperatingPoint(config, baseline);
         Func<double, bool, bool> wantsId = known is { } k
-            ? (score, positive) => (score >= k.Threshold) != positive || k.InRegion(score)
+            ? k.IsWrongOrInRegion
             : (_, _) => true;
 
         var heldoutFile = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
-        var merged = options.Merged;
+        var merged = options.Shards is { } shards ? ShardMerger.Merge(config, shards, heldoutFile, known, options.Mine) : null;
         var heldoutColumns = merged is null ? scorer.Score(heldoutFile, []) : null;
         var suite = SuiteScoring.Score(config, scorer, labels, heldoutFile);
-        if (merged is not null && merged.Point != known)
-        {
-            throw new ConfigurationException(ErrorCodes.ConfigBadValue,
-                "The shards were scored at another operating point than this configuration and baseline give now; run the shards again.", config.Threshold.Location);
-        }
-
-        if (merged is not null && options.Mine && merged.Found is null)
-        {
-            throw new ConfigurationException(ErrorCodes.ConfigBadValue,
-                "The shards were not mined: run 'qgate check --shard i/n --update-suite' on each before merging with --update-suite.", config.Data.HeldoutLocation);
-        }
 
         // With the operating point known before scoring, mining runs inside the pass; otherwise
         // every held-out id is kept anyway, and mining reads them once the threshold is resolved.

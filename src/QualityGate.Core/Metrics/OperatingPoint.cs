@@ -9,4 +9,7 @@ public sealed record OperatingPoint(double Threshold, double RegionLow, double R
     public bool IsPredictedPositive(double score) => score >= Threshold;
 
     public bool InRegion(double score) => score >= RegionLow && score <= RegionHigh;
+
+    /// <summary>Whether the gate names this row by its id: a mistake, or in the region.</summary>
+    public bool IsWrongOrInRegion(double score, bool positive) => IsPredictedPositive(score) != positive || InRegion(score);
 }

@@ -1,5 +1,6 @@
 using QualityGate.Configuration;
 using QualityGate.Data;
+using QualityGate.Errors;
 using QualityGate.Scoring;
 
 namespace QualityGate.Mining;
@@ -18,6 +19,9 @@ public sealed class CandidateCollector
     private readonly MiningSettings _mining;
     private readonly IReadOnlySet<string> _inSuite;
     private readonly Dictionary<string, MiningCandidate> _kept = new(StringComparer.Ordinal);
+
+    // A kept candidate's first row with the other label, seen in the band during the pass.
+    private readonly Dictionary<string, (DataFile File, int Row)> _twins = new(StringComparer.Ordinal);
     private readonly TopK<string> _top;
 
     public CandidateCollector(double threshold, MiningSettings mining, IReadOnlySet<string> inSuite)
@@ -56,12 +60,12 @@ public sealed class CandidateCollector
             return;
         }
 
-        if (_kept.TryGetValue(id, out var twin))
+        if (_kept.TryGetValue(id, out var kept))
         {
             // The same example again: a duplicate row, or a label conflict when the labels differ.
-            if (twin.Positive != positive && twin.Conflict is null)
+            if (kept.Positive != positive)
             {
-                _kept[id] = twin with { Conflict = ConflictText(twin, file, row) };
+                _twins.TryAdd(id, (file, row));
             }
 
             return;
@@ -75,6 +79,7 @@ public sealed class CandidateCollector
         else if (evicted is not null)
         {
             _kept.Remove(evicted);
+            _twins.Remove(evicted);
         }
     }
 
@@ -86,39 +91,49 @@ public sealed class CandidateCollector
     public Found Finish(IReadOnlyList<ScoredSet> sources, IModelScorer scorer)
     {
         var selected = _top.Drain().Select(id => _kept[id]).ToList();
-        var unresolved = selected.Where(c => c.Conflict is null).ToLookup(c => (c.Score, c.Positive));
+        var index = selected.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var twins = _twins.Where(t => index.ContainsKey(t.Key)).ToDictionary(StringComparer.Ordinal);
+        var unresolved = selected.Where(c => !twins.ContainsKey(c.Id)).ToLookup(c => (c.Score, c.Positive));
+        var locations = new Dictionary<(DataFile File, int Row), SourceLocation>();
         foreach (var source in sources)
         {
-            var twinRows = new HashSet<int>();
+            var scanned = new HashSet<int>();
             for (var row = 0; row < source.Count; row++)
             {
                 if (unresolved.Contains((source.Scores[row], !source.Positive[row])))
                 {
-                    twinRows.Add(row);
+                    scanned.Add(row);
                 }
             }
 
-            var mine = selected.Select((c, index) => (c, index)).Where(p => p.c.Source == source.File).ToList();
-            if (twinRows.Count == 0 && mine.Count == 0)
+            var mine = selected.Where(c => c.Source == source.File).ToList();
+            var seenTwins = twins.Values.Where(t => t.File == source.File).Select(t => t.Row);
+            var records = RowFetcher.Fetch(source.File, [.. scanned, .. seenTwins, .. mine.Select(c => c.Row)]);
+            foreach (var (row, record) in records)
             {
-                continue;
+                locations[(source.File, row)] = record.Location;
             }
 
-            var records = RowFetcher.Fetch(source.File, twinRows.Concat(mine.Select(p => p.c.Row)));
-            foreach (var (candidate, index) in mine)
+            foreach (var candidate in mine)
             {
-                selected[index] = candidate with { Fields = records[candidate.Row] };
+                var record = records[candidate.Row];
+                selected[index[candidate.Id]] = candidate with { Fields = record.Fields, Location = record.Location };
             }
 
-            var ids = RowIdentifier.Identify(scorer, source, twinRows, records);
-            foreach (var row in twinRows.Order())
+            var ids = RowIdentifier.Identify(scorer, source, scanned, records);
+            foreach (var row in scanned.Order())
             {
-                var index = selected.FindIndex(c => c.Id == ids[row] && c.Conflict is null);
-                if (index >= 0)
+                if (index.ContainsKey(ids[row]))
                 {
-                    selected[index] = selected[index] with { Conflict = ConflictText(selected[index], source.File, row) };
+                    twins.TryAdd(ids[row], (source.File, row));
                 }
             }
+        }
+
+        foreach (var (id, twin) in twins)
+        {
+            var candidate = selected[index[id]];
+            selected[index[id]] = candidate with { Conflict = ConflictText(candidate.Positive, candidate.Location!, locations[twin]) };
         }
 
         return new Found(selected, CandidateRows, AlreadyInSuite);
@@ -135,17 +150,10 @@ public sealed class CandidateCollector
         return _mining.Positives && score < _threshold + _mining.Margin ? _threshold + _mining.Margin - score : null;
     }
 
-    private static string ConflictText(MiningCandidate candidate, DataFile twinFile, int twinRow)
+    /// <summary>The reason a conflicting candidate is quarantined; shared with the merge of shards.</summary>
+    internal static string ConflictText(bool candidatePositive, SourceLocation candidate, SourceLocation twin)
     {
-        var (negative, positive) = candidate.Positive
-            ? (Where(twinFile, twinRow), Where(candidate.Source, candidate.Row))
-            : (Where(candidate.Source, candidate.Row), Where(twinFile, twinRow));
-        return $"label conflict: the same features are labelled negative ({negative}) and positive ({positive})";
-    }
-
-    private static string Where(DataFile file, int row)
-    {
-        var at = file.RowLocation(row);
-        return $"{at.File} line {at.Line}";
+        var (negative, positive) = candidatePositive ? (twin, candidate) : (candidate, twin);
+        return $"label conflict: the same features are labelled negative ({negative.File} line {negative.Line}) and positive ({positive.File} line {positive.Line})";
     }
 }

@@ -1,5 +1,6 @@
 using QualityGate.Configuration;
 using QualityGate.Data;
+using QualityGate.Errors;
 using QualityGate.Gate;
 using QualityGate.Metrics;
 using QualityGate.Suite;
@@ -12,6 +13,14 @@ namespace QualityGate.Mining;
 /// </summary>
 public static class MiningRun
 {
+    public static void RequireSuite(GateConfig config)
+    {
+        if (config.Data.Suite is null)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "Mining needs a suite file to write: set 'data.suite'.", config.Data.HeldoutLocation);
+        }
+    }
+
     public static SuiteStore.Update<MiningReport> Mine(
         GateConfig config,
         LabelReader labels,

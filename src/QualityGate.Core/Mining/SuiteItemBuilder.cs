@@ -21,12 +21,7 @@ public static class SuiteItemBuilder
     {
         foreach (var file in selected.Select(c => c.Source).Distinct())
         {
-            if (!file.Columns.SequenceEqual(dataColumns))
-            {
-                throw new DataException(ErrorCodes.DataMissingColumn,
-                    $"'{file.DisplayPath}' does not have the held-out set's columns in the same order, so its rows cannot join the suite.",
-                    new SourceLocation(file.DisplayPath, 1, 0));
-            }
+            RequireDataColumns(file, dataColumns);
         }
 
         return [.. selected.Select(c =>
@@ -35,6 +30,17 @@ public static class SuiteItemBuilder
             var item = new SuiteItem(c.Id, status, c.Positive, c.Score, modelTag, date, display(c.Source.Path), reason, [.. c.Fields ?? throw new InvalidOperationException($"Candidate {c.Id} was selected without its row.")]);
             return (item, c.Hardness);
         })];
+    }
+
+    /// <summary>A suite holds rows of one shape: a file whose rows may join it must have the held-out set's columns, in order.</summary>
+    public static void RequireDataColumns(DataFile file, IReadOnlyList<string> dataColumns)
+    {
+        if (!file.Columns.SequenceEqual(dataColumns))
+        {
+            throw new DataException(ErrorCodes.DataMissingColumn,
+                $"'{file.DisplayPath}' does not have the held-out set's columns in the same order, so its rows cannot join the suite.",
+                new SourceLocation(file.DisplayPath, 1, 0));
+        }
     }
 
     /// <summary>Conflicting labels and implausibly confident mistakes wait for a person; the rest are active.</summary>

@@ -9,8 +9,6 @@ internal sealed class TopK<T>(int k, Func<T, (double Key, string Name)> rank)
 {
     private readonly PriorityQueue<T, (double Key, string Name)> _heap = new(Comparer<(double Key, string Name)>.Create(Compare));
 
-    public int Count => _heap.Count;
-
     /// <summary>Offers an item; says whether it was kept and which item, if any, it pushed out.</summary>
     public bool Offer(T item, out T? evicted)
     {

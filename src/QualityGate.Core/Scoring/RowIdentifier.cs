@@ -11,7 +11,7 @@ namespace QualityGate.Scoring;
 public static class RowIdentifier
 {
     /// <param name="records">The rows' text, already read back with <see cref="RowFetcher"/>.</param>
-    public static IReadOnlyDictionary<int, string> Identify(IModelScorer scorer, ScoredSet set, IReadOnlySet<int> rows, IReadOnlyDictionary<int, List<string>> records)
+    public static IReadOnlyDictionary<int, string> Identify(IModelScorer scorer, ScoredSet set, IReadOnlySet<int> rows, IReadOnlyDictionary<int, FetchedRow> records)
     {
         var ids = rows.Where(set.Ids.ContainsKey).ToDictionary(r => r, r => set.Ids[r]);
         var missing = rows.Where(r => !ids.ContainsKey(r)).Order().ToList();
@@ -25,9 +25,9 @@ public static class RowIdentifier
         {
             var path = Path.Combine(directory.FullName, "rows.csv");
             var separator = set.File.Separator;
-            File.WriteAllLines(path, [Line(set.File.Columns, separator), .. missing.Select(r => Line(records[r], separator))]);
+            File.WriteAllLines(path, [Line(set.File.Columns, separator), .. missing.Select(r => Line(records[r].Fields, separator))]);
             var file = new DataFile(path, set.File.DisplayPath, separator, set.File.Columns);
-            var found = ScoringPass.Identify(file, scorer.Score(file, []), Enumerable.Range(0, missing.Count).ToHashSet());
+            var found = ScoringPass.IdentifyAll(file, scorer.Score(file, []));
             for (var i = 0; i < missing.Count; i++)
             {
                 ids[missing[i]] = found[i];

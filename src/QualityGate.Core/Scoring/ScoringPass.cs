@@ -84,19 +84,16 @@ public static class ScoringPass
         return new ScoredSet(name, file, [.. scores], [.. positive], ids);
     }
 
-    /// <summary>The ids of the given rows, without reading the score column (so the model does not run).</summary>
-    public static IReadOnlyDictionary<int, string> Identify(DataFile file, ScoredColumns columns, IReadOnlySet<int> rows)
+    /// <summary>The id of every row, in order, without reading the score column (so the model does not run).</summary>
+    public static List<string> IdentifyAll(DataFile file, ScoredColumns columns)
     {
         var schema = columns.View.Schema;
-        var ids = new Dictionary<int, string>();
+        var ids = new List<string>();
         using var cursor = columns.View.GetRowCursor(IdentityColumns(schema, columns));
         var readId = IdReader(cursor, schema, columns, new RowChecks(cursor, schema, columns, file));
-        for (var row = 0; ids.Count < rows.Count && cursor.MoveNext(); row++)
+        while (cursor.MoveNext())
         {
-            if (rows.Contains(row))
-            {
-                ids[row] = readId();
-            }
+            ids.Add(readId());
         }
 
         return ids;

@@ -18,9 +18,11 @@ public static class ShardMerger
 {
     /// <summary>The merged held-out set and candidates, ready for the gate's evaluation.</summary>
     /// <param name="Notes">What the user should know about the merge's precision, for the result's warnings.</param>
-    public sealed record Merged(ScoredSet Heldout, OperatingPoint? Point, CandidateCollector.Found? Found, int Shards, IReadOnlyList<string> Notes);
+    public sealed record Merged(ScoredSet Heldout, CandidateCollector.Found? Found, IReadOnlyList<string> Notes);
 
-    public static Merged Merge(GateConfig config, IReadOnlyList<(PartialResult Partial, string Display)> partials, DataFile heldoutFile)
+    /// <param name="known">The operating point this run knows before scoring: the shards must have used it.</param>
+    /// <param name="mine">Whether this run mines: the shards must have kept candidates.</param>
+    public static Merged Merge(GateConfig config, IReadOnlyList<(PartialResult Partial, string Display)> partials, DataFile heldoutFile, OperatingPoint? known, bool mine)
     {
         var (first, firstDisplay) = partials[0];
         var settings = ShardRunner.Settings(config);
@@ -45,6 +47,18 @@ public static class ShardMerger
             {
                 throw Mismatch(display, $"one of it and '{firstDisplay}' was mined (--update-suite) and the other was not");
             }
+        }
+
+        if (first.Point != known)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigBadValue,
+                "The shards were scored at another operating point than this configuration and baseline give now; run the shards again.", config.Threshold.Location);
+        }
+
+        if (mine && first.Mining is null)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigBadValue,
+                "The shards were not mined: run 'qgate check --shard i/n --update-suite' on each before merging with --update-suite.", config.Data.HeldoutLocation);
         }
 
         var missing = Enumerable.Range(1, first.Shard.Count).Except(partials.Select(p => p.Partial.Shard.Index)).ToList();
@@ -80,7 +94,7 @@ public static class ShardMerger
                 ? string.Create(CultureInfo.InvariantCulture, $"Merged from {first.Shard.Count} shards. The threshold and region were resolved on a score histogram with a relative bin width of 1/4096, so they are within one bin of a single run's; counts are exact at them. The AUC is within {bound:0.########} of a single run's; log loss, PR AUC and bootstrap bounds use each bin's score.")
                 : string.Create(CultureInfo.InvariantCulture, $"Merged from {first.Shard.Count} shards. Counts and mining are exact; ranking metrics come from a score histogram with a relative bin width of 1/4096: the AUC is within {bound:0.########} of a single run's; log loss, PR AUC and bootstrap bounds use each bin's score."),
         };
-        return new Merged(heldout, first.Point, found, first.Shard.Count, notes);
+        return new Merged(heldout, found, notes);
     }
 
     /// <summary>Every example at its bin's score, in bin order; the identified rows of a bin take its first places.</summary>
@@ -132,7 +146,7 @@ public static class ShardMerger
             {
                 var first = g.First();
                 var other = g.FirstOrDefault(c => c.Positive != first.Positive);
-                var conflict = first.Conflict ?? (other is null ? null : ConflictText(first.Positive ? other : first, first.Positive ? first : other));
+                var conflict = first.Conflict ?? (other is null ? null : CandidateCollector.ConflictText(first.Positive, Location(first), Location(other)));
                 return first with { Conflict = conflict };
             });
 
@@ -152,8 +166,7 @@ public static class ShardMerger
         return new CandidateCollector.Found(selected, all.Sum(m => m.CandidateRows), all.Sum(m => m.AlreadyInSuite));
     }
 
-    private static string ConflictText(PartialCandidate negative, PartialCandidate positive) =>
-        $"label conflict: the same features are labelled negative ({negative.LocationFile} line {negative.LocationLine}) and positive ({positive.LocationFile} line {positive.LocationLine})";
+    private static SourceLocation Location(PartialCandidate candidate) => new(candidate.LocationFile, candidate.LocationLine, 0);
 
     private static DataException Mismatch(string display, string why) =>
         new(ErrorCodes.DataUnreadable, $"'{display}' cannot be merged: {why}.", new SourceLocation(display, 0, 0));

@@ -30,9 +30,9 @@ public static class ShardRunner
                 config.Threshold.Location);
         }
 
-        if (mine && config.Data.Suite is null)
+        if (mine)
         {
-            throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "Mining needs a suite file to write: set 'data.suite'.", config.Data.HeldoutLocation);
+            MiningRun.RequireSuite(config);
         }
 
         var all = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
@@ -40,7 +40,7 @@ public static class ShardRunner
         var columns = scorer.Score(file, []);
         var suite = mine ? SuiteScoring.Score(config, scorer, labels, all) : null;
         var collector = mine ? new CandidateCollector(known!.Threshold, config.Mining, (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal)) : null;
-        Func<double, bool, bool> wantsId = known is { } k ? (score, positive) => (score >= k.Threshold) != positive || k.InRegion(score) : (_, _) => false;
+        Func<double, bool, bool> wantsId = known is { } k ? k.IsWrongOrInRegion : (_, _) => false;
 
         progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {all.Parts.Count} parts of {all.DisplayPath}");
         var heldout = ScoringPass.Read("heldout", file, columns, labels, wantsId, progress, collector);
@@ -75,12 +75,7 @@ public static class ShardRunner
         foreach (var (source, index) in config.Data.Feedback.Select((f, i) => (f, i + 1)))
         {
             var whole = DataFile.Open(source.Path, config.Display(source.Path), config.Data.Separator, source.Location);
-            if (!whole.Columns.SequenceEqual(heldout.File.Columns))
-            {
-                throw new DataException(ErrorCodes.DataMissingColumn,
-                    $"'{whole.DisplayPath}' does not have the held-out set's columns in the same order, so its rows cannot join the suite.",
-                    new SourceLocation(whole.DisplayPath, 1, 0));
-            }
+            SuiteItemBuilder.RequireDataColumns(whole, heldout.File.Columns);
 
             if (shard.FeedbackParts(whole) is not { } file)
             {
@@ -92,11 +87,10 @@ public static class ShardRunner
         }
 
         var found = collector.Finish([.. sources.Select(s => s.Set)], scorer);
-        var locations = found.Selected.GroupBy(c => c.Source).ToDictionary(g => g.Key, g => g.Key.RowLocations(g.Select(c => (long)c.Row)));
         var candidates = found.Selected.Select(c =>
         {
             var (_, source, index) = sources.First(s => ReferenceEquals(s.Set.File, c.Source));
-            var at = locations[c.Source][c.Row];
+            var at = c.Location!;
             return new PartialCandidate(c.Id, c.Positive, c.Score, c.Hardness, source, index, at.File, at.Line, c.Conflict, c.Fields!);
         });
         return new PartialMining(found.Candidates, found.AlreadyInSuite, [.. candidates]);

@@ -50,9 +50,7 @@ public sealed class ShardMergeTests
                 .Select(i => (PartialJson.Read(WritePartial(sharded, config, new ShardSpec(i, split.Shards)), $"partial-{i}"), $"partial-{i}"))
                 .Reverse()
                 .ToList();
-            var heldout = DataFile.Open(config.Data.Heldout, "data", null, config.Data.HeldoutLocation);
-            var merged = ShardMerger.Merge(config, partials, heldout);
-            var many = GateRunner.Run(config, new RunOptions(Mine: true, Clock: Clock, Merged: merged));
+            var many = GateRunner.Run(config, new RunOptions(Mine: true, Clock: Clock, Shards: partials));
 
             Assert.Equal(one.Sets[0].Confusion, many.Sets[0].Confusion);
             Assert.Equal(one.Sets[0].Region, many.Sets[0].Region);
@@ -114,11 +112,11 @@ public sealed class ShardMergeTests
         var first = PartialJson.Read(WritePartial(directory, config, new ShardSpec(1, 3)), "p1");
         var third = PartialJson.Read(WritePartial(directory, config, new ShardSpec(3, 3)), "p3");
 
-        var missing = Assert.Throws<DataException>(() => ShardMerger.Merge(config, [(first, "p1"), (third, "p3")], heldout));
+        var missing = Assert.Throws<DataException>(() => ShardMerger.Merge(config, [(first, "p1"), (third, "p3")], heldout, first.Point, mine: true));
         Assert.Contains("Shard 2/3 is missing", missing.Message, StringComparison.Ordinal);
 
         var other = first with { Settings = "something else" };
-        var changed = Assert.Throws<DataException>(() => ShardMerger.Merge(config, [(other, "p1"), (third, "p3")], heldout));
+        var changed = Assert.Throws<DataException>(() => ShardMerger.Merge(config, [(other, "p1"), (third, "p3")], heldout, first.Point, mine: true));
         Assert.StartsWith("'p1' cannot be merged: it was written with a different configuration or model", changed.Message, StringComparison.Ordinal);
 
         var single = Assert.Throws<ConfigurationException>(() => new ShardSpec(2, 2).HeldoutParts(DataFile.Open(directory.File("one.csv"), "one.csv", null, config.Data.HeldoutLocation), config.Data.HeldoutLocation));
