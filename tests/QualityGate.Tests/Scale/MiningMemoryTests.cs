@@ -8,7 +8,12 @@ namespace QualityGate.Tests.Scale;
 /// Mining keeps the k hardest candidates while the data streams past, so what it holds must not
 /// grow with the rows. Measured as memory still reachable after full collections, against a
 /// bound far below what keeping every candidate's id would take.
+/// The heap is process-wide, so the test runs alone, after the parallel tests, and each size is
+/// measured three times with the least kept: a stray allocation elsewhere in the process (the test
+/// runner's own messages) can inflate one measurement, not all three. The miner's own holdings
+/// are in every one.
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public sealed class MiningMemoryTests
 {
     private static readonly DataFile File = new("heldout.csv", "heldout.csv", ',', ["Label", "Probability"]);
@@ -16,8 +21,8 @@ public sealed class MiningMemoryTests
     [Fact]
     public void Mining_a_million_candidates_holds_no_more_than_mining_a_hundred_thousand()
     {
-        var small = RetainedBytes(100_000, out var smallHeld);
-        var large = RetainedBytes(1_000_000, out var largeHeld);
+        var small = LeastRetainedBytes(100_000, out var smallHeld);
+        var large = LeastRetainedBytes(1_000_000, out var largeHeld);
 
         Assert.Equal(1000, smallHeld);
         Assert.Equal(1000, largeHeld);
@@ -25,7 +30,20 @@ public sealed class MiningMemoryTests
         // Keeping a million 32-character ids would take over 80 MB; k = 1,000 takes well under 2 MB
         // whatever the rows. The bound is generous so the collector's own churn cannot flake it.
         Assert.True(large < 4_000_000, $"{large:N0} bytes held after a million candidates");
-        Assert.True(large - small < 1_000_000, $"{small:N0} bytes after 100k candidates, {large:N0} after 1M");
+        // Garbage of earlier tests freed during a measurement can make it negative; count that as 0.
+        Assert.True(large - Math.Max(small, 0) < 1_000_000, $"{small:N0} bytes after 100k candidates, {large:N0} after 1M");
+    }
+
+    private static long LeastRetainedBytes(int rows, out int held)
+    {
+        var least = long.MaxValue;
+        held = 0;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            least = Math.Min(least, RetainedBytes(rows, out held));
+        }
+
+        return least;
     }
 
     private static long RetainedBytes(int rows, out int held)
@@ -46,4 +64,11 @@ public sealed class MiningMemoryTests
         GC.KeepAlive(collector);
         return after - before;
     }
+}
+
+/// <summary>Tests that measure the process-wide heap run after the parallel ones, one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuredAlone
+{
+    public const string Name = "Measured alone";
 }
