@@ -13,6 +13,7 @@ internal static class CommandLine
             CheckCommand.Create(),
             MergeCommand.Create(),
             MineCommand.Create(),
+            ExplainCommand.Create(),
             BlessCommand.Create(),
             SuiteCommand.Create(),
             ReportCommand.Create(),

@@ -13,6 +13,7 @@ public static class ConfigLoader
     [
         "version", "model", "label", "id", "data", "threshold", "region", "evidence", "confidence",
         "interval", "inconclusive", "min_count", "bootstrap", "limits", "reports", "mining", "regression",
+        "explain",
     ];
 
     public static readonly IReadOnlyList<string> DataSetNames = ["heldout", "suite"];
@@ -71,7 +72,8 @@ public static class ConfigLoader
         var reports = ReadReports(map, baseDirectory);
         var mining = MiningReader.Read(map);
         var regression = RegressionReader.Read(map, baseDirectory, data);
-        return new GateConfig(Path.GetFullPath(path), model, label, id, data, threshold, region, statistics, limits, reports, mining, regression);
+        var explain = ExplainReader.Read(map);
+        return new GateConfig(Path.GetFullPath(path), model, label, id, data, threshold, region, statistics, limits, reports, mining, regression, explain);
     }
 
     private static YamlMappingNode ReadRoot(string text, string path)
@@ -240,7 +242,7 @@ public static class ConfigLoader
 
     private static DataSettings ReadData(YamlMap root, string baseDirectory)
     {
-        var map = root.AsMap(root.Required("data"), "data", "heldout", "suite", "separator", "feedback", "suite_scores");
+        var map = root.AsMap(root.Required("data"), "data", "heldout", "suite", "separator", "feedback", "suite_scores", "training");
         var heldout = map.String("heldout") ?? throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "'data.heldout' is required: the labelled held-out set to evaluate on.", map.Location);
         var suite = map.String("suite");
         char? separator = null;
@@ -263,8 +265,12 @@ public static class ConfigLoader
             map.At(map.Get("heldout")!),
             map.Get("suite") is { } suiteNode ? map.At(suiteNode) : null,
             ReadFeedback(map, baseDirectory),
-            map.Get("suite_scores") is { } scoresNode ? new DataSource(Path.GetFullPath(Path.Combine(baseDirectory, map.Scalar(scoresNode, "data.suite_scores"))), map.At(scoresNode)) : null);
+            Source(map, "suite_scores", baseDirectory),
+            Source(map, "training", baseDirectory));
     }
+
+    private static DataSource? Source(YamlMap map, string key, string baseDirectory) =>
+        map.Get(key) is { } node ? new DataSource(Path.GetFullPath(Path.Combine(baseDirectory, map.Scalar(node, map.Qualified(key)))), map.At(node)) : null;
 
     private static List<DataSource> ReadFeedback(YamlMap map, string baseDirectory)
     {

@@ -15,7 +15,8 @@ public sealed record GateConfig(
     IReadOnlyList<LimitSettings> Limits,
     ReportSettings Reports,
     MiningSettings Mining,
-    RegressionSettings? Regression)
+    RegressionSettings? Regression,
+    ExplainSettings Explain)
 {
     /// <summary>The folder that relative paths in the config are resolved against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(ConfigPath))!;
@@ -54,7 +55,8 @@ public sealed record LabelSettings(string Column, IReadOnlyList<string> Positive
 
 /// <param name="Feedback">Labelled field data (for example mail users reported as wrongly flagged), mined but not gated.</param>
 /// <param name="SuiteScores">With <c>kind: scores</c>: a file of <c>qg_id</c> and the candidate's score for each suite item.</param>
-public sealed record DataSettings(string Heldout, string? Suite, char? Separator, SourceLocation HeldoutLocation, SourceLocation? SuiteLocation, IReadOnlyList<DataSource> Feedback, DataSource? SuiteScores = null);
+/// <param name="Training">The model's training data, which <c>qgate export-training</c> extends with the suite.</param>
+public sealed record DataSettings(string Heldout, string? Suite, char? Separator, SourceLocation HeldoutLocation, SourceLocation? SuiteLocation, IReadOnlyList<DataSource> Feedback, DataSource? SuiteScores = null, DataSource? Training = null);
 
 /// <summary>A data file named in the config, with the place it was named.</summary>
 public sealed record DataSource(string Path, SourceLocation Location);
@@ -178,4 +180,15 @@ public sealed record RegressionLimitSettings(
     SourceLocation Location)
 {
     public string Key => $"{DataSet}.{Metric}";
+}
+
+/// <summary>What <c>qgate explain</c> computes; see the README's configuration reference.</summary>
+/// <param name="Top">Features shown in the console table and drawn in the report.</param>
+/// <param name="Sample">At most this many examples per group (hard negatives, easy negatives, positives) and in the region, drawn with the seed.</param>
+/// <param name="Repeats">Shuffles per feature group for the region importance; the changes are averaged.</param>
+/// <param name="MaxGroups">A vector input of more slots is permuted in this many groups of neighbouring slots.</param>
+/// <param name="Ignore">Columns that are no features (dates, free text, bookkeeping).</param>
+public sealed record ExplainSettings(int Top, int Sample, int Repeats, int Seed, int MaxGroups, IReadOnlyList<string> Ignore)
+{
+    public static ExplainSettings Default { get; } = new(10, 10_000, 3, 0, 64, []);
 }

@@ -144,5 +144,9 @@ public sealed class CsvRecordReader : IDisposable
             ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : field;
 
+    /// <summary>A record as one CSV line, without the line break.</summary>
+    public static string Line(IEnumerable<string> fields, char separator) =>
+        string.Join(separator, fields.Select(f => Quote(f, separator)));
+
     public void Dispose() => _reader.Dispose();
 }

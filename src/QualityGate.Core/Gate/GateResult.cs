@@ -16,7 +16,8 @@ public sealed record GateResult(
     IReadOnlyList<RegressionOutcome> Regression,
     SuiteReport? Suite,
     string? BaselinePath,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    Explain.Explanation? Explanation = null)
 {
     public Verdict Verdict
     {

@@ -3,6 +3,7 @@ using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Data;
 using QualityGate.Errors;
+using QualityGate.Explain;
 using QualityGate.Metrics;
 using QualityGate.Mining;
 using QualityGate.Regression;
@@ -114,7 +115,10 @@ public static class GateRunner
         }
 
         var suiteReport = config.Data.Suite is null ? null : SuiteReporting.Report(config, heldoutFile.Columns, suite, pairedItems, mining, hashes);
-        return new GateResult(config, model, point, sets, outcomes, regression, suiteReport, config.Regression is null ? null : config.Display(config.Regression.Baseline), warnings);
+        var explanation = options.Explain
+            ? Explainer.Explain(config, scorer, scorer is ScoreFileReader ? null : heldoutColumns!.NumericInputs ?? [], labels, heldout, suite, point, progress)
+            : null;
+        return new GateResult(config, model, point, sets, outcomes, regression, suiteReport, config.Regression is null ? null : config.Display(config.Regression.Baseline), warnings, explanation);
     }
 
     /// <summary>Feedback is only mined: its rows go through the collector and no id is kept.</summary>

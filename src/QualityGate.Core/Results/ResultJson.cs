@@ -93,13 +93,8 @@ public static class ResultJson
 
         json.WriteEndArray();
 
-        json.WriteStartArray("warnings");
-        foreach (var warning in result.Warnings)
-        {
-            json.WriteStringValue(warning);
-        }
-
-        json.WriteEndArray();
+        ExplainJson.Write(json, result.Explanation);
+        WriteStrings(json, "warnings", result.Warnings);
         json.WriteEndObject();
     }
 

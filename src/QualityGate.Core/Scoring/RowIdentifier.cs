@@ -25,7 +25,7 @@ public static class RowIdentifier
         {
             var path = Path.Combine(directory.FullName, "rows.csv");
             var separator = set.File.Separator;
-            File.WriteAllLines(path, [Line(set.File.Columns, separator), .. missing.Select(r => Line(records[r].Fields, separator))]);
+            File.WriteAllLines(path, [CsvRecordReader.Line(set.File.Columns, separator), .. missing.Select(r => CsvRecordReader.Line(records[r].Fields, separator))]);
             var file = new DataFile(path, set.File.DisplayPath, separator, set.File.Columns);
             var found = ScoringPass.IdentifyAll(file, scorer.Score(file, []));
             for (var i = 0; i < missing.Count; i++)
@@ -44,7 +44,4 @@ public static class RowIdentifier
             directory.Delete(recursive: true);
         }
     }
-
-    private static string Line(IEnumerable<string> fields, char separator) =>
-        string.Join(separator, fields.Select(f => CsvRecordReader.Quote(f, separator)));
 }

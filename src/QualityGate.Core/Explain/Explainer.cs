@@ -1,0 +1,134 @@
+using System.Globalization;
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Metrics;
+using QualityGate.Scoring;
+using QualityGate.Suite;
+
+namespace QualityGate.Explain;
+
+/// <summary>
+/// Explains the close calls: compares the hard negatives with the easy negatives and the
+/// positives feature by feature, and measures which feature groups decide the threshold region.
+/// </summary>
+public static class Explainer
+{
+    private const int DistributionBins = 24;
+
+    /// <param name="inputs">The model's numeric inputs; null when the scores are precomputed.</param>
+    public static Explanation Explain(
+        GateConfig config,
+        IModelScorer scorer,
+        IReadOnlyList<NumericInput>? inputs,
+        LabelReader labels,
+        ScoredSet heldout,
+        ScoredSuite? suite,
+        OperatingPoint point,
+        Action<string>? progress)
+    {
+        var settings = config.Explain;
+        var notes = new List<string>();
+        var hardFrom = point.Threshold - config.Mining.Margin;
+        var layout = FeatureLayout.Of(config, heldout.File, inputs, inputs is null ? scorer.ScoreColumnName : null);
+        progress?.Invoke($"Explaining: reading {layout.Features.Count} features of the sampled examples");
+        var sample = ExampleSample.Draw(layout, heldout, suite, point, hardFrom, settings);
+
+        var groups = Enum.GetValues<ExampleGroup>()
+            .Select(g => new GroupSize(g, sample.Total(g).Heldout, sample.Total(g).Suite, sample.Values(g).Count))
+            .ToList();
+        if (groups.Any(g => g.Sampled < g.Heldout + g.Suite))
+        {
+            notes.Add($"Groups larger than {settings.Sample:N0} examples are compared on a sample of that many (explain.sample), drawn with seed {settings.Seed}.");
+        }
+
+        if (groups[0].Sampled == 0)
+        {
+            notes.Add($"No negative scores {Number(hardFrom)} or more: there are no hard negatives to compare.");
+        }
+
+        foreach (var (feature, where) in sample.NotNumeric.OrderBy(p => p.Key))
+        {
+            notes.Add($"'{layout.Features[feature].Name}' is not numeric (for example {where}); it is not compared.");
+        }
+
+        var features = Compare(sample);
+        IReadOnlyList<GroupImportance>? importance = null;
+        if (inputs is null)
+        {
+            notes.Add("The scores are precomputed (model.kind: scores): there is no model to shuffle features for, so only the feature comparison is shown.");
+        }
+        else
+        {
+            if (inputs.All(i => i.CsvIndexes.Count == 0))
+            {
+                notes.Add("The model reads the data with its own loader, which does not say which columns feed which input: each column is shuffled on its own.");
+            }
+
+            if (sample.Region.Count == 0)
+            {
+                notes.Add("No example scores inside the threshold region: there is no region importance to measure.");
+            }
+
+            importance = [.. RegionImportance.Measure(scorer, heldout.File, labels, sample.Region, layout.Groups, point, settings, progress)
+                .OrderByDescending(i => i.ScoreChange)
+                .ThenByDescending(i => i.ErrorRateChange)
+                .ThenBy(i => i.Group.Columns[0])];
+        }
+
+        var distributions = features.Take(settings.Top).Select(f => Distribution(sample, f.Feature)).ToList();
+        return new Explanation(hardFrom, settings, groups, sample.RegionTotal, sample.Region.Count, features, importance, distributions, notes);
+    }
+
+    /// <summary>Every numeric feature, the strongest pull towards the positives first.</summary>
+    private static List<FeatureComparison> Compare(ExampleSample sample)
+    {
+        var comparisons = new List<FeatureComparison>();
+        for (var f = 0; f < sample.Layout.Features.Count; f++)
+        {
+            if (sample.NotNumeric.ContainsKey(f))
+            {
+                continue;
+            }
+
+            var summaries = Enum.GetValues<ExampleGroup>().Select(g => GroupSummary.Of(Column(sample.Values(g), f))).ToList();
+            comparisons.Add(FeatureComparison.Of(sample.Layout.Features[f], summaries[0], summaries[1], summaries[2]));
+        }
+
+        return [.. comparisons.OrderByDescending(c => c.Pull).ThenBy(c => c.Feature.Column)];
+    }
+
+    /// <summary>
+    /// The groups' values in equal bins between the pooled 1st and 99th percentiles (values beyond
+    /// go to the end bins), as shares of each group, so groups of very different sizes compare.
+    /// </summary>
+    private static FeatureDistribution Distribution(ExampleSample sample, Feature feature)
+    {
+        var index = sample.Layout.Features.ToList().IndexOf(feature);
+        var columns = Enum.GetValues<ExampleGroup>().Select(g => Column(sample.Values(g), index).Where(v => !double.IsNaN(v)).ToArray()).ToList();
+        var pooled = columns.SelectMany(c => c).Order().ToArray();
+        var low = pooled.Length == 0 ? 0 : MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(pooled, 0.01);
+        var high = pooled.Length == 0 ? 1 : MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(pooled, 0.99);
+        if (high <= low)
+        {
+            high = low + 1;
+        }
+
+        double[] Shares(double[] values)
+        {
+            var counts = new double[DistributionBins];
+            foreach (var value in values)
+            {
+                var bin = (int)Math.Floor((value - low) / (high - low) * DistributionBins);
+                counts[Math.Clamp(bin, 0, DistributionBins - 1)]++;
+            }
+
+            return values.Length == 0 ? counts : [.. counts.Select(c => c / values.Length)];
+        }
+
+        return new FeatureDistribution(feature.Name, low, high, Shares(columns[0]), Shares(columns[1]), Shares(columns[2]));
+    }
+
+    private static double[] Column(IReadOnlyList<double[]> rows, int feature) => [.. rows.Select(r => r[feature])];
+
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

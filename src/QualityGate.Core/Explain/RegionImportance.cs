@@ -1,0 +1,116 @@
+using QualityGate.Data;
+using QualityGate.Errors;
+using QualityGate.Metrics;
+using QualityGate.Scoring;
+
+namespace QualityGate.Explain;
+
+/// <summary>What shuffling one group of features among the region's examples does, averaged over the shuffles.</summary>
+/// <param name="ScoreChange">Mean absolute change of an example's score.</param>
+/// <param name="ErrorRateChange">Change of the region's error rate at the threshold (positive: more mistakes).</param>
+/// <param name="FlipShare">Share of the region's examples whose decision changes.</param>
+public sealed record GroupImportance(PermutationGroup Group, double ScoreChange, double ErrorRateChange, double FlipShare);
+
+/// <summary>
+/// Permutation importance computed on the threshold region alone: the features that decide the
+/// close calls, not the ones that separate the obvious cases. Each group's columns are shuffled
+/// together among the region's examples (seeded), the shuffled rows are scored by the model
+/// through the same loader as the data, and the changes are averaged over the shuffles.
+/// </summary>
+public static class RegionImportance
+{
+    public static List<GroupImportance> Measure(
+        IModelScorer scorer,
+        DataFile heldout,
+        LabelReader labels,
+        IReadOnlyList<RegionExample> region,
+        IReadOnlyList<PermutationGroup> groups,
+        OperatingPoint point,
+        Configuration.ExplainSettings settings,
+        Action<string>? progress)
+    {
+        if (region.Count == 0 || groups.Count == 0)
+        {
+            return [];
+        }
+
+        var directory = Directory.CreateTempSubdirectory("qualitygate-explain-");
+        try
+        {
+            // The unshuffled rows are scored the same way first, so every change is measured
+            // against a score from the very same path.
+            var baseScores = Score(scorer, heldout, labels, directory.FullName, [.. region.Select(e => e.Fields)]);
+            var baseErrors = region.Select((e, i) => point.IsPredictedPositive(baseScores[i]) != e.Positive).Count(wrong => wrong);
+            var random = new Random(settings.Seed);
+            var results = new List<GroupImportance>();
+            for (var g = 0; g < groups.Count; g++)
+            {
+                if (progress is not null && g % 16 == 0)
+                {
+                    progress($"Region importance: feature group {g + 1} of {groups.Count}, {region.Count:N0} region examples");
+                }
+
+                var rows = new List<IReadOnlyList<string>>(region.Count * settings.Repeats);
+                for (var repeat = 0; repeat < settings.Repeats; repeat++)
+                {
+                    rows.AddRange(Shuffled(region, groups[g].Columns, random));
+                }
+
+                var scores = Score(scorer, heldout, labels, directory.FullName, rows);
+                double change = 0, flips = 0, errors = 0;
+                for (var i = 0; i < scores.Count; i++)
+                {
+                    var example = region[i % region.Count];
+                    var before = baseScores[i % region.Count];
+                    change += Math.Abs(scores[i] - before);
+                    flips += point.IsPredictedPositive(scores[i]) != point.IsPredictedPositive(before) ? 1 : 0;
+                    errors += point.IsPredictedPositive(scores[i]) != example.Positive ? 1 : 0;
+                }
+
+                var total = (double)scores.Count;
+                results.Add(new GroupImportance(groups[g], change / total, (errors / total) - ((double)baseErrors / region.Count), flips / total));
+            }
+
+            return results;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The region's rows with the group's columns moved together from a random other row.</summary>
+    private static IEnumerable<IReadOnlyList<string>> Shuffled(IReadOnlyList<RegionExample> region, IReadOnlyList<int> columns, Random random)
+    {
+        var order = Enumerable.Range(0, region.Count).ToArray();
+        random.Shuffle(order);
+        for (var i = 0; i < region.Count; i++)
+        {
+            var fields = region[i].Fields.ToArray();
+            var donor = region[order[i]].Fields;
+            foreach (var column in columns)
+            {
+                fields[column] = donor[column];
+            }
+
+            yield return fields;
+        }
+    }
+
+    private static IReadOnlyList<double> Score(IModelScorer scorer, DataFile heldout, LabelReader labels, string directory, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var path = Path.Combine(directory, "region.csv");
+        var separator = heldout.Separator;
+        File.WriteAllLines(path, [CsvRecordReader.Line(heldout.Columns, separator), .. rows.Select(r => CsvRecordReader.Line(r, separator))]);
+        var file = new DataFile(path, heldout.DisplayPath, separator, heldout.Columns);
+        try
+        {
+            var scored = ScoringPass.Read("region", file, scorer.Score(file, []), labels, (_, _) => false);
+            return scored.Scores;
+        }
+        catch (DataException e)
+        {
+            throw new DataException(e.Code, $"The region's examples from '{heldout.DisplayPath}' could not be scored again: {e.Message}", new SourceLocation(heldout.DisplayPath, 0, 0), inner: e);
+        }
+    }
+}
