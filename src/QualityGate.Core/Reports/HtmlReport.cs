@@ -42,6 +42,7 @@ public static partial class HtmlReport
         Regression(html, report);
         PlotsSection(html, report);
         Suite(html, report);
+        Explain(html, report);
 
         foreach (var warning in report.Warnings)
         {
@@ -152,6 +153,53 @@ public static partial class HtmlReport
         Items(html, "fixed", "Fixed", suite.Fixed);
         Items(html, "added", "Added by mining", suite.Added ?? []);
     }
+
+    /// <summary>What <c>qgate explain</c> found: the features that pull hard negatives towards the positives, region importance, distributions.</summary>
+    private static void Explain(StringBuilder html, ReportData report)
+    {
+        if (report.Explain is not { } explain)
+        {
+            return;
+        }
+
+        var sizes = explain.GroupSizes;
+        html.Append(CultureInfo.InvariantCulture,
+            $"<h2 id=\"explain\">Feature diagnostics</h2>\n<p>{sizes["hardNegatives"]} hard negatives (negatives scoring {N(explain.HardFrom)} or more, held-out and suite), {sizes["easyNegatives"]} easy negatives, {sizes["positives"]} positives; {explain.RegionExamples} examples in the region.</p>\n");
+        html.Append("<h3>What pulls hard negatives towards the positives</h3>\n<table id=\"explain-features\"><tr><th>Feature</th><th>Pull (d)</th><th>Hard vs positives (d)</th><th>Median easy / hard / positive</th><th>Zero easy / hard / positive</th><th>Model input</th></tr>\n");
+        foreach (var feature in explain.Features.Take(Math.Max(explain.Top, 1)))
+        {
+            var input = feature.ModelInput switch { true => "yes", false => "no: a feature the model does not read", null => "unknown" };
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(feature.Name)}</td><td class=\"num\">{N(feature.Pull)}</td><td class=\"num\">{N(feature.HardVsPositives)}</td><td class=\"num\">{N(feature.MedianEasy)} / {N(feature.MedianHard)} / {N(feature.MedianPositives)}</td>" +
+                $"<td class=\"num\">{Share(feature.ZeroEasy)} / {Share(feature.ZeroHard)} / {Share(feature.ZeroPositives)}</td><td>{E(input)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+        if (explain.Importance is { } importance)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h3>What decides the close calls: region importance ({explain.Repeats} shuffles)</h3>\n<table id=\"explain-importance\"><tr><th>Feature group</th><th>Score change</th><th>Error-rate change</th><th>Decisions flipped</th></tr>\n");
+            foreach (var group in importance.Take(Math.Max(explain.Top, 1)))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(group.Name)}</td><td class=\"num\">{N(group.ScoreChange)}</td><td class=\"num\">{N(group.ErrorRateChange)}</td><td class=\"num\">{Share(group.FlipShare)}</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
+        html.Append("<div class=\"plots\">\n");
+        foreach (var distribution in explain.Distributions)
+        {
+            Plot(html, $"feature-{distribution.Feature}", Plots.FeatureDistribution(distribution));
+        }
+
+        html.Append("</div>\n");
+        foreach (var note in explain.Notes)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(note)}</p>\n");
+        }
+    }
+
+    private static string Share(double? share) => share is { } s ? E(s.ToString("0%", CultureInfo.InvariantCulture)) : "-";
 
     private static void Items(StringBuilder html, string id, string title, IReadOnlyList<ItemRow> items)
     {

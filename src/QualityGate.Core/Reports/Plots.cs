@@ -125,6 +125,30 @@ internal static class Plots
         return plot.GetSvgXml(Width, Height);
     }
 
+    /// <summary>One feature's distribution in each group, as shares of the group per bin, so groups of any size compare.</summary>
+    public static string FeatureDistribution(ExplainedDistribution distribution)
+    {
+        var plot = NewPlot(distribution.Feature, distribution.Feature, "share of the group");
+        var bins = distribution.Hard.Count;
+        var width = (distribution.High - distribution.Low) / bins;
+        var centres = Enumerable.Range(0, bins).Select(i => distribution.Low + ((i + 0.5) * width)).ToArray();
+        AddShares(plot, centres, distribution.Easy, Colors.SteelBlue, "easy negatives", LinePattern.Solid);
+        AddShares(plot, centres, distribution.Hard, Colors.DarkOrange, "hard negatives", LinePattern.Solid);
+        AddShares(plot, centres, distribution.Positives, Colors.Crimson, "positives", LinePattern.Dashed);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    private static void AddShares(Plot plot, double[] centres, IReadOnlyList<double> shares, Color color, string label, LinePattern pattern)
+    {
+        var line = plot.Add.ScatterLine(centres, shares.ToArray());
+        line.Color = color;
+        line.LineWidth = 2;
+        line.LinePattern = pattern;
+        line.ConnectStyle = ConnectStyle.StepVertical;
+        line.LegendText = label;
+    }
+
     private static void AddHistogram(Plot plot, IReadOnlyList<long> counts, double low, double width, Color color, string label)
     {
         var bars = counts.Select((count, i) => new Bar

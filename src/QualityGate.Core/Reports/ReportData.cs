@@ -23,7 +23,8 @@ public sealed record ReportData(
     IReadOnlyList<RegressionRow> Regression,
     SuiteSection? Suite,
     IReadOnlyList<SetSection> Sets,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    ExplainSection? Explain = null)
 {
     public static ReportData Parse(byte[] json, string displayPath)
     {
@@ -56,7 +57,8 @@ public sealed record ReportData(
                 [.. regression.GetProperty("checks").EnumerateArray().Select(RegressionRow.Read)],
                 root.GetProperty("suite").ValueKind == JsonValueKind.Null ? null : SuiteSection.Read(root.GetProperty("suite")),
                 [.. root.GetProperty("dataSets").EnumerateArray().Select(SetSection.Read)],
-                [.. root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)]);
+                [.. root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)],
+                ExplainSection.Read(root));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
