@@ -136,7 +136,7 @@ public sealed class ExampleSample
                 }
 
                 var fields = reader.Read() ?? throw new InvalidOperationException($"'{heldout.File.DisplayPath}' has fewer rows than were scored.");
-                Take((0, row), fields, heldout.Scores[row], heldout.Positive[row], () => reader.Location.ToString());
+                Take((0, row), fields, heldout.Scores[row], heldout.Positive[row], () => $"{reader.Location.File}, line {reader.Location.Line}");
             }
         }
 

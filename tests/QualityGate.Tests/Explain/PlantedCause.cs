@@ -32,12 +32,20 @@ internal sealed class PlantedCause : IDisposable
         var data = loader.Load(train);
         var model = context.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(data);
         context.Model.Save(model, data.Schema, _directory.File("model.zip"));
+        context.Model.Save(model, loader, _directory.File("model-with-loader.zip"));
+
+        // The same model's scores, appended to the held-out rows, for 'kind: scores'.
+        var scored = model.Transform(loader.Load(_directory.File("heldout.csv")));
+        var probabilities = scored.GetColumn<float>("Probability").ToList();
+        var lines = File.ReadAllLines(_directory.File("heldout.csv"));
+        File.WriteAllLines(_directory.File("heldout-scored.csv"), lines.Select((line, i) =>
+            i == 0 ? line + ",Probability" : line + "," + probabilities[i - 1].ToString("R", CultureInfo.InvariantCulture)));
     }
 
     public string Directory => _directory.Path;
 
     /// <summary>A config over the generated data; <paramref name="regionWidth"/> sets the band around 0.5.</summary>
-    public string Config(double regionWidth = 0.1, string extra = "") => _directory.Write("qualitygate.yml", $"""
+    public string Config(double regionWidth = 0.1, string extra = "", Func<string, string>? edit = null) => _directory.Write("qualitygate.yml", (edit ?? (text => text))($"""
         version: 1
         model:
           path: model.zip
@@ -49,7 +57,7 @@ internal sealed class PlantedCause : IDisposable
         mining: {"{"} margin: 0.1 {"}"}
         reports: {"{"} directory: reports {"}"}
         {extra}
-        """);
+        """));
 
     public void Dispose() => _directory.Dispose();
 
