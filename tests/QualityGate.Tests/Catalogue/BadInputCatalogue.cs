@@ -59,6 +59,8 @@ internal static class BadInputCatalogue
         new("unsupported version", (s, _) => Edit.Config(s, "version: 1", "version: 2"), Config, "qualitygate.yml(2,10)", "not supported"),
         new("missing version", (s, _) => Edit.Config(s, "version: 1\n", ""), Config, "qualitygate.yml(2,1)", "'version' is required"),
         new("label value both positive and negative", (s, _) => Edit.Config(s, "negative: [\"0\"]", "negative: [\"0\", \"1\"]"), Config, "qualitygate.yml(8,", "both positive and negative"),
+        new("explain: zero shuffles", (s, _) => Edit.Config(s, "formats: [json, junit, markdown, html]", "formats: [json, junit, markdown, html]\nexplain: { repeats: 0 }"), Config, "qualitygate.yml(52,21)", "'explain.repeats' must be at least 1", ["explain"]),
+        new("unknown key: explain", (s, _) => Edit.Config(s, "formats: [json, junit, markdown, html]", "formats: [json, junit, markdown, html]\nexplain: { samples: 500 }"), Config, "qualitygate.yml(52,12)", "Did you mean 'sample'?", ["explain"]),
         new("negative mining margin", (s, _) => Edit.Config(s, "margin: 0.1 ", "margin: -0.1 "), Config, "qualitygate.yml(35,11)", "0 or more"),
         new("regression check without a data set", (s, _) => Edit.Config(s, "heldout.fpr: { max_increase: 0.01 }", "fpr: { max_increase: 0.01 }"), Config, "qualitygate.yml(43,5)", "must start with a data set"),
         new("count check with an increase", (s, _) => Edit.Config(s, "suite.regressed: { max: 0 }", "suite.regressed: { max_increase: 0 }"), Config, "qualitygate.yml(48,22)", "count of examples"),
