@@ -75,6 +75,7 @@ internal static class CheckCommand
             config.Data.Heldout,
             config.Data.Suite,
             config.Data.SuiteScores?.Path,
+            QualityGate.Training.InTrainingList.PathFor(config),
             config.Regression?.Baseline,
             config.Regression?.BaselineModel,
             .. config.Data.Feedback.Select(f => f.Path),

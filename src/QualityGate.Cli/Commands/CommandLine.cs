@@ -14,6 +14,7 @@ internal static class CommandLine
             MergeCommand.Create(),
             MineCommand.Create(),
             ExplainCommand.Create(),
+            ExportTrainingCommand.Create(),
             BlessCommand.Create(),
             SuiteCommand.Create(),
             ReportCommand.Create(),

@@ -10,6 +10,7 @@ using QualityGate.Regression;
 using QualityGate.Scoring;
 using QualityGate.Shards;
 using QualityGate.Suite;
+using QualityGate.Training;
 
 namespace QualityGate.Gate;
 
@@ -36,7 +37,10 @@ public static class GateRunner
         }
 
         var known = KnownOperatingPoint(config, baseline);
-        Func<double, bool, bool> wantsId = known is { } k
+
+        // Held-out examples exported into training are held out no more: every id is then needed to find them.
+        var inTraining = options.Shards is null ? InTrainingList.Read(config) : new HashSet<string>();
+        Func<double, bool, bool> wantsId = known is { } k && inTraining.Count == 0
             ? k.IsWrongOrInRegion
             : (_, _) => true;
 
@@ -55,7 +59,13 @@ public static class GateRunner
         }
 
         var heldout = merged?.Heldout ?? ScoringPass.Read("heldout", heldoutFile, heldoutColumns!, labels, wantsId, progress, collector);
-        var heldoutRanked = RankedExamples.From(heldout);
+        var evaluated = heldout.Without(inTraining, out var inTrainingRows);
+        if (inTrainingRows > 0)
+        {
+            warnings.Add($"{inTrainingRows} held-out examples are in the training data ('qgate export-training' listed them in '{config.Display(InTrainingList.PathFor(config)!)}'): held-out metrics leave them out.");
+        }
+
+        var heldoutRanked = RankedExamples.From(evaluated);
         RequireBothClasses(config, heldoutFile, heldoutRanked);
         BaselineStore.RequireSameSettings(config, baseline);
         var point = known ?? Resolve(config, heldoutRanked);
@@ -72,7 +82,7 @@ public static class GateRunner
         var bounded = config.Limits.Select(l => l.Metric).Concat(config.Regression?.Limits.Select(l => l.Metric) ?? []).ToHashSet();
         var sets = new List<SetEvaluation>
         {
-            SetEvaluator.Evaluate(heldout, heldoutRanked, point, config.Statistics, scorer.ScoresAreProbabilities, bounded),
+            SetEvaluator.Evaluate(evaluated, heldoutRanked, point, config.Statistics, scorer.ScoresAreProbabilities, bounded),
         };
 
         if (suite is { Active.Count: > 0 })

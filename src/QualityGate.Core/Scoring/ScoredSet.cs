@@ -21,6 +21,22 @@ public sealed class ScoredSet(string name, DataFile file, double[] scores, bool[
 
     public int Count => scores.Length;
 
+    /// <summary>The set without the rows of these ids (renumbered), for metrics that must not count them; every row needs its id.</summary>
+    public ScoredSet Without(IReadOnlySet<string> excluded, out int removed)
+    {
+        removed = 0;
+        if (excluded.Count == 0)
+        {
+            return this;
+        }
+
+        var kept = Enumerable.Range(0, Count).Where(row => !excluded.Contains(Ids[row])).ToArray();
+        removed = Count - kept.Length;
+        return removed == 0
+            ? this
+            : new ScoredSet(Name, File, [.. kept.Select(r => scores[r])], [.. kept.Select(r => positive[r])], kept.Select((row, index) => (row, index)).ToDictionary(p => p.index, p => Ids[p.row]));
+    }
+
     internal double[] ScoreArray => scores;
 
     internal bool[] PositiveArray => positive;
