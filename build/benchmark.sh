@@ -5,15 +5,19 @@
 #
 #   build/benchmark.sh                 # 100k, 1M and 5M rows x 50 features, best of 3 runs each
 #   build/benchmark.sh --quick         # 20k rows, one run: the CI smoke test that keeps this working
+# Last, qgate explain on a model whose input is one vector of 784 slots (WIDE_ROWS rows, 20k;
+# 2k in quick mode), timed: wide inputs are permuted in groups of slots, so this stays bounded.
 #   ROWS="1000000" RUNS=5 build/benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rows=${ROWS:-"100000 1000000 5000000"}
 runs=${RUNS:-3}
+wide_rows=${WIDE_ROWS:-20000}
 if [ "${1:-}" = "--quick" ]; then
   rows=20000
   runs=1
+  wide_rows=2000
 fi
 
 work=artifacts/benchmark
@@ -46,3 +50,16 @@ for n in $rows; do
   awk -v n="$n" -v bs="$bare_s" -v bm="$bare_mb" -v gs="$gate_s" -v gm="$gate_mb" -v ms="$mine_s" \
     'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f %12.2f\n", n, bs, bm, gs, gm, gs / bs, gm / bm, ms / gs }'
 done
+
+# Explain with a 784-slot vector input (an image's pixels): generated data and a model trained on it.
+dir=$work/wide-$wide_rows
+[ -f "$dir/heldout.csv" ] || dotnet $bin/QualityGate.DataGenerator/release/QualityGate.DataGenerator.dll "$dir" "$wide_rows" 784 0.02 1 "$wide_rows" >/dev/null
+if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" dotnet $bin/QualityGate.Cli/release/qgate.dll explain -c "$dir/qualitygate.yml" --report-dir "$dir/reports" --format html >"$dir/explain.txt" 2>&1; then
+  cat "$dir/explain.txt"
+  echo "qgate explain failed on the 784-slot model" >&2
+  exit 1
+fi
+read -r explain_s explain_kb < "$work/time.txt"
+groups=$(grep -o 'of [0-9]* feature groups' "$dir/explain.txt" | grep -o '[0-9]*')
+awk -v n="$wide_rows" -v s="$explain_s" -v kb="$explain_kb" -v g="$groups" \
+  'BEGIN { printf "explain: %d rows x 784 slots, %d feature groups: %.2f s, %.0f MB peak\n", n, g, s, kb / 1024 }'

@@ -3,8 +3,8 @@ using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-// Usage: QualityGate.DataGenerator OUT_DIR ROWS [FEATURES=50] [HARD_SHARE=0.02] [SEED=1]
-// Writes OUT_DIR/heldout.csv, OUT_DIR/model.zip (logistic regression trained on 20,000 rows from
+// Usage: QualityGate.DataGenerator OUT_DIR ROWS [FEATURES=50] [HARD_SHARE=0.02] [SEED=1] [TRAIN_ROWS=20000]
+// Writes OUT_DIR/heldout.csv, OUT_DIR/model.zip (logistic regression trained on TRAIN_ROWS rows from
 // the same distribution), OUT_DIR/qualitygate.yml and OUT_DIR/qualitygate-mining.yml.
 // Positives and negatives differ in the first ten features; a share of the negatives (the hard
 // negatives) draws those from the positives' distribution, so the model scores them high.
@@ -13,10 +13,11 @@ var rows = int.Parse(args[1], CultureInfo.InvariantCulture);
 var features = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
 var hardShare = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.02;
 var seed = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1;
+var trainRows = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 20_000;
 Directory.CreateDirectory(outDirectory);
 
 var trainPath = Path.Combine(outDirectory, "train.csv");
-Write(trainPath, 20_000, seed + 1000);
+Write(trainPath, trainRows, seed + 1000);
 Write(Path.Combine(outDirectory, "heldout.csv"), rows, seed);
 
 var context = new MLContext(seed: 1);
