@@ -61,7 +61,7 @@ internal static class CommandLine
 
     /// <summary>The config with another ML.NET model in place of model.path.</summary>
     public static QualityGate.Configuration.GateConfig WithModel(QualityGate.Configuration.GateConfig config, string? model) =>
-        model is null ? config : config with { Model = config.Model with { Path = Path.GetFullPath(model), Kind = QualityGate.Configuration.ModelKind.MlNet } };
+        model is null ? config : config with { Model = config.Model with { Path = Path.GetFullPath(model), Kind = QualityGate.Configuration.ModelSettings.KindOf(model) } };
 
     /// <summary>Progress for long runs goes to stderr, so stdout stays the summary.</summary>
     public static void Progress(string message) => Console.Error.WriteLine($"qgate: {message}");

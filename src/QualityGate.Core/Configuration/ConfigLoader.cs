@@ -159,15 +159,21 @@ public static class ConfigLoader
     private static ModelSettings ReadModel(YamlMap root, string baseDirectory)
     {
         var node = root.Required("model");
-        var map = root.AsMap(node, "model", "path", "kind", "score_column", "inputs");
+        var map = root.AsMap(node, "model", "path", "kind", "score_column", "inputs", "positive_class");
         var path = map.String("path");
         var kindNode = map.Get("kind");
         var kind = kindNode is null
-            ? path is null ? ModelKind.Scores : ModelKind.MlNet
+            ? path is null ? ModelKind.Scores : ModelSettings.KindOf(path)
             : map.Enum("kind", ModelKind.MlNet);
-        if (kind == ModelKind.MlNet && path is null)
+        if (kind != ModelKind.Scores && path is null)
         {
-            throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "'model.path' is required for an ML.NET model.", map.Location, "For precomputed scores write 'kind: scores' and 'score_column'.");
+            throw new ConfigurationException(ErrorCodes.ConfigMissingKey, $"'model.path' is required for {(kind == ModelKind.Onnx ? "an ONNX" : "an ML.NET")} model.", map.Location, "For precomputed scores write 'kind: scores' and 'score_column'.");
+        }
+
+        var positiveClass = map.Integer("positive_class") ?? 1;
+        if (positiveClass < 0)
+        {
+            throw map.BadValue(map.Get("positive_class")!, $"'model.positive_class' must be 0 or more, not {positiveClass}.");
         }
 
         if (kind == ModelKind.Scores && path is not null)
@@ -190,7 +196,8 @@ public static class ConfigLoader
             path is null ? null : Path.GetFullPath(Path.Combine(baseDirectory, path)),
             map.String("score_column"),
             inputs,
-            map.At(map.Get("path") ?? node));
+            map.At(map.Get("path") ?? node),
+            positiveClass);
     }
 
     /// <summary><c>first..last</c> (a range of header columns, both ends included) or a list of names.</summary>

@@ -33,16 +33,26 @@ public enum ModelKind
 
     /// <summary>No model: the data files carry the candidate's score column.</summary>
     Scores,
+
+    /// <summary>An ONNX model, scored with ONNX Runtime.</summary>
+    Onnx,
 }
 
 /// <summary>The model and how its inputs and score are found.</summary>
 /// <param name="Inputs">Model input column to CSV columns, for vector inputs that span several columns.</param>
+/// <param name="PositiveClass">When the score output holds one value per class (an ONNX probability tensor or map), the positive class's index or key.</param>
 public sealed record ModelSettings(
     ModelKind Kind,
     string? Path,
     string? ScoreColumn,
     IReadOnlyDictionary<string, ColumnSelection> Inputs,
-    SourceLocation Location);
+    SourceLocation Location,
+    int PositiveClass = 1)
+{
+    /// <summary>The kind a model file is, by its extension: <c>.onnx</c> is ONNX, anything else an ML.NET zip.</summary>
+    public static ModelKind KindOf(string path) =>
+        path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? ModelKind.Onnx : ModelKind.MlNet;
+}
 
 /// <summary>Which CSV columns feed a model input: a range <c>first..last</c> by header name, or a list.</summary>
 public sealed record ColumnSelection(string? First, string? Last, IReadOnlyList<string> Names, SourceLocation Location);

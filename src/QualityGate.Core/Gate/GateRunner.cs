@@ -140,8 +140,12 @@ public static class GateRunner
             return ScoringPass.Read("feedback", file, scorer.Score(file, []), labels, (_, _) => false, progress, collector);
         })];
 
-    internal static IModelScorer CreateScorer(GateConfig config) =>
-        config.Model.Kind == ModelKind.MlNet ? MlNetModel.Load(config) : new ScoreFileReader(config);
+    internal static IModelScorer CreateScorer(GateConfig config) => config.Model.Kind switch
+    {
+        ModelKind.MlNet => MlNetModel.Load(config),
+        ModelKind.Onnx => OnnxSupport.Load(config),
+        _ => new ScoreFileReader(config),
+    };
 
     /// <summary>The operating point when it is known before scoring: blessed, or a fixed threshold with a width band.</summary>
     internal static OperatingPoint? KnownOperatingPoint(GateConfig config, BaselineDocument? baseline)
@@ -216,6 +220,6 @@ public static class GateRunner
             return new ModelInfo("scores", null, null, scorer.Description, scorer.ScoreColumnName, scorer.ScoresAreProbabilities);
         }
 
-        return new ModelInfo("mlnet", config.Display(path), SettingsFingerprint.OfFile(path), scorer.Description, scorer.ScoreColumnName, scorer.ScoresAreProbabilities);
+        return new ModelInfo(config.Model.Kind == ModelKind.Onnx ? "onnx" : "mlnet", config.Display(path), SettingsFingerprint.OfFile(path), scorer.Description, scorer.ScoreColumnName, scorer.ScoresAreProbabilities);
     }
 }

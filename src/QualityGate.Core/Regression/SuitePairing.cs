@@ -21,8 +21,8 @@ public static class SuitePairing
         var active = suite.Document.Items.Where(i => i.Status == SuiteStatus.Active).ToList();
         if (config.Regression?.BaselineModel is { } blessedModelPath && active.Count > 0)
         {
-            var blessedConfig = config with { Model = config.Model with { Path = blessedModelPath, Kind = ModelKind.MlNet } };
-            var blessed = SuiteScoring.Score(blessedConfig, MlNetModel.Load(blessedConfig), labels, heldout)!;
+            var blessedConfig = config with { Model = config.Model with { Path = blessedModelPath, Kind = ModelSettings.KindOf(blessedModelPath) } };
+            var blessed = SuiteScoring.Score(blessedConfig, Gate.GateRunner.CreateScorer(blessedConfig), labels, heldout)!;
             return [.. active.Select(item => Item(item, blessed.Scores[item.Id], blessedPoint, suite.Scores[item.Id], candidatePoint))];
         }
 

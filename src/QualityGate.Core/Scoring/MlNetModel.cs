@@ -19,6 +19,7 @@ public sealed class MlNetModel : IModelScorer
     private readonly DataViewSchema _inputSchema;
     private readonly IDataLoader<IMultiStreamSource>? _loader;
     private readonly GateConfig _config;
+    private readonly ModelInputs _inputs;
 
     private MlNetModel(MLContext context, ITransformer transformer, DataViewSchema inputSchema, IDataLoader<IMultiStreamSource>? loader, GateConfig config, string scoreColumn, bool probabilities)
     {
@@ -27,6 +28,7 @@ public sealed class MlNetModel : IModelScorer
         _inputSchema = inputSchema;
         _loader = loader;
         _config = config;
+        _inputs = new ModelInputs(config, inputSchema);
         ScoreColumnName = scoreColumn;
         ScoresAreProbabilities = probabilities;
     }
@@ -120,85 +122,8 @@ public sealed class MlNetModel : IModelScorer
 
     private ScoredColumns ScoreWithBuiltLoader(DataFile file, IReadOnlyCollection<string> notFeatures)
     {
-        var labelIndex = file.Require(_config.Label.Column, "label");
-        int? idIndex = _config.IdColumn is { } id ? file.Require(id, "id") : null;
-        var excluded = notFeatures.Select(file.IndexOf).Where(i => i >= 0).Append(labelIndex).ToList();
-        if (idIndex is { } i)
-        {
-            excluded.Add(i);
-        }
-
-        var columns = TextLoaderColumns.Common(file, labelIndex, idIndex);
-        var inputs = ModelInputColumns(file).ToList();
-        columns.AddRange(inputs.Select(input => input.Column));
-        var numeric = inputs.Where(input => input.Column.DataKind is DataKind.Single or DataKind.Double).ToList();
-        List<IdentitySource>? identity = null;
-        if (idIndex is null)
-        {
-            (identity, var otherText) = TextLoaderColumns.Identity(file, excluded.ToHashSet(), [.. numeric.Select(n => (n.Column.Name, (IReadOnlyList<int>)n.CsvIndexes))]);
-            if (otherText is not null)
-            {
-                columns.Add(otherText);
-            }
-        }
-
-        var data = TextLoaderColumns.Load(_context, file, columns);
-        return new ScoredColumns(
-            Transform(data, file),
-            ScoreColumnName,
-            HiddenColumns.Label,
-            idIndex is null ? null : HiddenColumns.Id,
-            [],
-            identity,
-            [.. numeric.Select(input => new NumericInput(input.Column.Name, input.CsvIndexes))],
-            HiddenColumns.Extra);
-    }
-
-    /// <summary>One TextLoader column per model input found in the file or mapped in <c>model.inputs</c>.</summary>
-    private IEnumerable<(TextLoader.Column Column, List<int> CsvIndexes)> ModelInputColumns(DataFile file)
-    {
-        foreach (var input in _inputSchema.Where(c => !c.IsHidden))
-        {
-            var kind = DataKindOf(input.Type is VectorDataViewType v ? v.ItemType : input.Type);
-            if (kind is null)
-            {
-                continue;
-            }
-
-            if (_config.Model.Inputs.TryGetValue(input.Name, out var selection))
-            {
-                var indexes = ResolveSelection(file, selection);
-                if (input.Type is VectorDataViewType { Size: > 0 } vector && vector.Size != indexes.Count)
-                {
-                    throw new DataException(ErrorCodes.ModelSchemaMismatch,
-                        $"The model input '{input.Name}' is a vector of {vector.Size} values, but 'model.inputs.{input.Name}' selects {indexes.Count} columns of '{file.DisplayPath}'.",
-                        selection.Location);
-                }
-
-                yield return (new TextLoader.Column(input.Name, kind.Value, TextLoaderColumns.Ranges(indexes)), indexes);
-            }
-            else if (file.IndexOf(input.Name) is var index and >= 0 && input.Type is not VectorDataViewType { Size: not 1 })
-            {
-                yield return (new TextLoader.Column(input.Name, kind.Value, index), [index]);
-            }
-        }
-    }
-
-    private static List<int> ResolveSelection(DataFile file, ColumnSelection selection)
-    {
-        if (selection.First is { } first)
-        {
-            var start = file.Require(first, "model input", selection.Location);
-            var end = file.Require(selection.Last!, "model input", selection.Location);
-            if (end < start)
-            {
-                throw new DataException(ErrorCodes.ModelSchemaMismatch, $"The range '{first}..{selection.Last}' runs backwards in '{file.DisplayPath}'.", selection.Location);
-            }
-
-            return [.. Enumerable.Range(start, end - start + 1)];
-        }
-
-        return [.. selection.Names.Select(name => file.Require(name, "model input", selection.Location))];
+        var (data, id, identity, numeric) = _inputs.Load(_context, file, notFeatures);
+        return new ScoredColumns(Transform(data, file), ScoreColumnName, HiddenColumns.Label, id, [], identity, numeric, HiddenColumns.Extra);
     }
 
     private IDataView Transform(IDataView data, DataFile file)
@@ -210,18 +135,7 @@ public sealed class MlNetModel : IModelScorer
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException or ArgumentException)
         {
-            var missing = _inputSchema
-                .Where(c => !c.IsHidden && data.Schema.GetColumnOrNull(c.Name) is null)
-                .Select(c => c.Type is VectorDataViewType v ? $"{c.Name} (a vector of {v.Size} {v.ItemType})" : c.Name)
-                .ToList();
-            throw new DataException(
-                ErrorCodes.ModelSchemaMismatch,
-                $"The model cannot score '{file.DisplayPath}': {FirstLine(e)}",
-                _config.Model.Location,
-                missing.Count == 0
-                    ? null
-                    : $"Model inputs not found in the file: {string.Join(", ", missing)}. Map a vector input to a range of columns with 'model.inputs: {{ Name: first..last }}'.",
-                e);
+            throw new DataException(ErrorCodes.ModelSchemaMismatch, $"The model cannot score '{file.DisplayPath}': {FirstLine(e)}", _config.Model.Location, _inputs.MissingHint(data.Schema), e);
         }
     }
 
@@ -240,16 +154,6 @@ public sealed class MlNetModel : IModelScorer
     private static bool IsNumeric(DataViewType type) =>
         (type is VectorDataViewType v ? v.ItemType : type) is var item && (item == NumberDataViewType.Single || item == NumberDataViewType.Double);
 
-    private static DataKind? DataKindOf(DataViewType type) => type.RawType switch
-    {
-        var t when t == typeof(float) => DataKind.Single,
-        var t when t == typeof(double) => DataKind.Double,
-        var t when t == typeof(bool) => DataKind.Boolean,
-        var t when t == typeof(int) => DataKind.Int32,
-        var t when t == typeof(long) => DataKind.Int64,
-        var t when t == typeof(ReadOnlyMemory<char>) => DataKind.String,
-        _ => null,
-    };
 
     private static bool HasSchemaEntry(string path)
     {

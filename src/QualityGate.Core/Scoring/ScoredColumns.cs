@@ -10,6 +10,7 @@ namespace QualityGate.Scoring;
 /// <param name="Identity">Where each field of an example's identity is read, in file column order, when the gate built the loader.</param>
 /// <param name="NumericInputs">Model inputs whose values must be finite numbers.</param>
 /// <param name="ExtraFields">A text column past the header's last: anything in it means the row has too many fields.</param>
+/// <param name="ScoreSlot">When the score column holds one value per class (a vector), the slot of the positive class.</param>
 public sealed record ScoredColumns(
     IDataView View,
     string ScoreColumn,
@@ -18,7 +19,8 @@ public sealed record ScoredColumns(
     IReadOnlyList<string> IdentityColumns,
     IReadOnlyList<IdentitySource>? Identity = null,
     IReadOnlyList<NumericInput>? NumericInputs = null,
-    string? ExtraFields = null);
+    string? ExtraFields = null,
+    int? ScoreSlot = null);
 
 /// <summary>One identity field: a slot of a loaded column, numeric (a model input, already parsed) or text.</summary>
 public readonly record struct IdentitySource(string Column, int Slot);

@@ -35,7 +35,7 @@ public static class ScoringPass
         try
         {
             using var cursor = columns.View.GetRowCursor(active);
-            var readScore = ValueReaders.Number(cursor, schema[columns.ScoreColumn]);
+            var readScore = ValueReaders.Number(cursor, schema[columns.ScoreColumn], columns.ScoreSlot);
             var readLabel = LabelReader(cursor, schema[columns.LabelColumn], labels, file);
             var checks = new RowChecks(cursor, schema, columns, file);
             var readId = IdReader(cursor, schema, columns, checks);

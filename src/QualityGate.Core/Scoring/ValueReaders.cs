@@ -9,8 +9,21 @@ namespace QualityGate.Scoring;
 /// <summary>Typed getters turned into the few shapes the gate needs: a number, a text, an identity contribution.</summary>
 internal static class ValueReaders
 {
-    public static Func<double> Number(DataViewRowCursor cursor, DataViewSchema.Column column)
+    /// <param name="slot">For a vector column (a score per class), the slot to read; a one-slot vector needs none.</param>
+    public static Func<double> Number(DataViewRowCursor cursor, DataViewSchema.Column column, int? slot = null)
     {
+        if (column.Type is VectorDataViewType { ItemType: var item } vector && item == NumberDataViewType.Single)
+        {
+            var index = vector.Size == 1 ? 0 : slot ?? throw new DataException(ErrorCodes.ModelSchemaMismatch, $"Column '{column.Name}' holds {vector.Size} values per row; which is the score?");
+            var getter = cursor.GetGetter<VBuffer<float>>(column);
+            VBuffer<float> values = default;
+            return () =>
+            {
+                getter(ref values);
+                return index < values.Length ? values.GetItemOrDefault(index) : double.NaN;
+            };
+        }
+
         if (column.Type == NumberDataViewType.Double)
         {
             var getter = cursor.GetGetter<double>(column);

@@ -1,0 +1,117 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Errors;
+
+namespace QualityGate.Scoring;
+
+/// <summary>
+/// Reads a data file for a model that declares its inputs (an ML.NET model saved with its input
+/// schema, or an ONNX model's input metadata): a TextLoader with the label, the id or identity
+/// fields, and one column per model input, found by name in the header or mapped to a range of
+/// columns in <c>model.inputs</c>.
+/// </summary>
+internal sealed class ModelInputs(GateConfig config, DataViewSchema inputSchema)
+{
+    public DataViewSchema Schema => inputSchema;
+
+    /// <summary>The file as the model's input, and the columns the gate reads besides the score.</summary>
+    public (IDataView Data, string? IdColumn, IReadOnlyList<IdentitySource>? Identity, IReadOnlyList<NumericInput> Numeric) Load(MLContext context, DataFile file, IReadOnlyCollection<string> notFeatures)
+    {
+        var labelIndex = file.Require(config.Label.Column, "label");
+        int? idIndex = config.IdColumn is { } id ? file.Require(id, "id") : null;
+        var excluded = notFeatures.Select(file.IndexOf).Where(i => i >= 0).Append(labelIndex).ToList();
+        if (idIndex is { } i)
+        {
+            excluded.Add(i);
+        }
+
+        var columns = TextLoaderColumns.Common(file, labelIndex, idIndex);
+        var inputs = InputColumns(file).ToList();
+        columns.AddRange(inputs.Select(input => input.Column));
+        var numeric = inputs.Where(input => input.Column.DataKind is DataKind.Single or DataKind.Double).ToList();
+        List<IdentitySource>? identity = null;
+        if (idIndex is null)
+        {
+            (identity, var otherText) = TextLoaderColumns.Identity(file, excluded.ToHashSet(), [.. numeric.Select(n => (n.Column.Name, (IReadOnlyList<int>)n.CsvIndexes))]);
+            if (otherText is not null)
+            {
+                columns.Add(otherText);
+            }
+        }
+
+        var data = TextLoaderColumns.Load(context, file, columns);
+        return (data, idIndex is null ? null : HiddenColumns.Id, identity, [.. numeric.Select(input => new NumericInput(input.Column.Name, input.CsvIndexes))]);
+    }
+
+    /// <summary>The model inputs the data lacks, as a hint for the error that says the model cannot score it.</summary>
+    public string? MissingHint(DataViewSchema data)
+    {
+        var missing = inputSchema
+            .Where(c => !c.IsHidden && data.GetColumnOrNull(c.Name) is null)
+            .Select(c => c.Type is VectorDataViewType v ? $"{c.Name} (a vector of {v.Size} {v.ItemType})" : c.Name)
+            .ToList();
+        return missing.Count == 0
+            ? null
+            : $"Model inputs not found in the file: {string.Join(", ", missing)}. Map a vector input to a range of columns with 'model.inputs: {{ Name: first..last }}'.";
+    }
+
+    /// <summary>One TextLoader column per model input found in the file or mapped in <c>model.inputs</c>.</summary>
+    private IEnumerable<(TextLoader.Column Column, List<int> CsvIndexes)> InputColumns(DataFile file)
+    {
+        foreach (var input in inputSchema.Where(c => !c.IsHidden))
+        {
+            var kind = DataKindOf(input.Type is VectorDataViewType v ? v.ItemType : input.Type);
+            if (kind is null)
+            {
+                continue;
+            }
+
+            if (config.Model.Inputs.TryGetValue(input.Name, out var selection))
+            {
+                var indexes = Resolve(file, selection);
+                if (input.Type is VectorDataViewType { Size: > 0 } vector && vector.Size != indexes.Count)
+                {
+                    throw new DataException(ErrorCodes.ModelSchemaMismatch,
+                        $"The model input '{input.Name}' is a vector of {vector.Size} values, but 'model.inputs.{input.Name}' selects {indexes.Count} columns of '{file.DisplayPath}'.",
+                        selection.Location);
+                }
+
+                yield return (new TextLoader.Column(input.Name, kind.Value, TextLoaderColumns.Ranges(indexes)), indexes);
+            }
+            else if (file.IndexOf(input.Name) is var index and >= 0 && input.Type is not VectorDataViewType { Size: not 1 })
+            {
+                yield return (new TextLoader.Column(input.Name, kind.Value, index), [index]);
+            }
+        }
+    }
+
+    private static List<int> Resolve(DataFile file, ColumnSelection selection)
+    {
+        if (selection.First is { } first)
+        {
+            var start = file.Require(first, "model input", selection.Location);
+            var end = file.Require(selection.Last!, "model input", selection.Location);
+            if (end < start)
+            {
+                throw new DataException(ErrorCodes.ModelSchemaMismatch, $"The range '{first}..{selection.Last}' runs backwards in '{file.DisplayPath}'.", selection.Location);
+            }
+
+            return [.. Enumerable.Range(start, end - start + 1)];
+        }
+
+        return [.. selection.Names.Select(name => file.Require(name, "model input", selection.Location))];
+    }
+
+    private static DataKind? DataKindOf(DataViewType type) => type.RawType switch
+    {
+        var t when t == typeof(float) => DataKind.Single,
+        var t when t == typeof(double) => DataKind.Double,
+        var t when t == typeof(bool) => DataKind.Boolean,
+        var t when t == typeof(int) => DataKind.Int32,
+        var t when t == typeof(long) => DataKind.Int64,
+        var t when t == typeof(ReadOnlyMemory<char>) => DataKind.String,
+        _ => null,
+    };
+}
