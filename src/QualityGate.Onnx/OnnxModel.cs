@@ -126,6 +126,12 @@ public sealed class OnnxModel : IModelScorer
         }
 
         var node = outputs[output];
+        if (node.OnnxValueType == OnnxValueType.ONNX_TYPE_SEQUENCE)
+        {
+            // scikit-learn's ZipMap: a map from class label to probability per row.
+            return (output, settings.PositiveClass);
+        }
+
         if (!node.IsTensor)
         {
             throw new DataException(ErrorCodes.ModelSchemaMismatch,

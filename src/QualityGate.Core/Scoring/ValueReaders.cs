@@ -46,7 +46,30 @@ internal static class ValueReaders
             };
         }
 
+        // A label/probability map per row (scikit-learn's ZipMap through ONNX): the positive class's entry.
+        if (column.Type.RawType == typeof(IEnumerable<IDictionary<long, float>>))
+        {
+            return MapEntry<long>(cursor, column, slot ?? 1);
+        }
+
+        if (column.Type.RawType == typeof(IEnumerable<IDictionary<string, float>>))
+        {
+            return MapEntry(cursor, column, (slot ?? 1).ToString(CultureInfo.InvariantCulture));
+        }
+
         throw new DataException(ErrorCodes.ModelSchemaMismatch, $"Column '{column.Name}' is {column.Type}, not a number.");
+    }
+
+    private static Func<double> MapEntry<TKey>(DataViewRowCursor cursor, DataViewSchema.Column column, TKey key)
+        where TKey : notnull
+    {
+        var getter = cursor.GetGetter<IEnumerable<IDictionary<TKey, float>>>(column);
+        IEnumerable<IDictionary<TKey, float>> maps = [];
+        return () =>
+        {
+            getter(ref maps);
+            return maps.FirstOrDefault() is { } map && map.TryGetValue(key, out var value) ? value : double.NaN;
+        };
     }
 
     /// <summary>A scalar as text, numbers in invariant culture: label values and ids.</summary>
