@@ -50,6 +50,8 @@ public sealed class OnnxModel : IModelScorer
 
     public bool ScoresAreProbabilities { get; }
 
+    public DataViewSchema DeclaredInputs => _inputs.Schema;
+
     public static OnnxModel Load(GateConfig config)
     {
         var settings = config.Model;

@@ -108,15 +108,20 @@ public static class ConfigProposer
     private static string InputsYaml(InitOptions options, DataFile data, string outputDirectory, Func<string, string> relative)
     {
         var config = ConfigLoader.Parse($"version: 1\nmodel: {{ path: {Quote(relative(options.ModelPath!))} }}\nlabel: {Quote(options.LabelColumn)}\ndata: {{ heldout: {Quote(relative(options.DataPath))} }}\nthreshold: 0.5\nregion: {{ width: 0.1 }}\n", Path.Combine(outputDirectory, "qualitygate.yml"));
-        var model = MlNetModel.Load(config);
-        if (model.HasEmbeddedLoader)
+        var model = GateRunner.CreateScorer(config);
+
+        // An ONNX model's outputs have no fixed names: say which one is the score.
+        var scoreYaml = config.Model.Kind == ModelKind.Onnx
+            ? $"  # The model output read as the score ({(model.ScoresAreProbabilities ? "a probability" : "a raw score")}); with one value per class, positive_class picks the column.\n  score_column: {Quote(model.ScoreColumnName)}\n"
+            : string.Empty;
+        if (model.DeclaredInputs is not { } inputs)
         {
-            return string.Empty;
+            return scoreYaml;
         }
 
-        var candidates = data.Columns.Where(c => c != options.LabelColumn && c != options.IdColumn && model.InputSchema.GetColumnOrNull(c) is null).ToList();
+        var candidates = data.Columns.Where(c => c != options.LabelColumn && c != options.IdColumn && inputs.GetColumnOrNull(c) is null).ToList();
         var lines = new StringBuilder();
-        foreach (var input in model.InputSchema.Where(c => !c.IsHidden && c.Type is VectorDataViewType { Size: > 1 } && data.IndexOf(c.Name) < 0))
+        foreach (var input in inputs.Where(c => !c.IsHidden && c.Type is VectorDataViewType { Size: > 1 } && data.IndexOf(c.Name) < 0))
         {
             var size = ((VectorDataViewType)input.Type).Size;
             if (candidates.Count != size)
@@ -130,7 +135,7 @@ public static class ConfigProposer
             lines.Append(CultureInfo.InvariantCulture, $"    {input.Name}: {Quote($"{candidates[0]}..{candidates[^1]}")}\n");
         }
 
-        return lines.Length == 0 ? string.Empty : "  # Model input vectors and the CSV columns that fill them, first..last in header order.\n  inputs:\n" + lines;
+        return scoreYaml + (lines.Length == 0 ? string.Empty : "  # Model input vectors and the CSV columns that fill them, first..last in header order.\n  inputs:\n" + lines);
     }
 
     private static string Counts(MetricValue metric) => metric.Successes is { } k ? $" ({k} of {metric.Trials})" : string.Empty;

@@ -43,6 +43,8 @@ public sealed class MlNetModel : IModelScorer
 
     public DataViewSchema InputSchema => _inputSchema;
 
+    public DataViewSchema? DeclaredInputs => _loader is null ? _inputSchema : null;
+
     public static MlNetModel Load(GateConfig config)
     {
         var settings = config.Model;

@@ -14,6 +14,9 @@ public interface IModelScorer
     /// <summary>True when the scores are probabilities in [0, 1], so log loss and a [0, 1] threshold make sense.</summary>
     bool ScoresAreProbabilities { get; }
 
+    /// <summary>The inputs the model declares (read from data by name or from <c>model.inputs</c>); null when it brings its own loader or there is no model.</summary>
+    Microsoft.ML.DataViewSchema? DeclaredInputs { get; }
+
     /// <param name="notFeatures">Columns of the file that are no part of an example (the suite's metadata), left out of its identity.</param>
     ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures);
 }

@@ -22,6 +22,8 @@ public sealed class ScoreFileReader(GateConfig config) : IModelScorer
     // Scores from elsewhere are taken as probabilities when the column says so; others may be margins.
     public bool ScoresAreProbabilities => ScoreColumnName.Contains("prob", StringComparison.OrdinalIgnoreCase);
 
+    public Microsoft.ML.DataViewSchema? DeclaredInputs => null;
+
     public ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures)
     {
         var scoreName = config.Model.ScoreColumn
