@@ -1,30 +1,26 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Loader;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 
 namespace QualityGate.Scoring;
 
 /// <summary>
-/// ONNX models are scored by the QualityGate.Onnx assembly, which brings ONNX Runtime. The engine
-/// does not reference it: it is loaded here, by name, only when a config names an ONNX model, so
-/// a build of qgate without it still runs every other model.
+/// ONNX models are scored by the QualityGate.Onnx add-on, which brings ONNX Runtime and its
+/// native libraries; qgate itself carries neither. It is loaded here only when a config names an
+/// ONNX model: from this process when it was built with it (tests), else from the folder
+/// <c>QUALITYGATE_ADDONS</c> names, else from the NuGet packages folder where installing the
+/// QualityGate.Onnx package of this qgate's version put it.
 /// </summary>
 internal static class OnnxSupport
 {
+    public const string PackageId = "QualityGate.Onnx";
+    private const string AssemblyName = "QualityGate.Onnx";
+
     public static IModelScorer Load(GateConfig config)
     {
-        Assembly assembly;
-        try
-        {
-            assembly = Assembly.Load("QualityGate.Onnx");
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new DataException(ErrorCodes.ModelUnreadable, $"'{config.Display(config.Model.Path!)}' is an ONNX model, and this qgate was built without ONNX support.", config.Model.Location,
-                "Use the QualityGate.Tool or QualityGate.MSBuild package, which include it.", e);
-        }
-
-        var load = assembly.GetType("QualityGate.Onnx.OnnxModel", throwOnError: true)!.GetMethod("Load", [typeof(GateConfig)])!;
+        var load = Assembly(config).GetType("QualityGate.Onnx.OnnxModel", throwOnError: true)!.GetMethod("Load", [typeof(GateConfig)])!;
         try
         {
             return (IModelScorer)load.Invoke(null, [config])!;
@@ -34,5 +30,75 @@ internal static class OnnxSupport
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
             throw;
         }
+    }
+
+    /// <summary>The places the add-on is looked for, in order.</summary>
+    public static IEnumerable<string> Folders()
+    {
+        if (Environment.GetEnvironmentVariable("QUALITYGATE_ADDONS") is { Length: > 0 } folder)
+        {
+            yield return folder;
+        }
+
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } root
+            ? root
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        yield return Path.Combine(packages, PackageId.ToLowerInvariant(), Version, "addon");
+    }
+
+    /// <summary>This qgate's version: the add-on must be the same one.</summary>
+    public static string Version =>
+        (typeof(OnnxSupport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
+    private static Assembly Assembly(GateConfig config)
+    {
+        try
+        {
+            return System.Reflection.Assembly.Load(AssemblyName);
+        }
+        catch (FileNotFoundException)
+        {
+            // Not built in: look for the add-on.
+        }
+
+        var folder = Folders().FirstOrDefault(f => File.Exists(Path.Combine(f, AssemblyName + ".dll")))
+            ?? throw new DataException(ErrorCodes.ModelUnreadable,
+                $"'{config.Display(config.Model.Path!)}' is an ONNX model, and ONNX support is an add-on that is not installed.",
+                config.Model.Location,
+                $"Install the {PackageId} package, version {Version} (for example 'dotnet add package {PackageId} --version {Version}' in any project here), or set QUALITYGATE_ADDONS to its 'addon' folder. Looked in: {string.Join(", ", Folders())}.");
+        return new AddOnLoadContext(folder).LoadFromAssemblyPath(Path.Combine(folder, AssemblyName + ".dll"));
+    }
+
+    /// <summary>
+    /// Loads the add-on's own assemblies (ONNX Runtime's managed API, ML.NET's ONNX transformer) and
+    /// native library from its folder; everything qgate already has (the engine, ML.NET) comes from
+    /// qgate, so both speak of the very same types.
+    /// </summary>
+    private sealed class AddOnLoadContext(string folder) : AssemblyLoadContext("QualityGate add-on")
+    {
+        protected override Assembly? Load(AssemblyName name)
+        {
+            try
+            {
+                return Default.LoadFromAssemblyName(name);
+            }
+            catch (FileNotFoundException)
+            {
+                var path = Path.Combine(folder, name.Name + ".dll");
+                return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+            }
+        }
+
+        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+        {
+            var file = OperatingSystem.IsWindows() ? $"{unmanagedDllName}.dll"
+                : OperatingSystem.IsMacOS() ? $"lib{unmanagedDllName}.dylib"
+                : $"lib{unmanagedDllName}.so";
+            var path = Path.Combine(folder, "runtimes", RuntimeIdentifier, "native", file);
+            return File.Exists(path) ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
+        }
+
+        private static string RuntimeIdentifier =>
+            $"{(OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux")}-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}";
     }
 }

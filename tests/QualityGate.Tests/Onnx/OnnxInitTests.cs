@@ -28,4 +28,20 @@ public sealed class OnnxInitTests(OnnxModels models) : IDisposable
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("spam.onnx", check.StandardOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Without_the_add_on_an_onnx_model_says_what_to_install()
+    {
+        File.Copy(models.VectorModel, _directory.File("spam.onnx"));
+        var config = SampleConfigs.ForModel("spam.onnx");
+        _directory.Write("qualitygate.yml", config);
+        var empty = Directory.CreateDirectory(_directory.File("empty")).FullName;
+
+        var check = QgateProcess.Run(_directory.Path, new Dictionary<string, string> { ["QUALITYGATE_ADDONS"] = empty, ["NUGET_PACKAGES"] = empty }, "check");
+
+        Assert.Equal(3, check.ExitCode);
+        Assert.Contains("ONNX support is an add-on that is not installed", check.StandardError, StringComparison.Ordinal);
+        Assert.Contains("dotnet add package QualityGate.Onnx --version", check.StandardError, StringComparison.Ordinal);
+        Assert.Contains("qualitygate.yml(3,", check.StandardError, StringComparison.Ordinal);
+    }
 }

@@ -39,6 +39,8 @@ internal static class QgateProcess
             start.ArgumentList.Add(arg);
         }
 
+        // The ONNX add-on is built next to the tests (they reference it): qgate loads it from there, as from an installed package.
+        start.Environment["QUALITYGATE_ADDONS"] = AppContext.BaseDirectory;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
