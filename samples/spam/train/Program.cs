@@ -5,7 +5,7 @@ using Microsoft.ML.Trainers.FastTree;
 
 // Regenerates samples/spam: a deterministic 65/25/10 split of Spambase into data/train.csv,
 // data/heldout.csv and data/feedback.csv (mail users reported, standing in for field feedback),
-// the spam filter model/spam.zip, and model/spam-weak.zip, the same trainer with the most useful
+// the spam filter model/spam.zip and the same model as ONNX, model/spam.onnx, and model/spam-weak.zip, the same trainer with the most useful
 // features blanked out during training (a clearly weaker model).
 var sampleDirectory = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "../../../../..", "samples", "spam");
 sampleDirectory = Path.GetFullPath(sampleDirectory);
@@ -29,6 +29,13 @@ File.WriteAllLines(Path.Combine(sampleDirectory, "data", "train.csv"), [header, 
 var context = new MLContext(seed: 1);
 var trainRows = train.Select(Parse).ToList();
 Save(context, trainRows, Path.Combine(sampleDirectory, "model", "spam.zip"));
+
+// The same model as ONNX, as a team that ships ONNX would have it: input Features, output Probability.
+var spam = context.Model.Load(Path.Combine(sampleDirectory, "model", "spam.zip"), out _);
+using (var onnx = File.Create(Path.Combine(sampleDirectory, "model", "spam.onnx")))
+{
+    context.Model.ConvertToOnnx(spam, context.Data.LoadFromEnumerable(trainRows.Select(r => new EmailFeatures { Features = r.Features })), onnx);
+}
 
 // The weak model never sees the features that separate spam best.
 string[] strongest = ["charDollar", "charExclamation", "remove", "free", "your", "num000", "money", "hp", "capitalAve", "capitalLong", "capitalTotal", "george", "edu", "our"];
@@ -60,6 +67,12 @@ static Email Parse(string line)
         Label = fields[0] == "1",
         Features = [.. fields[1..].Select(f => float.Parse(f, CultureInfo.InvariantCulture))],
     };
+}
+
+internal sealed class EmailFeatures
+{
+    [VectorType(57)]
+    public float[] Features { get; set; } = [];
 }
 
 internal sealed class Email

@@ -15,7 +15,9 @@ public static class SettingsFingerprint
     {
         var lines = new List<string>
         {
-            $"model.kind={config.Model.Kind}",
+            // A model reads the data the same way whether it is an ML.NET zip or ONNX, so an ONNX
+            // conversion is checked against the blessed ML.NET model; precomputed scores are not.
+            $"model.kind={(config.Model.Kind == ModelKind.Scores ? ModelKind.Scores : ModelKind.MlNet)}",
             $"model.score_column={config.Model.ScoreColumn}",
             $"label.column={config.Label.Column}",
             $"label.positive={string.Join('|', config.Label.Positive.Select(v => v.ToLowerInvariant()).Order(StringComparer.Ordinal))}",

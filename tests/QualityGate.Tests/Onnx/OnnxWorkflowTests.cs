@@ -23,26 +23,31 @@ public sealed class OnnxWorkflowTests(OnnxModels models)
     }
 
     [Fact]
-    public void Check_bless_and_check_again_give_the_verdicts_of_the_mlnet_model()
+    public void Checked_against_the_blessed_mlnet_model_the_onnx_conversion_gets_its_verdicts()
     {
         using var zip = new SampleCopy();
         using var onnx = OnnxCopy();
         var fromZip = QgateProcess.Run(zip.Root, "check", "--report-dir", "out");
 
-        // The committed baseline was blessed with the ML.NET model: bless the ONNX one first.
-        Assert.Equal(0, QgateProcess.Run(onnx.Root, "bless").ExitCode);
+        // The committed baseline was blessed with the ML.NET model: the conversion is a candidate against it.
         var fromOnnx = QgateProcess.Run(onnx.Root, "check", "--report-dir", "out");
 
+        Assert.Equal(0, fromOnnx.ExitCode);
         Assert.Equal(fromZip.ExitCode, fromOnnx.ExitCode);
+        Assert.Equal(Verdicts(zip), Verdicts(onnx));
+        Assert.Contains("suite.regressed", fromOnnx.StandardOutput, StringComparison.Ordinal);
+
+        // And blessed itself, it gates the same way.
+        Assert.Equal(0, QgateProcess.Run(onnx.Root, "bless").ExitCode);
+        Assert.Equal(0, QgateProcess.Run(onnx.Root, "check", "--report-dir", "out").ExitCode);
         Assert.Equal(Verdicts(zip), Verdicts(onnx));
     }
 
     [Fact]
     public void Explain_ranks_the_same_features_for_the_onnx_model()
     {
-        // Without the baseline (blessed for the ML.NET model), both resolve the same operating point.
-        using var zip = new SampleCopy(withBaseline: false);
-        using var onnx = OnnxCopy(withBaseline: false);
+        using var zip = new SampleCopy();
+        using var onnx = OnnxCopy();
         Assert.Equal(0, QgateProcess.Run(zip.Root, "explain", "--report-dir", "out").ExitCode);
         Assert.Equal(0, QgateProcess.Run(onnx.Root, "explain", "--report-dir", "out").ExitCode);
 
@@ -53,13 +58,31 @@ public sealed class OnnxWorkflowTests(OnnxModels models)
         }
 
         Assert.Equal(Names(zip, "features", "name"), Names(onnx, "features", "name"));
-        Assert.Equal(Names(zip, "regionImportance", "group").Take(5), Names(onnx, "regionImportance", "group").Take(5));
+
+        // Region importance shuffles the region's rows: a score that differs in the last float digit
+        // can move a row across the region's edge and so change every shuffle. The same groups
+        // lead, in close to the same order.
+        var fromZip = Importance(zip);
+        var fromOnnx = Importance(onnx);
+        Assert.Equal(fromZip.Keys.Order(), fromOnnx.Keys.Order());
+        Assert.Equal(Top(fromZip, 5), Top(fromOnnx, 5));
+    }
+
+    private static IEnumerable<string> Top(Dictionary<string, double> importance, int count) =>
+        importance.OrderByDescending(p => p.Value).Take(count).Select(p => p.Key).Order(StringComparer.Ordinal);
+
+    private static Dictionary<string, double> Importance(SampleCopy sample)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(sample.Root, "out", "qualitygate-result.json")));
+        return json.RootElement.GetProperty("explain").GetProperty("regionImportance").EnumerateArray()
+            .ToDictionary(g => g.GetProperty("group").GetString()!, g => g.GetProperty("scoreChange").GetDouble());
     }
 
     private SampleCopy OnnxCopy(bool withSuite = true, bool withBaseline = true)
     {
         var copy = new SampleCopy(withSuite, withBaseline);
-        File.Copy(models.VectorModel, Path.Combine(copy.Root, "model", "spam.onnx"));
+        // The tests' own conversion, in place of the sample's committed one.
+        File.Copy(models.VectorModel, Path.Combine(copy.Root, "model", "spam.onnx"), overwrite: true);
         copy.EditConfig(yaml => yaml.Replace("path: model/spam.zip", "path: model/spam.onnx", StringComparison.Ordinal));
         return copy;
     }
