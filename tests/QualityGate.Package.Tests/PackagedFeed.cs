@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace QualityGate.Package.Tests;
 
 /// <summary>
-/// Both packages packed once per test run into a private folder, and a private NuGet cache, so
+/// The three packages (tool, MSBuild, ONNX add-on) packed once per test run into a private folder, and a private NuGet cache, so
 /// every throw-away project restores exactly these packages and nothing left from earlier runs.
 /// </summary>
 public sealed class PackagedFeed : IDisposable
@@ -14,7 +14,7 @@ public sealed class PackagedFeed : IDisposable
         Feed = Path.Combine(Root, "feed");
         Cache = Path.Combine(Root, "nuget-cache");
         Directory.CreateDirectory(Feed);
-        foreach (var project in new[] { "src/QualityGate.Cli/QualityGate.Cli.csproj", "src/QualityGate.MSBuild/QualityGate.MSBuild.csproj" })
+        foreach (var project in new[] { "src/QualityGate.Cli/QualityGate.Cli.csproj", "src/QualityGate.MSBuild/QualityGate.MSBuild.csproj", "src/QualityGate.Onnx/QualityGate.Onnx.csproj" })
         {
             var pack = Dotnet.Run(RepositoryRoot, null, "pack", Path.Combine(RepositoryRoot, project), "-c", "Release", "-o", Feed, "-nodeReuse:false");
             if (pack.ExitCode != 0)
@@ -40,6 +40,8 @@ public sealed class PackagedFeed : IDisposable
     public string Cache { get; }
 
     public string Version { get; }
+
+    public string Package(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
 
     public static string RepositoryRoot { get; } = FindRoot();
 
