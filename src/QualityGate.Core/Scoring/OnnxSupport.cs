@@ -37,7 +37,7 @@ internal static class OnnxSupport
     {
         if (Environment.GetEnvironmentVariable("QUALITYGATE_ADDONS") is { Length: > 0 } folder)
         {
-            yield return folder;
+            yield return Path.GetFullPath(folder);
         }
 
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } root
