@@ -32,6 +32,20 @@ public sealed class OnnxScoringTests(OnnxModels models) : IDisposable
     }
 
     [Fact]
+    public void A_raw_score_output_is_gated_like_the_mlnet_models_score()
+    {
+        static string RawScore(string yaml) => yaml
+            .Replace("  inputs:", "  score_column: Score\n  inputs:", StringComparison.Ordinal)
+            .Replace("threshold: 0.5", "threshold: 0", StringComparison.Ordinal);
+        var fromZip = Run(RawScore(SampleConfigs.ForModel(SampleConfigs.SampleModel)), "zip.yml");
+        var fromOnnx = Run(RawScore(SampleConfigs.ForModel(models.VectorModel)), "onnx.yml");
+
+        Assert.False(fromOnnx.Model.ScoresAreProbabilities);
+        Assert.Equal("Score", fromOnnx.Model.ScoreColumn);
+        AssertSame(fromZip, fromOnnx);
+    }
+
+    [Fact]
     public void A_vector_input_the_data_does_not_have_is_named_with_the_fix()
     {
         var error = Assert.Throws<DataException>(() => Run(SampleConfigs.ForModel(models.VectorModel, inputs: null), "onnx.yml"));
@@ -77,9 +91,14 @@ public sealed class OnnxScoringTests(OnnxModels models) : IDisposable
         Assert.Equal(a.Confusion, b.Confusion);
         Assert.Equal(a.Region.Total, b.Region.Total);
         Assert.Equal(a.Find(new MetricName("auc"))!.Value, b.Find(new MetricName("auc"))!.Value, 1e-6);
-        Assert.Equal(a.Find(new MetricName("log_loss"))!.Value, b.Find(new MetricName("log_loss"))!.Value, 1e-5);
+        if (expected.Model.ScoresAreProbabilities)
+        {
+            Assert.Equal(a.Find(new MetricName("log_loss"))!.Value, b.Find(new MetricName("log_loss"))!.Value, 1e-5);
+        }
+
         Assert.Equal(expected.Limits.Select(l => l.Verdict), actual.Limits.Select(l => l.Verdict));
-        Assert.Equal(expected.OperatingPoint.RegionLow, actual.OperatingPoint.RegionLow, 1e-6);
+        // Float precision is relative: raw scores run to +-10, probabilities to 1.
+        Assert.Equal(expected.OperatingPoint.RegionLow, actual.OperatingPoint.RegionLow, 1e-6 * Math.Max(1, Math.Abs(expected.OperatingPoint.RegionLow)));
     }
 
     private GateResult Run(string yaml, string name) => GateRunner.Run(ConfigLoader.Parse(yaml, _directory.Write(name, yaml)));
