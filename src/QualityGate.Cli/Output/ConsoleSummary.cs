@@ -61,6 +61,7 @@ internal static class ConsoleSummary
         }
 
         WriteRegression(console, result);
+        WriteSlices(console, result);
         SuiteSummary.Write(console.Profile.Out.Writer, result);
 
         foreach (var outcome in result.Limits.Where(o => o.Verdict != Verdict.Passed))
@@ -113,6 +114,37 @@ internal static class ConsoleSummary
                     allowed,
                     LimitEvaluator.YamlName(check.Evidence),
                 }.Select(text => new Text(text)), Markup(check.Verdict)]);
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>One row per slice: its size, key rates, the verdict of its limits and checks, and whether it is new, missing or too small.</summary>
+    private static void WriteSlices(IAnsiConsole console, GateResult result)
+    {
+        if (result.Slices.Count == 0)
+        {
+            return;
+        }
+
+        console.Profile.Out.Writer.WriteLine($"Slices     {result.Slices.Count} (min_size {result.Config.Slices!.MinSize})");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("Slice", "Examples", "Positives", "fpr", "region.error_rate", "Verdict", "Note");
+        foreach (var slice in result.Slices)
+        {
+            var verdicts = result.Limits.Where(l => l.Limit.DataSet == slice.Label).Select(l => l.Verdict)
+                .Concat(result.Regression.Where(r => r.Limit.DataSet == slice.Label).Select(r => r.Verdict)).ToList();
+            string Rate(string name) => slice.Evaluation?.Find(new Configuration.MetricName(name)) is { EmptyDenominator: false } value ? F(value.Value) : "-";
+            var note = slice.Status switch
+            {
+                Slices.SliceStatus.Missing => "missing: in the baseline, not in the data",
+                Slices.SliceStatus.New => "new: not in the baseline",
+                _ => slice.TooSmall ? "too small to decide" : "",
+            };
+            table.AddRow(
+                [.. new[] { slice.Label, slice.Count.ToString(CultureInfo.InvariantCulture), slice.Positives.ToString(CultureInfo.InvariantCulture), Rate("fpr"), Rate("region.error_rate") }.Select(text => new Text(text)),
+                verdicts.Count == 0 ? new Markup("") : Markup(verdicts.Contains(Verdict.Failed) ? Verdict.Failed : verdicts.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive : Verdict.Passed),
+                new Text(note)]);
         }
 
         console.Write(table);

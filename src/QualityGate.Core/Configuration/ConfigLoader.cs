@@ -13,7 +13,7 @@ public static class ConfigLoader
     [
         "version", "model", "label", "id", "data", "threshold", "region", "evidence", "confidence",
         "interval", "inconclusive", "min_count", "bootstrap", "limits", "reports", "mining", "regression",
-        "explain",
+        "explain", "slices",
     ];
 
     public static readonly IReadOnlyList<string> DataSetNames = ["heldout", "suite"];
@@ -73,7 +73,8 @@ public static class ConfigLoader
         var mining = MiningReader.Read(map);
         var regression = RegressionReader.Read(map, baseDirectory, data);
         var explain = ExplainReader.Read(map);
-        return new GateConfig(Path.GetFullPath(path), model, label, id, data, threshold, region, statistics, limits, reports, mining, regression, explain);
+        var slices = SliceReader.Read(map, data, threshold, statistics, regression);
+        return new GateConfig(Path.GetFullPath(path), model, label, id, data, threshold, region, statistics, limits, reports, mining, regression, explain, slices);
     }
 
     private static YamlMappingNode ReadRoot(string text, string path)

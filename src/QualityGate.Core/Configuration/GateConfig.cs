@@ -16,7 +16,8 @@ public sealed record GateConfig(
     ReportSettings Reports,
     MiningSettings Mining,
     RegressionSettings? Regression,
-    ExplainSettings Explain)
+    ExplainSettings Explain,
+    SliceSettings? Slices = null)
 {
     /// <summary>The folder that relative paths in the config are resolved against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(ConfigPath))!;
@@ -201,4 +202,35 @@ public sealed record RegressionLimitSettings(
 public sealed record ExplainSettings(int Top, int Sample, int Repeats, int Seed, int MaxGroups, IReadOnlyList<string> Ignore)
 {
     public static ExplainSettings Default { get; } = new(10, 10_000, 3, 0, 64, []);
+}
+
+/// <summary>
+/// Per-slice limits: each value of a slice column (or each named group of values) is a slice;
+/// every limit and regression check under <c>slices</c> is decided on every slice of its data set.
+/// </summary>
+/// <param name="MinSize">A slice with fewer examples is inconclusive: reported, never passed.</param>
+/// <param name="MaxNewPerSlice">Mining takes at most this many new items from each slice of the first column.</param>
+public sealed record SliceSettings(
+    IReadOnlyList<SliceColumn> Columns,
+    int MinSize,
+    IReadOnlyList<LimitSettings> Limits,
+    IReadOnlyList<RegressionLimitSettings> Regression,
+    int? MaxNewPerSlice,
+    SourceLocation Location);
+
+/// <summary>A column that slices the data: one slice per value, or per named group of values (the rest in "other").</summary>
+public sealed record SliceColumn(string Column, IReadOnlyDictionary<string, string>? Groups, SourceLocation Location)
+{
+    public const string Other = "other";
+    public const string Missing = "(missing)";
+
+    /// <summary>The slice a row's value puts it in, as reports name it: <c>column=value</c> or <c>column=group</c>.</summary>
+    public string SliceOf(string value)
+    {
+        var trimmed = value.Trim();
+        var name = trimmed.Length == 0 ? Missing
+            : Groups is null ? trimmed
+            : Groups.TryGetValue(trimmed, out var group) ? group : Other;
+        return $"{Column}={name}";
+    }
 }

@@ -5,9 +5,10 @@ namespace QualityGate.Configuration;
 /// <summary>Reads the <c>limits:</c> section: data set, then metric, then <c>{ min, max, evidence, min_count }</c>.</summary>
 internal static class LimitReader
 {
-    public static IReadOnlyList<LimitSettings> Read(YamlMap root, DataSettings data, ThresholdSettings threshold)
+    /// <param name="parent">The map holding <c>limits</c>: the config's root, or <c>slices</c> (then <paramref name="prefix"/> is "slices.").</param>
+    public static IReadOnlyList<LimitSettings> Read(YamlMap parent, DataSettings data, ThresholdSettings threshold, string prefix = "")
     {
-        var limitsMap = root.Map("limits", [.. ConfigLoader.DataSetNames]);
+        var limitsMap = parent.Map("limits", [.. ConfigLoader.DataSetNames]);
         if (limitsMap is null)
         {
             return [];
@@ -24,17 +25,17 @@ internal static class LimitReader
             var metricKeys = setNode is YamlDotNet.RepresentationModel.YamlMappingNode m
                 ? m.Children.Keys.Select(k => k.ToString()).ToArray()
                 : [];
-            var setMap = limitsMap.AsMap(setNode, $"limits.{dataSet}", metricKeys);
+            var setMap = limitsMap.AsMap(setNode, $"{prefix}limits.{dataSet}", metricKeys);
             foreach (var (metricText, limitNode, metricLocation) in setMap.Entries)
             {
                 var metric = MetricName.TryParse(metricText) ?? throw new ConfigurationException(
                     ErrorCodes.ConfigUnknownMetric,
-                    $"Unknown metric '{metricText}' in 'limits.{dataSet}'.",
+                    $"Unknown metric '{metricText}' in '{prefix}limits.{dataSet}'.",
                     metricLocation,
                     Suggestions.Closest(metricText, MetricName.Known) is { } close
                         ? $"Did you mean '{(close == MetricName.TprAtFpr ? "tpr_at_fpr(0.01)" : close)}'?"
                         : $"Known metrics: {string.Join(", ", MetricName.Known)}.");
-                var limit = ReadOne(setMap, limitNode, dataSet, metric, metricLocation);
+                var limit = ReadOne(setMap, limitNode, dataSet, metric, metricLocation, prefix);
                 RejectTargetFixedMetric(limit, threshold);
                 limits.Add(limit);
             }
@@ -43,9 +44,9 @@ internal static class LimitReader
         return limits;
     }
 
-    private static LimitSettings ReadOne(YamlMap setMap, YamlDotNet.RepresentationModel.YamlNode node, string dataSet, MetricName metric, SourceLocation location)
+    private static LimitSettings ReadOne(YamlMap setMap, YamlDotNet.RepresentationModel.YamlNode node, string dataSet, MetricName metric, SourceLocation location, string prefix)
     {
-        var path = $"limits.{dataSet}.{metric}";
+        var path = $"{prefix}limits.{dataSet}.{metric}";
         var map = setMap.AsMap(node, path, "min", "max", "evidence", "min_count");
         var min = map.Number("min");
         var max = map.Number("max");

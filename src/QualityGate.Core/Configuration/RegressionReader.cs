@@ -23,20 +23,7 @@ internal static class RegressionReader
             throw map.BadValue(map.Get("threshold")!, $"'regression.threshold' cannot be '{threshold}'.", "Use 'baseline' (the blessed threshold, default) or 'candidate' (resolve the target on each candidate).");
         }
 
-        var limits = new List<RegressionLimitSettings>();
-        if (map.Get("limits") is YamlMappingNode limitsNode)
-        {
-            var keys = limitsNode.Children.Keys.Select(k => k.ToString()).ToArray();
-            var limitsMap = map.AsMap(limitsNode, "regression.limits", keys);
-            foreach (var (key, node, location) in limitsMap.Entries)
-            {
-                limits.Add(ReadLimit(limitsMap, key, node, location, data));
-            }
-        }
-        else if (map.Get("limits") is { } other)
-        {
-            throw map.WrongType(other, "regression.limits", "a mapping of set.metric to a check");
-        }
+        var limits = ReadChecks(map, "limits", "regression.limits", data);
 
         var baselineModel = map.String("baseline_model");
         return new RegressionSettings(
@@ -48,7 +35,28 @@ internal static class RegressionReader
             limits);
     }
 
-    private static RegressionLimitSettings ReadLimit(YamlMap limitsMap, string key, YamlNode node, Errors.SourceLocation location, DataSettings data)
+    /// <summary>A mapping of <c>set.metric</c> to a check: <c>regression.limits</c>, or <c>slices.regression</c>.</summary>
+    public static List<RegressionLimitSettings> ReadChecks(YamlMap parent, string key, string path, DataSettings data)
+    {
+        var limits = new List<RegressionLimitSettings>();
+        if (parent.Get(key) is YamlMappingNode limitsNode)
+        {
+            var keys = limitsNode.Children.Keys.Select(k => k.ToString()).ToArray();
+            var limitsMap = parent.AsMap(limitsNode, path, keys);
+            foreach (var (name, node, location) in limitsMap.Entries)
+            {
+                limits.Add(ReadLimit(limitsMap, name, node, location, data, path));
+            }
+        }
+        else if (parent.Get(key) is { } other)
+        {
+            throw parent.WrongType(other, path, "a mapping of set.metric to a check");
+        }
+
+        return limits;
+    }
+
+    private static RegressionLimitSettings ReadLimit(YamlMap limitsMap, string key, YamlNode node, Errors.SourceLocation location, DataSettings data, string checksPath)
     {
         var dot = key.IndexOf('.', StringComparison.Ordinal);
         var dataSet = dot > 0 ? key[..dot] : string.Empty;
@@ -71,11 +79,11 @@ internal static class RegressionReader
 
         var metric = isCount ? new MetricName(metricText) : MetricName.TryParse(metricText) ?? throw new ConfigurationException(
             ErrorCodes.ConfigUnknownMetric,
-            $"Unknown metric '{metricText}' in 'regression.limits'.",
+            $"Unknown metric '{metricText}' in '{checksPath}'.",
             location,
             Suggestions.Closest(metricText, MetricName.Known.Concat(Counts)) is { } close ? $"Did you mean '{dataSet}.{close}'?" : null);
 
-        var path = $"regression.limits.{key}";
+        var path = $"{checksPath}.{key}";
         var map = limitsMap.AsMap(node, path, "max_increase", "max_decrease", "max", "min", "relative", "evidence");
         var check = new RegressionLimitSettings(
             dataSet,

@@ -19,6 +19,9 @@ public sealed record GateResult(
     IReadOnlyList<string> Warnings,
     Explain.Explanation? Explanation = null)
 {
+    /// <summary>Every slice of every sliced data set, when the config has <c>slices</c>.</summary>
+    public IReadOnlyList<Slices.SliceResult> Slices { get; init; } = [];
+
     public Verdict Verdict
     {
         get

@@ -9,6 +9,7 @@ using QualityGate.Mining;
 using QualityGate.Regression;
 using QualityGate.Scoring;
 using QualityGate.Shards;
+using QualityGate.Slices;
 using QualityGate.Suite;
 using QualityGate.Training;
 
@@ -99,6 +100,8 @@ public static class GateRunner
 
         warnings.AddRange(merged?.Notes ?? []);
         var outcomes = config.Limits.Select(limit => Decide(limit, sets, config.Statistics)).ToList();
+        var slices = EvaluateSlices(config, heldout, suite, point, scorer.ScoresAreProbabilities, inTraining, merged is not null, warnings);
+        outcomes.AddRange(slices?.Limits ?? []);
         var model = Describe(config, scorer);
 
         var pairedItems = baseline is null || suite is null ? [] : SuitePairing.Pair(config, baseline, suite, point, labels, heldoutFile);
@@ -128,7 +131,34 @@ public static class GateRunner
         var explanation = options.Explain
             ? Explainer.Explain(config, scorer, scorer is ScoreFileReader ? null : heldoutColumns!.NumericInputs ?? [], labels, heldout, suite, point, progress)
             : null;
-        return new GateResult(config, model, point, sets, outcomes, regression, suiteReport, config.Regression is null ? null : config.Display(config.Regression.Baseline), warnings, explanation);
+        return new GateResult(config, model, point, sets, outcomes, regression, suiteReport, config.Regression is null ? null : config.Display(config.Regression.Baseline), warnings, explanation)
+        {
+            Slices = slices?.Slices ?? [],
+        };
+    }
+
+    /// <summary>Every slice of the held-out set and the suite, and the per-slice limits; null without <c>slices</c>.</summary>
+    private static SliceEvaluator.Outcome? EvaluateSlices(GateConfig config, ScoredSet heldout, ScoredSuite? suite, OperatingPoint point, bool probabilities, IReadOnlySet<string> inTraining, bool merged, List<string> warnings)
+    {
+        if (config.Slices is not { } settings)
+        {
+            return null;
+        }
+
+        if (merged)
+        {
+            warnings.Add("Slices are not evaluated on merged shards: run 'qgate check' on the whole held-out set for per-slice limits.");
+            return null;
+        }
+
+        var sets = new List<SliceEvaluator.SlicedSet> { new("heldout", heldout, SliceMembership.OfFile(heldout.File, settings.Columns)) };
+        if (suite is { Active.Count: > 0 })
+        {
+            var active = suite.Document.Items.Where(i => i.Status == SuiteStatus.Active).ToList();
+            sets.Add(new("suite", suite.Active, SliceMembership.OfItems(active, suite.Document.DataColumns, settings.Columns)));
+        }
+
+        return SliceEvaluator.Evaluate(settings, sets, point, config.Statistics, probabilities, null, inTraining);
     }
 
     /// <summary>Feedback is only mined: its rows go through the collector and no id is kept.</summary>

@@ -41,6 +41,7 @@ public static partial class HtmlReport
         Limits(html, report);
         Regression(html, report);
         PlotsSection(html, report);
+        Slices(html, report);
         Suite(html, report);
         Explain(html, report);
 
@@ -152,6 +153,47 @@ public static partial class HtmlReport
         Items(html, "broken", "Broken: the baseline got these right", suite.Broken);
         Items(html, "fixed", "Fixed", suite.Fixed);
         Items(html, "added", "Added by mining", suite.Added ?? []);
+    }
+
+    /// <summary>Every slice: size, key rates with bounds, and whether it is new, missing or too small; then the region rates per held-out slice.</summary>
+    private static void Slices(StringBuilder html, ReportData report)
+    {
+        if (report.Slices is not { Count: > 0 } slices)
+        {
+            return;
+        }
+
+        string[] shown = ["fpr", "recall", "region.fpr", "region.error_rate"];
+        html.Append("<h2 id=\"slices\">Slices</h2>\n<table id=\"slice-table\"><tr><th>Slice</th><th>Examples</th><th>Positives</th>");
+        foreach (var metric in shown)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(metric)}</th>");
+        }
+
+        html.Append("<th>Verdict</th><th>Note</th></tr>\n");
+        foreach (var slice in slices)
+        {
+            var verdicts = report.Limits.Where(l => l.DataSet == slice.Label).Select(l => l.Verdict)
+                .Concat(report.Regression.Where(r => r.Check.StartsWith(slice.Label + ".", StringComparison.Ordinal)).Select(r => r.Verdict)).ToList();
+            var verdict = verdicts.Contains("failed") ? "failed" : verdicts.Contains("inconclusive") ? "inconclusive" : verdicts.Count > 0 ? "passed" : "";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(slice.Label)}</td><td class=\"num\">{slice.Count}</td><td class=\"num\">{slice.Positives}</td>");
+            foreach (var metric in shown)
+            {
+                slice.Metrics.TryGetValue(metric, out var cell);
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{N(cell?.Value)} <span class=\"muted\">{E(Format.Bounds(cell))}</span></td>");
+            }
+
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"{E(verdict)}\">{E(verdict)}</td><td>{E(slice.Note)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n<div class=\"plots\">\n");
+        var heldout = slices.Where(s => s.DataSet == "heldout" && s.Status != "missing").ToList();
+        if (heldout.Count > 0)
+        {
+            Plot(html, "slice-region-rates", Plots.SliceRegionRates(heldout));
+        }
+
+        html.Append("</div>\n");
     }
 
     /// <summary>What <c>qgate explain</c> found: the features that pull hard negatives towards the positives, region importance, distributions.</summary>

@@ -59,6 +59,19 @@ public static class MarkdownReport
             md.Append('\n');
         }
 
+        if (report.Slices is { Count: > 0 } slices)
+        {
+            md.Append("<details><summary>Slices</summary>\n\n| Slice | Examples | fpr | region.error_rate | Note |\n|---|---|---|---|---|\n");
+            foreach (var slice in slices)
+            {
+                slice.Metrics.TryGetValue("fpr", out var fpr);
+                slice.Metrics.TryGetValue("region.error_rate", out var region);
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(slice.Label)} | {slice.Count} | {Format.Number(fpr?.Value)} | {Format.Number(region?.Value)} | {Cell(slice.Note)} |\n");
+            }
+
+            md.Append("\n</details>\n\n");
+        }
+
         if (report.Suite is { } suite)
         {
             md.Append(CultureInfo.InvariantCulture, $"**Suite** `{Cell(suite.Path)}`: {suite.Active} active, {suite.Quarantined} quarantined, {suite.Rejected} rejected");

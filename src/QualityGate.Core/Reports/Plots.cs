@@ -35,18 +35,26 @@ internal static class Plots
         Curve($"Precision-recall on {set.Name}", "recall", "precision", set.PrecisionRecall, recall, precision, diagonal: false);
 
     /// <summary>Error rates inside the threshold region, each with its confidence bounds, one group per data set.</summary>
-    public static string RegionRates(IReadOnlyList<SetSection> sets)
+    public static string RegionRates(IReadOnlyList<SetSection> sets) =>
+        RatesWithBounds("Error rates in the threshold region", [.. sets.Select(s => (s.Name, s.Metrics))]);
+
+    /// <summary>The region's error rates of every slice of the held-out set, each with its bounds.</summary>
+    public static string SliceRegionRates(IReadOnlyList<SliceRow> slices) =>
+        RatesWithBounds("Region error rates per slice", [.. slices.Select(s => (s.Name, s.Metrics))], width: Math.Max(Width, 60 * slices.Count * 3));
+
+    /// <summary>Region FPR, FNR and error rate per group (a data set or a slice), each with its confidence bounds.</summary>
+    private static string RatesWithBounds(string title, IReadOnlyList<(string Label, IReadOnlyDictionary<string, MetricCell> Metrics)> groups, int width = Width)
     {
-        var plot = NewPlot("Error rates in the threshold region", "", "rate");
+        var plot = NewPlot(title, "", "rate");
         string[] metrics = ["region.fpr", "region.fnr", "region.error_rate"];
         var ticks = new List<Tick>();
         var position = 0.0;
         var palette = new[] { Colors.SteelBlue, Colors.OrangeRed, Colors.SeaGreen };
-        for (var s = 0; s < sets.Count; s++)
+        foreach (var (label, values) in groups)
         {
             for (var m = 0; m < metrics.Length; m++)
             {
-                if (!sets[s].Metrics.TryGetValue(metrics[m], out var cell) || cell.Value is not { } value)
+                if (!values.TryGetValue(metrics[m], out var cell) || cell.Value is not { } value)
                 {
                     position++;
                     continue;
@@ -62,7 +70,7 @@ internal static class Plots
                     bar.LineWidth = 2;
                 }
 
-                ticks.Add(new Tick(position, $"{sets[s].Name}\n{metrics[m]["region.".Length..]}"));
+                ticks.Add(new Tick(position, $"{label}\n{metrics[m]["region.".Length..]}"));
                 position++;
             }
 
@@ -71,7 +79,7 @@ internal static class Plots
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.SetLimits(-0.8, Math.Max(position - 1, 1), 0, 1);
-        return plot.GetSvgXml(Width, Height);
+        return plot.GetSvgXml(width, Height);
     }
 
     /// <summary>Each paired regression check: the blessed and the candidate value side by side.</summary>

@@ -24,7 +24,8 @@ public sealed record ReportData(
     SuiteSection? Suite,
     IReadOnlyList<SetSection> Sets,
     IReadOnlyList<string> Warnings,
-    ExplainSection? Explain = null)
+    ExplainSection? Explain = null,
+    IReadOnlyList<SliceRow>? Slices = null)
 {
     public static ReportData Parse(byte[] json, string displayPath)
     {
@@ -58,7 +59,8 @@ public sealed record ReportData(
                 root.GetProperty("suite").ValueKind == JsonValueKind.Null ? null : SuiteSection.Read(root.GetProperty("suite")),
                 [.. root.GetProperty("dataSets").EnumerateArray().Select(SetSection.Read)],
                 [.. root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)],
-                ExplainSection.Read(root));
+                ExplainSection.Read(root),
+                SliceRow.ReadAll(root));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -93,6 +93,7 @@ public static class ResultJson
 
         json.WriteEndArray();
 
+        SliceJson.Write(json, config.Slices, result.Slices);
         ExplainJson.Write(json, result.Explanation);
         WriteStrings(json, "warnings", result.Warnings);
         json.WriteEndObject();

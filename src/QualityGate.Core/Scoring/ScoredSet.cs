@@ -32,9 +32,22 @@ public sealed class ScoredSet(string name, DataFile file, double[] scores, bool[
 
         var kept = Enumerable.Range(0, Count).Where(row => !excluded.Contains(Ids[row])).ToArray();
         removed = Count - kept.Length;
-        return removed == 0
-            ? this
-            : new ScoredSet(Name, File, [.. kept.Select(r => scores[r])], [.. kept.Select(r => positive[r])], kept.Select((row, index) => (row, index)).ToDictionary(p => p.index, p => Ids[p.row]));
+        return removed == 0 ? this : Subset(kept);
+    }
+
+    /// <summary>These rows only, renumbered in the order given, with the ids the pass kept for them.</summary>
+    public ScoredSet Subset(IReadOnlyList<int> rows)
+    {
+        var ids = new Dictionary<int, string>();
+        for (var index = 0; index < rows.Count; index++)
+        {
+            if (Ids.TryGetValue(rows[index], out var id))
+            {
+                ids[index] = id;
+            }
+        }
+
+        return new ScoredSet(Name, File, [.. rows.Select(r => scores[r])], [.. rows.Select(r => positive[r])], ids);
     }
 
     internal double[] ScoreArray => scores;

@@ -1,0 +1,59 @@
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Suite;
+
+namespace QualityGate.Slices;
+
+/// <summary>Which slice of one slice column each row of a data set is in.</summary>
+/// <param name="Names">The slices, <c>column=value</c>, in ordinal order.</param>
+/// <param name="Of">Per row, its slice's index in <paramref name="Names"/>.</param>
+public sealed record SliceMembership(SliceColumn Column, IReadOnlyList<string> Names, int[] Of)
+{
+    /// <summary>The rows of each slice, in row order.</summary>
+    public IReadOnlyList<List<int>> Rows()
+    {
+        var rows = Names.Select(_ => new List<int>()).ToList();
+        for (var row = 0; row < Of.Length; row++)
+        {
+            rows[Of[row]].Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Reads the slice columns of every row of a data file: one text pass over the file, apart from
+    /// the model's, since a slice column (a provider, a country) is usually no model input.
+    /// </summary>
+    public static IReadOnlyList<SliceMembership> OfFile(DataFile file, IReadOnlyList<SliceColumn> columns)
+    {
+        var indexes = columns.Select(c => file.Require(c.Column, "slice", c.Location)).ToList();
+        var values = columns.Select(_ => new List<string>()).ToList();
+        using var reader = file.ReadRows();
+        while (reader.Read() is { } fields)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                values[c].Add(indexes[c] < fields.Count ? fields[indexes[c]] : string.Empty);
+            }
+        }
+
+        return [.. columns.Select((column, c) => Assign(column, values[c]))];
+    }
+
+    /// <summary>The suite's active items, in the order of the suite's scored set, by their own fields.</summary>
+    public static IReadOnlyList<SliceMembership> OfItems(IReadOnlyList<SuiteItem> items, IReadOnlyList<string> dataColumns, IReadOnlyList<SliceColumn> columns) =>
+        [.. columns.Select(column =>
+        {
+            var index = dataColumns.ToList().IndexOf(column.Column);
+            return Assign(column, [.. items.Select(i => index >= 0 && index < i.Fields.Count ? i.Fields[index] : string.Empty)]);
+        })];
+
+    private static SliceMembership Assign(SliceColumn column, IReadOnlyList<string> values)
+    {
+        var slices = values.Select(column.SliceOf).ToArray();
+        var names = slices.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var index = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        return new SliceMembership(column, names, [.. slices.Select(s => index[s])]);
+    }
+}
