@@ -23,8 +23,12 @@ public static class BaselineBuilder
             point.RegionHigh,
             [.. result.Sets.SelectMany(set => set.Metrics
                 .Where(m => m.Unavailable is null)
-                .Select(m => new BaselineMetric(set.Name, m.Metric.ToString(), m.Value, m.Successes, m.Trials)))],
+                .Select(m => new BaselineMetric(set.Name, m.Metric.ToString(), m.Value, m.Successes, m.Trials))),
+            .. result.Slices.Where(s => s.Evaluation is not null).SelectMany(slice => slice.Evaluation!.Metrics
+                .Where(m => m.Unavailable is null && double.IsFinite(m.Value))
+                .Select(m => new BaselineMetric(slice.Label, m.Metric.ToString(), m.Value, m.Successes, m.Trials)))],
             new HeldoutOutcomes(heldout.Confusion.Total, heldout.Confusion.Negatives, heldout.Confusion.Positives, heldout.Outcomes),
-            result.Suite is null ? null : new SuiteOutcomes(result.Suite.ActiveIds, suiteSet?.WrongIds ?? [], suiteSet?.RegionIds ?? []));
+            result.Suite is null ? null : new SuiteOutcomes(result.Suite.ActiveIds, suiteSet?.WrongIds ?? [], suiteSet?.RegionIds ?? []),
+            config.Slices is null ? null : [.. result.Slices.Where(s => s.Status != Slices.SliceStatus.Missing).Select(s => new BaselineSlice(s.DataSet, s.Name, s.Count))]);
     }
 }

@@ -19,7 +19,8 @@ public sealed record BaselineDocument(
     double RegionHigh,
     IReadOnlyList<BaselineMetric> Metrics,
     HeldoutOutcomes Heldout,
-    SuiteOutcomes? Suite)
+    SuiteOutcomes? Suite,
+    IReadOnlyList<BaselineSlice>? Slices = null)
 {
     public BaselineMetric? Find(string dataSet, string metric) =>
         Metrics.FirstOrDefault(m => m.DataSet == dataSet && m.Metric == metric);
@@ -33,3 +34,10 @@ public sealed record HeldoutOutcomes(long Rows, long Negatives, long Positives, 
 
 /// <summary>The blessed model on the suite: the active items it was scored on, the ones it got wrong, the ones in its region.</summary>
 public sealed record SuiteOutcomes(IReadOnlyList<string> Items, IReadOnlyList<string> Wrong, IReadOnlyList<string> InRegion);
+
+/// <summary>
+/// A slice the blessed model was evaluated on, so a later run reports slices that disappeared or
+/// appeared. Its metrics are among the baseline's metrics under the slice's label
+/// (<c>heldout[provider=gmail]</c>); its examples' outcomes are among the per-example ids.
+/// </summary>
+public sealed record BaselineSlice(string DataSet, string Name, long Rows);

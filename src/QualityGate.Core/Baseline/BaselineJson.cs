@@ -78,6 +78,22 @@ public static class BaselineJson
                 json.WriteNull("suite");
             }
 
+            // Written only by a config with slices, so baselines without them keep their bytes.
+            if (baseline.Slices is { } slices)
+            {
+                json.WriteStartArray("slices");
+                foreach (var slice in slices)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("set", slice.DataSet);
+                    json.WriteString("name", slice.Name);
+                    json.WriteNumber("rows", slice.Rows);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -119,7 +135,10 @@ public static class BaselineJson
                     heldout.GetProperty("negatives").GetInt64(),
                     heldout.GetProperty("positives").GetInt64(),
                     new RowOutcomes(Ids(heldout, "falsePositives"), Ids(heldout, "falseNegatives"), Ids(heldout, "regionNegatives"), Ids(heldout, "regionPositives"))),
-                suite.ValueKind == JsonValueKind.Null ? null : new SuiteOutcomes(Ids(suite, "items"), Ids(suite, "wrong"), Ids(suite, "inRegion")));
+                suite.ValueKind == JsonValueKind.Null ? null : new SuiteOutcomes(Ids(suite, "items"), Ids(suite, "wrong"), Ids(suite, "inRegion")),
+                root.TryGetProperty("slices", out var slices)
+                    ? [.. slices.EnumerateArray().Select(s => new BaselineSlice(s.GetProperty("set").GetString()!, s.GetProperty("name").GetString()!, s.GetProperty("rows").GetInt64()))]
+                    : null);
         }
         catch (JsonException e)
         {

@@ -39,9 +39,11 @@ public static class GateRunner
 
         var known = KnownOperatingPoint(config, baseline);
 
-        // Held-out examples exported into training are held out no more: every id is then needed to find them.
+        // Held-out examples exported into training are held out no more, and per-slice checks
+        // against the baseline pair a slice's examples: either needs every id.
         var inTraining = options.Shards is null ? InTrainingList.Read(config) : new HashSet<string>();
-        Func<double, bool, bool> wantsId = known is { } k && inTraining.Count == 0
+        var everyId = inTraining.Count > 0 || config.Slices?.Regression.Any(r => r.DataSet == "heldout") == true;
+        Func<double, bool, bool> wantsId = known is { } k && !everyId
             ? k.IsWrongOrInRegion
             : (_, _) => true;
 
@@ -100,21 +102,24 @@ public static class GateRunner
 
         warnings.AddRange(merged?.Notes ?? []);
         var outcomes = config.Limits.Select(limit => Decide(limit, sets, config.Statistics)).ToList();
-        var slices = EvaluateSlices(config, heldout, suite, point, scorer.ScoresAreProbabilities, inTraining, merged is not null, warnings);
+        var slices = EvaluateSlices(config, heldout, suite, point, scorer.ScoresAreProbabilities, inTraining, merged is not null, baseline, warnings);
         outcomes.AddRange(slices?.Limits ?? []);
         var model = Describe(config, scorer);
 
         var pairedItems = baseline is null || suite is null ? [] : SuitePairing.Pair(config, baseline, suite, point, labels, heldoutFile);
-        var regression = baseline is null || config.Regression is null
-            ? []
-            : RegressionEvaluator.Evaluate(new RegressionEvaluator.Inputs(
+        IReadOnlyList<RegressionOutcome> regression = [];
+        if (baseline is not null && config.Regression is not null)
+        {
+            var run = new RegressionEvaluator.Inputs(
                 config.Regression,
                 baseline,
-                HeldoutChange(config, baseline, heldoutFile),
+                HeldoutChange(config, baseline, heldoutFile, config.Slices?.Regression),
                 sets[0],
                 sets.FirstOrDefault(s => s.Name == "suite"),
                 pairedItems,
-                config.Statistics));
+                config.Statistics);
+            regression = RegressionEvaluator.Evaluate(run, slices is null ? null : SliceRegression.Inputs(config.Slices!, slices.Slices, run));
+        }
 
         MiningReport? mining = null;
         (string? Before, string? After) hashes = (suite?.Sha256, suite?.Sha256);
@@ -138,7 +143,7 @@ public static class GateRunner
     }
 
     /// <summary>Every slice of the held-out set and the suite, and the per-slice limits; null without <c>slices</c>.</summary>
-    private static SliceEvaluator.Outcome? EvaluateSlices(GateConfig config, ScoredSet heldout, ScoredSuite? suite, OperatingPoint point, bool probabilities, IReadOnlySet<string> inTraining, bool merged, List<string> warnings)
+    private static SliceEvaluator.Outcome? EvaluateSlices(GateConfig config, ScoredSet heldout, ScoredSuite? suite, OperatingPoint point, bool probabilities, IReadOnlySet<string> inTraining, bool merged, BaselineDocument? baseline, List<string> warnings)
     {
         if (config.Slices is not { } settings)
         {
@@ -158,7 +163,13 @@ public static class GateRunner
             sets.Add(new("suite", suite.Active, SliceMembership.OfItems(active, suite.Document.DataColumns, settings.Columns)));
         }
 
-        return SliceEvaluator.Evaluate(settings, sets, point, config.Statistics, probabilities, null, inTraining);
+        if (baseline is not null && baseline.Slices is null)
+        {
+            warnings.Add("The baseline was blessed without slices: bless again to report slices that appear or disappear.");
+        }
+
+        var blessed = baseline?.Slices?.Select(s => (s.DataSet, s.Name)).ToList();
+        return SliceEvaluator.Evaluate(settings, sets, point, config.Statistics, probabilities, blessed, inTraining);
     }
 
     /// <summary>Feedback is only mined: its rows go through the collector and no id is kept.</summary>
@@ -208,8 +219,8 @@ public static class GateRunner
         }
     }
 
-    private static string? HeldoutChange(GateConfig config, BaselineDocument baseline, DataFile heldout) =>
-        config.Regression!.Limits.Any(l => l.DataSet == "heldout") && SettingsFingerprint.OfTextFile(heldout.Path) != baseline.HeldoutSha256
+    private static string? HeldoutChange(GateConfig config, BaselineDocument baseline, DataFile heldout, IReadOnlyList<RegressionLimitSettings>? sliceChecks) =>
+        config.Regression!.Limits.Concat(sliceChecks ?? []).Any(l => l.DataSet == "heldout") && SettingsFingerprint.OfTextFile(heldout.Path) != baseline.HeldoutSha256
             ? $"'{heldout.DisplayPath}' changed since the baseline was blessed"
             : null;
 

@@ -27,9 +27,30 @@ public static class RegressionEvaluator
         IReadOnlyList<PairedItem> SuiteItems,
         StatisticsSettings Statistics);
 
-    public static IReadOnlyList<RegressionOutcome> Evaluate(Inputs inputs)
+    /// <summary>The checks of one slice: its inputs restricted to its examples, or why it cannot be compared.</summary>
+    /// <param name="Label">How the slice's checks are named: <c>heldout[provider=gmail]</c>.</param>
+    /// <param name="Undecided">Set when the slice is missing or too small: every check on it is inconclusive for this reason.</param>
+    public sealed record SliceInputs(string Label, Inputs Inputs, string? Undecided);
+
+    /// <param name="slices">Per-slice checks; they share Holm's correction with the run's other checks.</param>
+    public static IReadOnlyList<RegressionOutcome> Evaluate(Inputs inputs, IReadOnlyList<SliceInputs>? slices = null)
     {
         var drafts = inputs.Settings.Limits.Select(limit => Draft(limit, inputs)).ToList();
+        foreach (var slice in slices ?? [])
+        {
+            drafts.AddRange(slice.Inputs.Settings.Limits.Select(limit =>
+            {
+                var named = limit with { DataSet = slice.Label };
+                if (slice.Undecided is { } why)
+                {
+                    var evidence = limit.Evidence ?? inputs.Statistics.Evidence;
+                    return new Drafted(new RegressionOutcome(named, evidence, "slice", null, null, null, null, null, null, null, null, null, null, Verdict.Inconclusive, why), null);
+                }
+
+                var draft = Draft(limit, slice.Inputs);
+                return draft with { Outcome = draft.Outcome with { Limit = named } };
+            }));
+        }
 
         // Holm across every margin test of the run, so many checks do not multiply false alarms.
         var tested = drafts.Where(d => d.PValue is not null).ToList();

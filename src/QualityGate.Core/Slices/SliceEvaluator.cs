@@ -46,8 +46,9 @@ public static class SliceEvaluator
 
                     var evaluation = SetEvaluator.Evaluate(subset, RankedExamples.From(subset), point, statistics, probabilities, bounded);
                     var isNew = blessed is not null && !blessed.Contains((dataSet, slicing.Names[s]));
+                    var members = subset.Ids.Count == subset.Count ? subset.Ids.Values.ToHashSet(StringComparer.Ordinal) : null;
                     results.Add(new SliceResult(dataSet, slicing.Column.Column, slicing.Names[s], subset.Count, evaluation.Confusion.Positives,
-                        subset.Count < settings.MinSize, isNew ? SliceStatus.New : SliceStatus.Present, evaluation));
+                        subset.Count < settings.MinSize, isNew ? SliceStatus.New : SliceStatus.Present, evaluation, members));
                 }
             }
         }

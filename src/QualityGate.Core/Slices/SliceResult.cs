@@ -17,7 +17,8 @@ public enum SliceStatus
 
 /// <summary>One slice of one data set: its size, its metrics (null when missing), and whether it is too small to decide.</summary>
 /// <param name="Name"><c>column=value</c>.</param>
-public sealed record SliceResult(string DataSet, string Column, string Name, long Count, long Positives, bool TooSmall, SliceStatus Status, SetEvaluation? Evaluation)
+/// <param name="Members">The ids of the slice's examples, when the run identified every example (for per-slice regression checks).</param>
+public sealed record SliceResult(string DataSet, string Column, string Name, long Count, long Positives, bool TooSmall, SliceStatus Status, SetEvaluation? Evaluation, IReadOnlySet<string>? Members = null)
 {
     /// <summary>How limits and checks on this slice are named: <c>heldout[provider=gmail]</c>.</summary>
     public string Label => $"{DataSet}[{Name}]";

@@ -18,6 +18,12 @@ internal static class TinyOnnx
         [ValueInfo("X", TensorType(Float, 2))],
         [ValueInfo("probabilities", TensorType(Float, 2))]);
 
+    /// <summary>Input <paramref name="input"/>, float [N, 1], as output <c>probability</c>: a "model" whose score is a column of the data.</summary>
+    public static byte[] ScoreFrom(string input) => Model(
+        Node("Identity", "", [input], ["probability"]),
+        [ValueInfo(input, TensorType(Float, 1))],
+        [ValueInfo("probability", TensorType(Float, 1))]);
+
     /// <summary>Input <c>X</c>, float [N, 2]; outputs <c>output_label</c> (ArgMax) and <c>output_probability</c> (ZipMap over classes 0 and 1).</summary>
     public static byte[] ZipMap() => Model(
         Concat(
