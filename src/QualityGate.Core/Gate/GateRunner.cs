@@ -55,7 +55,8 @@ public static class GateRunner
         // With the operating point known before scoring, mining runs inside the pass; otherwise
         // every held-out id is kept anyway, and mining reads them once the threshold is resolved.
         var inSuite = (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal);
-        var collector = options.Mine && known is not null && merged is null ? new CandidateCollector(known.Threshold, config.Mining, inSuite) : null;
+        var balance = BalancedMining(config);
+        var collector = options.Mine && known is not null && merged is null ? new CandidateCollector(known.Threshold, config.Mining, inSuite, balance?.SliceOf, balance?.PerSlice ?? int.MaxValue) : null;
         if (merged is null)
         {
             progress?.Invoke($"Scoring {heldoutFile.DisplayPath}");
@@ -74,7 +75,7 @@ public static class GateRunner
         var point = known ?? Resolve(config, heldoutRanked);
         if (options.Mine && collector is null && merged is null)
         {
-            collector = new CandidateCollector(point.Threshold, config.Mining, inSuite);
+            collector = new CandidateCollector(point.Threshold, config.Mining, inSuite, balance?.SliceOf, balance?.PerSlice ?? int.MaxValue);
             foreach (var (row, id) in heldout.Ids.OrderBy(p => p.Key))
             {
                 collector.Offer(heldoutFile, row, heldout.Scores[row], heldout.Positive[row], id);
@@ -140,6 +141,29 @@ public static class GateRunner
         {
             Slices = slices?.Slices ?? [],
         };
+    }
+
+    /// <summary>
+    /// With <c>slices.mining.max_new_per_slice</c>, mining takes at most that many new items from each
+    /// slice of the first slice column; each file's slices are read once, when first asked for.
+    /// </summary>
+    private static (Func<DataFile, int, string> SliceOf, int PerSlice)? BalancedMining(GateConfig config)
+    {
+        if (config.Slices is not { MaxNewPerSlice: { } perSlice } settings)
+        {
+            return null;
+        }
+
+        var memberships = new Dictionary<string, SliceMembership>(StringComparer.Ordinal);
+        return ((file, row) =>
+        {
+            if (!memberships.TryGetValue(file.Path, out var membership))
+            {
+                membership = memberships[file.Path] = SliceMembership.OfFile(file, [settings.Columns[0]])[0];
+            }
+
+            return membership.Names[membership.Of[row]];
+        }, perSlice);
     }
 
     /// <summary>Every slice of the held-out set and the suite, and the per-slice limits; null without <c>slices</c>.</summary>

@@ -24,12 +24,39 @@ public sealed class CandidateCollector
     private readonly Dictionary<string, (DataFile File, int Row)> _twins = new(StringComparer.Ordinal);
     private readonly TopK<string> _top;
 
-    public CandidateCollector(double threshold, MiningSettings mining, IReadOnlySet<string> inSuite)
+    // Balanced mining: a heap of the k hardest per slice, so one large slice cannot crowd out the rest.
+    private readonly Func<DataFile, int, string>? _sliceOf;
+    private readonly int _perSlice;
+    private readonly Dictionary<string, TopK<string>> _bySlice = new(StringComparer.Ordinal);
+
+    /// <param name="sliceOf">When mining is balanced across slices: the slice of a file's row.</param>
+    /// <param name="perSlice">At most this many new items from one slice.</param>
+    public CandidateCollector(double threshold, MiningSettings mining, IReadOnlySet<string> inSuite, Func<DataFile, int, string>? sliceOf = null, int perSlice = int.MaxValue)
     {
         _threshold = threshold;
         _mining = mining;
         _inSuite = inSuite;
-        _top = new TopK<string>(mining.MaxNew, id => (_kept[id].Hardness, id));
+        _top = new TopK<string>(mining.MaxNew, Key);
+        _sliceOf = sliceOf;
+        _perSlice = Math.Min(perSlice, mining.MaxNew);
+    }
+
+    private (double, string) Key(string id) => (_kept[id].Hardness, id);
+
+    private TopK<string> HeapFor(DataFile file, int row)
+    {
+        if (_sliceOf is null)
+        {
+            return _top;
+        }
+
+        var slice = _sliceOf(file, row);
+        if (!_bySlice.TryGetValue(slice, out var heap))
+        {
+            heap = _bySlice[slice] = new TopK<string>(_perSlice, Key);
+        }
+
+        return heap;
     }
 
     public sealed record Found(IReadOnlyList<MiningCandidate> Selected, int Candidates, int AlreadyInSuite);
@@ -72,7 +99,7 @@ public sealed class CandidateCollector
         }
 
         _kept[id] = new MiningCandidate(id, positive, score, hardness, file, row, null);
-        if (!_top.Offer(id, out var evicted))
+        if (!HeapFor(file, row).Offer(id, out var evicted))
         {
             _kept.Remove(id);
         }
@@ -90,7 +117,10 @@ public sealed class CandidateCollector
     /// </summary>
     public Found Finish(IReadOnlyList<ScoredSet> sources, IModelScorer scorer)
     {
-        var selected = _top.Drain().Select(id => _kept[id]).ToList();
+        // Balanced: each slice's hardest, then the hardest k of those, in the heap's order (ties by id).
+        var selected = _sliceOf is null
+            ? _top.Drain().Select(id => _kept[id]).ToList()
+            : [.. _bySlice.Values.SelectMany(h => h.Drain()).Select(id => _kept[id]).OrderByDescending(c => c.Hardness).ThenBy(c => c.Id, StringComparer.Ordinal).Take(_mining.MaxNew)];
         var index = selected.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var twins = _twins.Where(t => index.ContainsKey(t.Key)).ToDictionary(StringComparer.Ordinal);
         var unresolved = selected.Where(c => !twins.ContainsKey(c.Id)).ToLookup(c => (c.Score, c.Positive));

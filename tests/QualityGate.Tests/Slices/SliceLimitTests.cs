@@ -1,3 +1,4 @@
+using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Gate;
 using QualityGate.Slices;
@@ -52,9 +53,29 @@ public sealed class SliceLimitTests : IDisposable
         Assert.Equal([600L, 300L, 300L], result.Slices.Select(s => s.Count));
     }
 
-    private GateResult Run(string csv, string columns = "[provider]")
+    [Fact]
+    public void A_slice_the_baseline_had_and_the_data_lacks_is_reported_missing_and_a_new_one_new()
+    {
+        Run(SlicedData.Write(5, [new("gmail", 400), new("legacy", 300), new("outlook", 400)]), regression: true, bless: true);
+        var baseline = BaselineJson.Read(_directory.File("baseline.json"), "baseline.json");
+        Assert.Equal(["provider=gmail", "provider=legacy", "provider=outlook"], baseline.Slices!.Select(s => s.Name));
+        Assert.Contains(baseline.Metrics, m => m.DataSet == "heldout[provider=legacy]" && m.Metric == "fpr");
+
+        var result = Run(SlicedData.Write(6, [new("gmail", 400), new("newcomer", 300), new("outlook", 400)]), regression: true);
+
+        var legacy = Assert.Single(result.Slices, s => s.Name == "provider=legacy");
+        Assert.Equal(SliceStatus.Missing, legacy.Status);
+        var missingLimit = Assert.Single(result.Limits, l => l.Limit.DataSet == "heldout[provider=legacy]");
+        Assert.Equal(Verdict.Inconclusive, missingLimit.Verdict);
+        Assert.Contains("was in the baseline and has no examples in the data now", missingLimit.Message, StringComparison.Ordinal);
+        Assert.Equal(SliceStatus.New, Assert.Single(result.Slices, s => s.Name == "provider=newcomer").Status);
+        Assert.Equal(SliceStatus.Present, Assert.Single(result.Slices, s => s.Name == "provider=gmail").Status);
+    }
+
+    private GateResult Run(string csv, string columns = "[provider]", bool regression = false, bool bless = false)
     {
         _directory.Write("heldout.csv", csv);
+        var regressionYaml = regression ? "regression: { baseline: baseline.json, allow_missing: true }\n" : string.Empty;
         var yaml = $"""
             version: 1
             model: {"{"} kind: scores {"}"}
@@ -70,8 +91,16 @@ public sealed class SliceLimitTests : IDisposable
             limits:
               heldout:
                 fpr: {"{"} max: 0.12 {"}"}
-
+            {regressionYaml}
             """;
-        return GateRunner.Run(ConfigLoader.Parse(yaml, _directory.Write("qualitygate.yml", yaml)));
+        var config = ConfigLoader.Parse(yaml, _directory.Write("qualitygate.yml", yaml));
+        if (!bless)
+        {
+            return GateRunner.Run(config);
+        }
+
+        var result = GateRunner.Run(config, new RunOptions(ForBless: true));
+        File.WriteAllBytes(_directory.File("baseline.json"), BaselineJson.Serialize(BaselineBuilder.Build(result)));
+        return result;
     }
 }
