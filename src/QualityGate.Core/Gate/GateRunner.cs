@@ -48,6 +48,11 @@ public static class GateRunner
             : (_, _) => true;
 
         var heldoutFile = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
+        foreach (var slice in config.Slices?.Columns ?? [])
+        {
+            // Before the long pass: a slice column the data lacks is a mistake in the config.
+            heldoutFile.Require(slice.Column, "slice", slice.Location);
+        }
         var merged = options.Shards is { } shards ? ShardMerger.Merge(config, shards, heldoutFile, known, options.Mine) : null;
         var heldoutColumns = merged is null ? scorer.Score(heldoutFile, []) : null;
         var suite = SuiteScoring.Score(config, scorer, labels, heldoutFile);
