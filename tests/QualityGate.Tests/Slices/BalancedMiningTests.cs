@@ -32,6 +32,25 @@ public sealed class BalancedMiningTests : IDisposable
         Assert.All(mined.Values, count => Assert.InRange(count, 1, 5));
     }
 
+    [Fact]
+    public void The_suite_is_sliced_by_its_items_own_fields()
+    {
+        var mined = Mine(balance: 5);
+
+        // With precomputed scores the candidate's suite scores come from a file: the same scores here.
+        var suite = File.ReadAllLines(_directory.File("suite-5.csv"));
+        var header = suite[0].Split(',');
+        var (id, score) = (Array.IndexOf(header, "qg_id"), Array.IndexOf(header, "Probability"));
+        File.WriteAllLines(_directory.File("suite-scores.csv"), ["qg_id,Probability", .. suite.Skip(1).Select(l => l.Split(',')).Select(f => $"{f[id]},{f[score]}")]);
+        var yaml = File.ReadAllText(_directory.File("qualitygate.yml")).Replace("suite: ", "suite_scores: suite-scores.csv, suite: ", StringComparison.Ordinal)
+            + "  limits: { suite: { fpr: { max: 0.5 } } }\n  min_size: 3\n";
+        var result = GateRunner.Run(ConfigLoader.Parse(yaml, _directory.Write("check.yml", yaml)));
+
+        var suiteSlices = result.Slices.Where(s => s.DataSet == "suite").ToList();
+        Assert.Equal(mined.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => ($"provider={p.Key}", (long)p.Value)), suiteSlices.Select(s => (s.Name, s.Count)));
+        Assert.Equal(suiteSlices.Count, result.Limits.Count(l => l.Limit.DataSet.StartsWith("suite[", StringComparison.Ordinal)));
+    }
+
     /// <summary>Mines into a new suite and counts its items per provider.</summary>
     private Dictionary<string, int> Mine(int? balance)
     {
