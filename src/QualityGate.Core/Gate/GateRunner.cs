@@ -48,11 +48,9 @@ public static class GateRunner
             : (_, _) => true;
 
         var heldoutFile = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
-        foreach (var slice in config.Slices?.Columns ?? [])
-        {
-            // Before the long pass: a slice column the data lacks is a mistake in the config.
-            heldoutFile.Require(slice.Column, "slice", slice.Location);
-        }
+
+        // Read before the long pass, so a slice column the data lacks (or one of ids) stops the run at once.
+        var heldoutSlices = config.Slices is { } sliced && options.Shards is null ? SliceMembership.OfFile(heldoutFile, sliced.Columns) : null;
         var merged = options.Shards is { } shards ? ShardMerger.Merge(config, shards, heldoutFile, known, options.Mine) : null;
         var heldoutColumns = merged is null ? scorer.Score(heldoutFile, []) : null;
         var suite = SuiteScoring.Score(config, scorer, labels, heldoutFile);
@@ -60,7 +58,7 @@ public static class GateRunner
         // With the operating point known before scoring, mining runs inside the pass; otherwise
         // every held-out id is kept anyway, and mining reads them once the threshold is resolved.
         var inSuite = (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal);
-        var balance = BalancedMining(config);
+        var balance = BalancedMining(config, heldoutFile, heldoutSlices);
         var collector = options.Mine && known is not null && merged is null ? new CandidateCollector(known.Threshold, config.Mining, inSuite, balance?.SliceOf, balance?.PerSlice ?? int.MaxValue) : null;
         if (merged is null)
         {
@@ -108,7 +106,7 @@ public static class GateRunner
 
         warnings.AddRange(merged?.Notes ?? []);
         var outcomes = config.Limits.Select(limit => Decide(limit, sets, config.Statistics)).ToList();
-        var slices = EvaluateSlices(config, heldout, suite, point, scorer.ScoresAreProbabilities, inTraining, merged is not null, baseline, warnings);
+        var slices = EvaluateSlices(config, heldout, heldoutSlices, suite, point, scorer.ScoresAreProbabilities, inTraining, baseline, warnings);
         outcomes.AddRange(slices?.Limits ?? []);
         var model = Describe(config, scorer);
 
@@ -152,7 +150,7 @@ public static class GateRunner
     /// With <c>slices.mining.max_new_per_slice</c>, mining takes at most that many new items from each
     /// slice of the first slice column; each file's slices are read once, when first asked for.
     /// </summary>
-    private static (Func<DataFile, int, string> SliceOf, int PerSlice)? BalancedMining(GateConfig config)
+    private static (Func<DataFile, int, string> SliceOf, int PerSlice)? BalancedMining(GateConfig config, DataFile heldout, IReadOnlyList<SliceMembership>? heldoutSlices)
     {
         if (config.Slices is not { MaxNewPerSlice: { } perSlice } settings)
         {
@@ -160,6 +158,11 @@ public static class GateRunner
         }
 
         var memberships = new Dictionary<string, SliceMembership>(StringComparer.Ordinal);
+        if (heldoutSlices is not null)
+        {
+            memberships[heldout.Path] = heldoutSlices[0];
+        }
+
         return ((file, row) =>
         {
             if (!memberships.TryGetValue(file.Path, out var membership))
@@ -172,20 +175,25 @@ public static class GateRunner
     }
 
     /// <summary>Every slice of the held-out set and the suite, and the per-slice limits; null without <c>slices</c>.</summary>
-    private static SliceEvaluator.Outcome? EvaluateSlices(GateConfig config, ScoredSet heldout, ScoredSuite? suite, OperatingPoint point, bool probabilities, IReadOnlySet<string> inTraining, bool merged, BaselineDocument? baseline, List<string> warnings)
+    private static SliceEvaluator.Outcome? EvaluateSlices(GateConfig config, ScoredSet heldout, IReadOnlyList<SliceMembership>? heldoutSlices, ScoredSuite? suite, OperatingPoint point, bool probabilities, IReadOnlySet<string> inTraining, BaselineDocument? baseline, List<string> warnings)
     {
         if (config.Slices is not { } settings)
         {
             return null;
         }
 
-        if (merged)
+        if (heldoutSlices is null)
         {
             warnings.Add("Slices are not evaluated on merged shards: run 'qgate check' on the whole held-out set for per-slice limits.");
             return null;
         }
 
-        var sets = new List<SliceEvaluator.SlicedSet> { new("heldout", heldout, SliceMembership.OfFile(heldout.File, settings.Columns)) };
+        if (heldoutSlices[0].Of.Length != heldout.Count)
+        {
+            throw new DataException(ErrorCodes.DataUnreadable, $"'{heldout.File.DisplayPath}' has {heldoutSlices[0].Of.Length} rows as text and {heldout.Count} as the model read them; slices need the two to agree.", new SourceLocation(heldout.File.DisplayPath, 0, 0));
+        }
+
+        var sets = new List<SliceEvaluator.SlicedSet> { new("heldout", heldout, heldoutSlices) };
         if (suite is { Active.Count: > 0 })
         {
             var active = suite.Document.Items.Where(i => i.Status == SuiteStatus.Active).ToList();

@@ -1,5 +1,6 @@
 using QualityGate.Configuration;
 using QualityGate.Data;
+using QualityGate.Errors;
 using QualityGate.Suite;
 
 namespace QualityGate.Slices;
@@ -38,8 +39,20 @@ public sealed record SliceMembership(SliceColumn Column, IReadOnlyList<string> N
             }
         }
 
-        return [.. columns.Select((column, c) => Assign(column, values[c]))];
+        return [.. columns.Select((column, c) =>
+        {
+            var membership = Assign(column, values[c]);
+            return membership.Names.Count <= MaxSlices
+                ? membership
+                : throw new DataException(ErrorCodes.ConfigBadValue,
+                    $"The slice column '{column.Column}' has {membership.Names.Count:N0} distinct values in '{file.DisplayPath}'; at most {MaxSlices:N0} slices are kept apart.",
+                    column.Location,
+                    "Slice by a column of categories (a provider, a country), or name groups of values with '{ column, groups }'.");
+        })];
     }
+
+    /// <summary>More slices than this is a column of ids or numbers, not of segments: each slice would be too small to decide.</summary>
+    public const int MaxSlices = 500;
 
     /// <summary>The suite's active items, in the order of the suite's scored set, by their own fields.</summary>
     public static IReadOnlyList<SliceMembership> OfItems(IReadOnlyList<SuiteItem> items, IReadOnlyList<string> dataColumns, IReadOnlyList<SliceColumn> columns) =>
