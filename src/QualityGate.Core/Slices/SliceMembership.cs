@@ -29,27 +29,50 @@ public sealed record SliceMembership(SliceColumn Column, IReadOnlyList<string> N
     public static IReadOnlyList<SliceMembership> OfFile(DataFile file, IReadOnlyList<SliceColumn> columns)
     {
         var indexes = columns.Select(c => file.Require(c.Column, "slice", c.Location)).ToList();
-        var values = columns.Select(_ => new List<string>()).ToList();
-        using var reader = file.ReadRows();
-        while (reader.Read() is { } fields)
+
+        // Per row, the index of its raw value; a column has few distinct values, so rows hold ints, not strings.
+        var values = columns.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToList();
+        var rows = columns.Select(_ => new List<int>()).ToList();
+        using (var reader = file.ReadRows())
         {
-            for (var c = 0; c < columns.Count; c++)
+            while (reader.Read() is { } fields)
             {
-                values[c].Add(indexes[c] < fields.Count ? fields[indexes[c]] : string.Empty);
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var value = indexes[c] < fields.Count ? fields[indexes[c]] : string.Empty;
+                    if (!values[c].TryGetValue(value, out var index))
+                    {
+                        index = values[c][value] = values[c].Count;
+                        if (values[c].Count > MaxSlices * 4)
+                        {
+                            throw TooMany(file, columns[c], values[c].Count);
+                        }
+                    }
+
+                    rows[c].Add(index);
+                }
             }
         }
 
         return [.. columns.Select((column, c) =>
         {
-            var membership = Assign(column, values[c]);
-            return membership.Names.Count <= MaxSlices
-                ? membership
-                : throw new DataException(ErrorCodes.ConfigBadValue,
-                    $"The slice column '{column.Column}' has {membership.Names.Count:N0} distinct values in '{file.DisplayPath}'; at most {MaxSlices:N0} slices are kept apart.",
-                    column.Location,
-                    "Slice by a column of categories (a provider, a country), or name groups of values with '{ column, groups }'.");
+            var byIndex = values[c].OrderBy(p => p.Value).Select(p => column.SliceOf(p.Key)).ToArray();
+            var names = byIndex.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (names.Count > MaxSlices)
+            {
+                throw TooMany(file, column, names.Count);
+            }
+
+            var position = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+            var slice = byIndex.Select(name => position[name]).ToArray();
+            return new SliceMembership(column, names, [.. rows[c].Select(i => slice[i])]);
         })];
     }
+
+    private static DataException TooMany(DataFile file, SliceColumn column, int count) => new(ErrorCodes.ConfigBadValue,
+        $"The slice column '{column.Column}' has {(count > MaxSlices * 4 ? "more than " + (MaxSlices * 4).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} distinct values in '{file.DisplayPath}'; at most {MaxSlices:N0} slices are kept apart.",
+        column.Location,
+        "Slice by a column of categories (a provider, a country), or name groups of values with '{ column, groups }'.");
 
     /// <summary>More slices than this is a column of ids or numbers, not of segments: each slice would be too small to decide.</summary>
     public const int MaxSlices = 500;
