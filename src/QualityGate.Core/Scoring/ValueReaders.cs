@@ -68,7 +68,15 @@ internal static class ValueReaders
         return () =>
         {
             getter(ref maps);
-            return maps.FirstOrDefault() is { } map && map.TryGetValue(key, out var value) ? value : double.NaN;
+            var map = maps.FirstOrDefault();
+            if (map is null || !map.TryGetValue(key, out var value))
+            {
+                throw new DataException(ErrorCodes.ModelSchemaMismatch,
+                    $"The output '{column.Name}' has no probability for class {key}; its classes are: {string.Join(", ", map?.Keys.Select(k => k.ToString()) ?? [])}.",
+                    hint: "Set 'model.positive_class' to the positive class's label.");
+            }
+
+            return value;
         };
     }
 

@@ -62,6 +62,14 @@ public sealed class OnnxOutputTests : IDisposable
         Assert.Equal(scores.Sets[0].Confusion, onnx.Sets[0].Confusion);
     }
 
+    [Fact]
+    public void A_map_without_the_positive_class_names_the_classes_it_has()
+    {
+        var error = Assert.Throws<DataException>(() => Run("model: { path: zipmap.onnx, positive_class: 7, inputs: { X: p0..p1 } }"));
+        Assert.Equal(3, error.ExitCode);
+        Assert.Contains("has no probability for class 7; its classes are: 0, 1", error.Message, StringComparison.Ordinal);
+    }
+
     private GateResult Run(string model)
     {
         var yaml = $"version: 1\n{model}\nlabel: Label\ndata: {{ heldout: data.csv }}\nthreshold: 0.5\nregion: {{ width: 0.1 }}\n";
