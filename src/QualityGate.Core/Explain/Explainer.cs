@@ -100,14 +100,18 @@ public static class Explainer
     /// <summary>
     /// The groups' values in equal bins between the pooled 1st and 99th percentiles (values beyond
     /// go to the end bins), as shares of each group, so groups of very different sizes compare.
+    /// When most values are zero (sparse counts), the zeros are set apart as a share per group and
+    /// the bins show the rest, which would otherwise be a flat line beside one tall bar.
     /// </summary>
     private static FeatureDistribution Distribution(ExampleSample sample, Feature feature)
     {
         var index = sample.Layout.Features.ToList().IndexOf(feature);
         var columns = Enum.GetValues<ExampleGroup>().Select(g => Column(sample.Values(g), index).Where(v => !double.IsNaN(v)).ToArray()).ToList();
-        var pooled = columns.SelectMany(c => c).Order().ToArray();
-        var low = pooled.Length == 0 ? 0 : MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(pooled, 0.01);
-        var high = pooled.Length == 0 ? 1 : MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(pooled, 0.99);
+        var pooled = columns.SelectMany(c => c).ToArray();
+        var zerosApart = pooled.Length > 0 && pooled.Count(v => v == 0) >= pooled.Length / 2.0;
+        var binned = zerosApart ? pooled.Where(v => v != 0).Order().ToArray() : [.. pooled.Order()];
+        var low = binned.Length == 0 ? 0 : MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(binned, 0.01);
+        var high = binned.Length == 0 ? 1 : MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(binned, 0.99);
         if (high <= low)
         {
             high = low + 1;
@@ -116,7 +120,7 @@ public static class Explainer
         double[] Shares(double[] values)
         {
             var counts = new double[DistributionBins];
-            foreach (var value in values)
+            foreach (var value in values.Where(v => !zerosApart || v != 0))
             {
                 var bin = (int)Math.Floor((value - low) / (high - low) * DistributionBins);
                 counts[Math.Clamp(bin, 0, DistributionBins - 1)]++;
@@ -125,7 +129,9 @@ public static class Explainer
             return values.Length == 0 ? counts : [.. counts.Select(c => c / values.Length)];
         }
 
-        return new FeatureDistribution(feature.Name, low, high, Shares(columns[0]), Shares(columns[1]), Shares(columns[2]));
+        double ZeroShare(double[] values) => values.Length == 0 ? 0 : (double)values.Count(v => v == 0) / values.Length;
+        return new FeatureDistribution(feature.Name, low, high, Shares(columns[0]), Shares(columns[1]), Shares(columns[2]),
+            zerosApart ? [ZeroShare(columns[0]), ZeroShare(columns[1]), ZeroShare(columns[2])] : null);
     }
 
     private static double[] Column(IReadOnlyList<double[]> rows, int feature) => [.. rows.Select(r => r[feature])];

@@ -6,7 +6,8 @@ namespace QualityGate.Explain;
 public sealed record GroupSize(ExampleGroup Group, int Heldout, int Suite, int Sampled);
 
 /// <summary>A feature's values binned over one range, as shares of each group, for the report's plots.</summary>
-public sealed record FeatureDistribution(string Feature, double Low, double High, IReadOnlyList<double> Hard, IReadOnlyList<double> Easy, IReadOnlyList<double> Positives);
+/// <param name="ZeroShares">For a mostly-zero feature (word counts), each group's share of zeros (hard, easy, positives), drawn apart: the bins then hold the non-zero values.</param>
+public sealed record FeatureDistribution(string Feature, double Low, double High, IReadOnlyList<double> Hard, IReadOnlyList<double> Easy, IReadOnlyList<double> Positives, IReadOnlyList<double>? ZeroShares = null);
 
 /// <summary>
 /// What <c>qgate explain</c> found: the groups, every feature's comparison ranked by how strongly

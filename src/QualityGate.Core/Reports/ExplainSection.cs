@@ -63,13 +63,17 @@ public sealed record ExplainedGroup(string Name, double? ScoreChange, double? Er
         e.GetProperty("group").GetString()!, ReportData.Number(e, "scoreChange"), ReportData.Number(e, "errorRateChange"), ReportData.Number(e, "flipShare"));
 }
 
-public sealed record ExplainedDistribution(string Feature, double Low, double High, IReadOnlyList<double> Hard, IReadOnlyList<double> Easy, IReadOnlyList<double> Positives)
+/// <param name="ZeroShares">Hard, easy, positives: set when zeros are drawn apart from the bins.</param>
+public sealed record ExplainedDistribution(string Feature, double Low, double High, IReadOnlyList<double> Hard, IReadOnlyList<double> Easy, IReadOnlyList<double> Positives, IReadOnlyList<double>? ZeroShares)
 {
     public static ExplainedDistribution Read(JsonElement e)
     {
         static double[] Shares(JsonElement array) => [.. array.EnumerateArray().Select(v => v.GetDouble())];
         return new ExplainedDistribution(
             e.GetProperty("feature").GetString()!, e.GetProperty("low").GetDouble(), e.GetProperty("high").GetDouble(),
-            Shares(e.GetProperty("hardNegatives")), Shares(e.GetProperty("easyNegatives")), Shares(e.GetProperty("positives")));
+            Shares(e.GetProperty("hardNegatives")), Shares(e.GetProperty("easyNegatives")), Shares(e.GetProperty("positives")),
+            e.TryGetProperty("zerosApart", out var zeros) && zeros.ValueKind == JsonValueKind.Object
+                ? [zeros.GetProperty("hardNegatives").GetDouble(), zeros.GetProperty("easyNegatives").GetDouble(), zeros.GetProperty("positives").GetDouble()]
+                : null);
     }
 }

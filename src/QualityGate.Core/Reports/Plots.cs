@@ -136,7 +136,11 @@ internal static class Plots
     /// <summary>One feature's distribution in each group, as shares of the group per bin, so groups of any size compare.</summary>
     public static string FeatureDistribution(ExplainedDistribution distribution)
     {
-        var plot = NewPlot(distribution.Feature, distribution.Feature, "share of the group");
+        // A mostly-zero feature: the zero shares go in the title, the bins show the non-zero values.
+        var title = distribution.ZeroShares is { } zeros
+            ? $"{distribution.Feature}\nzeros, not drawn: easy {Percent(zeros[1])}, hard {Percent(zeros[0])}, positive {Percent(zeros[2])}"
+            : distribution.Feature;
+        var plot = NewPlot(title, distribution.Feature, "share of the group");
         var bins = distribution.Hard.Count;
         var width = (distribution.High - distribution.Low) / bins;
         var centres = Enumerable.Range(0, bins).Select(i => distribution.Low + ((i + 0.5) * width)).ToArray();
@@ -146,6 +150,8 @@ internal static class Plots
         plot.ShowLegend(Alignment.UpperRight);
         return plot.GetSvgXml(Width, Height);
     }
+
+    private static string Percent(double share) => share.ToString("0%", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AddShares(Plot plot, double[] centres, IReadOnlyList<double> shares, Color color, string label, LinePattern pattern)
     {

@@ -74,6 +74,19 @@ internal static class ExplainJson
             Shares(json, "hardNegatives", distribution.Hard);
             Shares(json, "easyNegatives", distribution.Easy);
             Shares(json, "positives", distribution.Positives);
+            if (distribution.ZeroShares is { } zeros)
+            {
+                json.WriteStartObject("zerosApart");
+                ResultJson.Number(json, "hardNegatives", zeros[0]);
+                ResultJson.Number(json, "easyNegatives", zeros[1]);
+                ResultJson.Number(json, "positives", zeros[2]);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("zerosApart");
+            }
+
             json.WriteEndObject();
         }
 

@@ -35,6 +35,14 @@ public sealed class ExplainCommandTests
         Assert.StartsWith(top, tableRow.Trim(), StringComparison.Ordinal);
         Assert.Contains("What decides the close calls", first.StandardOutput, StringComparison.Ordinal);
 
+        // A mostly-zero feature's zeros are set apart; with the binned shares they make up each whole group.
+        var free = explain.GetProperty("distributions").EnumerateArray().Single(d => d.GetProperty("feature").GetString() == "free");
+        foreach (var group in new[] { "hardNegatives", "easyNegatives", "positives" })
+        {
+            var binned = free.GetProperty(group).EnumerateArray().Sum(v => v.GetDouble());
+            Assert.Equal(1.0, binned + free.GetProperty("zerosApart").GetProperty(group).GetDouble(), 9);
+        }
+
         // Hard negatives come from the held-out set and from the suite.
         var hard = explain.GetProperty("groups").GetProperty("hardNegatives");
         Assert.True(hard.GetProperty("heldout").GetInt32() > 0 && hard.GetProperty("suite").GetInt32() > 0, hard.ToString());
