@@ -27,7 +27,6 @@ public sealed class OnnxModel : IModelScorer
     private readonly MLContext _context = new(seed: 0);
     private readonly GateConfig _config;
     private readonly ModelInputs _inputs;
-    private readonly string[] _inputNames;
     private readonly int? _slot;
     private readonly string _outputTensor;
     private Microsoft.ML.Transforms.Onnx.OnnxTransformer? _transformer;
@@ -38,7 +37,6 @@ public sealed class OnnxModel : IModelScorer
         _outputTensor = scoreOutput;
         _config = config;
         _inputs = new ModelInputs(config, inputSchema);
-        _inputNames = [.. inputSchema.Select(c => c.Name)];
         _slot = slot;
         ScoreColumnName = scoreOutput.EndsWith(OutputSuffix, StringComparison.Ordinal) ? scoreOutput[..^OutputSuffix.Length] : scoreOutput;
         ScoresAreProbabilities = probabilities;
@@ -71,7 +69,7 @@ public sealed class OnnxModel : IModelScorer
         }
         catch (OnnxRuntimeException e)
         {
-            throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' is not a readable ONNX model: {e.Message.Split('\n')[0].Trim()}", settings.Location, inner: e);
+            throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' is not a readable ONNX model: {ModelInputs.FirstLine(e)}", settings.Location, inner: e);
         }
 
         var schema = InputSchema(inputs, display, settings.Location);
@@ -83,16 +81,9 @@ public sealed class OnnxModel : IModelScorer
     public ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures)
     {
         var (data, id, identity, numeric) = _inputs.Load(_context, file, notFeatures);
-        try
-        {
-            _transformer ??= _context.Transforms.ApplyOnnxModel([_outputTensor], _inputNames, _config.Model.Path!).Fit(data);
-            var scored = _transformer.Transform(data);
-            return new ScoredColumns(scored, ScoreColumnName, HiddenColumns.Label, id, [], identity, numeric, HiddenColumns.Extra, _slot);
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException or ArgumentException)
-        {
-            throw new DataException(ErrorCodes.ModelSchemaMismatch, $"The ONNX model cannot score '{file.DisplayPath}': {e.Message.Split('\n')[0].Trim()}", _config.Model.Location, _inputs.MissingHint(data.Schema), e);
-        }
+        var scored = _inputs.Transform(data, file, "ONNX model", input =>
+            (_transformer ??= _context.Transforms.ApplyOnnxModel([_outputTensor], [.. _inputs.Schema.Select(c => c.Name)], _config.Model.Path!).Fit(input)).Transform(input));
+        return new ScoredColumns(scored, ScoreColumnName, HiddenColumns.Label, id, [], identity, numeric, HiddenColumns.Extra, _slot);
     }
 
     /// <summary>The model's inputs as ML.NET columns: one value per row for a [batch] or [batch, 1] tensor, a vector for [batch, n].</summary>

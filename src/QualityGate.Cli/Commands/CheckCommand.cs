@@ -56,13 +56,17 @@ internal static class CheckCommand
     }
 
     /// <summary>Writes the JSON result and the chosen reports, and prints the summary.</summary>
-    internal static void Publish(GateResult result, string configPath, string? reportDirectory, string? formatList)
+    internal static void Publish(GateResult result, string configPath, string? reportDirectory, string? formatList) =>
+        ConsoleSummary.Write(result, configPath, WriteResult(result, reportDirectory, formatList));
+
+    /// <summary>Writes the JSON result and the chosen reports; returns the result's path as the user should read it.</summary>
+    internal static string WriteResult(GateResult result, string? reportDirectory, string? formatList)
     {
         var directory = reportDirectory is null ? result.Config.Reports.Directory : Path.GetFullPath(reportDirectory);
         var resultPath = Path.Combine(directory, ReportWriter.ResultFileName);
         var chosen = ReportCommand.ParseFormats(formatList) ?? result.Config.Reports.Formats;
         ReportWriter.Write(ResultJson.Serialize(result), directory, [ReportFormat.Json, .. chosen], resultPath);
-        ConsoleSummary.Write(result, configPath, Path.GetRelativePath(Environment.CurrentDirectory, resultPath));
+        return Path.GetRelativePath(Environment.CurrentDirectory, resultPath);
     }
 
     /// <summary>Every file the gate's verdict depends on; MSBuild compares their times with its stamp.</summary>

@@ -3,8 +3,6 @@ using QualityGate.Cli.Output;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Gate;
-using QualityGate.Reports;
-using QualityGate.Results;
 
 namespace QualityGate.Cli.Commands;
 
@@ -22,10 +20,7 @@ internal static class ExplainCommand
         {
             var settings = CommandLine.WithModel(ConfigLoader.Load(parsed.GetValue(config)!), parsed.GetValue(model));
             var result = GateRunner.Run(settings, new RunOptions(Gate: false, Explain: true, Progress: CommandLine.Progress));
-            var directory = parsed.GetValue(reportDirectory) is { } chosen ? Path.GetFullPath(chosen) : settings.Reports.Directory;
-            var resultPath = Path.Combine(directory, ReportWriter.ResultFileName);
-            ReportWriter.Write(ResultJson.Serialize(result), directory, [ReportFormat.Json, .. ReportCommand.ParseFormats(parsed.GetValue(formats)) ?? settings.Reports.Formats], resultPath);
-            ExplainSummary.Write(result, Path.GetRelativePath(Environment.CurrentDirectory, resultPath));
+            ExplainSummary.Write(result, CheckCommand.WriteResult(result, parsed.GetValue(reportDirectory), parsed.GetValue(formats)));
             return ExitCodes.Passed;
         });
         return command;

@@ -15,12 +15,7 @@ internal static class ConsoleSummary
 {
     public static void Write(GateResult result, string configPath, string resultPath)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected)
-        {
-            // Logs have no terminal width; a wide table keeps one limit per line.
-            console.Profile.Width = 160;
-        }
+        var console = Terminal.Create();
 
         var point = result.OperatingPoint;
         var statistics = result.Config.Statistics;
@@ -132,19 +127,11 @@ internal static class ConsoleSummary
         table.AddColumns("Slice", "Examples", "Positives", "fpr", "region.error_rate", "Verdict", "Note");
         foreach (var slice in result.Slices)
         {
-            var verdicts = result.Limits.Where(l => l.Limit.DataSet == slice.Label).Select(l => l.Verdict)
-                .Concat(result.Regression.Where(r => r.Limit.DataSet == slice.Label).Select(r => r.Verdict)).ToList();
             string Rate(string name) => slice.Evaluation?.Find(new Configuration.MetricName(name)) is { EmptyDenominator: false } value ? F(value.Value) : "-";
-            var note = slice.Status switch
-            {
-                Slices.SliceStatus.Missing => "missing: in the baseline, not in the data",
-                Slices.SliceStatus.New => "new: not in the baseline",
-                _ => slice.TooSmall ? "too small to decide" : "",
-            };
             table.AddRow(
                 [.. new[] { slice.Label, slice.Count.ToString(CultureInfo.InvariantCulture), slice.Positives.ToString(CultureInfo.InvariantCulture), Rate("fpr"), Rate("region.error_rate") }.Select(text => new Text(text)),
-                verdicts.Count == 0 ? new Markup("") : Markup(verdicts.Contains(Verdict.Failed) ? Verdict.Failed : verdicts.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive : Verdict.Passed),
-                new Text(note)]);
+                result.VerdictOf(slice.Label) is { } verdict ? Markup(verdict) : new Markup(""),
+                new Text(slice.Note)]);
         }
 
         console.Write(table);

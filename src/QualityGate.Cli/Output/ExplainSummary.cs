@@ -13,11 +13,7 @@ internal static class ExplainSummary
     public static void Write(GateResult result, string resultPath)
     {
         var explanation = result.Explanation!;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 160;
-        }
+        var console = Terminal.Create();
 
         var output = console.Profile.Out.Writer;
         var point = result.OperatingPoint;

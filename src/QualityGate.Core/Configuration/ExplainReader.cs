@@ -12,17 +12,11 @@ internal static class ExplainReader
         }
 
         return new ExplainSettings(
-            AtLeast(map, "top", defaults.Top, 1),
-            AtLeast(map, "sample", defaults.Sample, 10),
-            AtLeast(map, "repeats", defaults.Repeats, 1),
-            AtLeast(map, "seed", defaults.Seed, 0),
-            AtLeast(map, "max_groups", defaults.MaxGroups, 1),
+            map.IntegerAtLeast("top", defaults.Top, 1),
+            map.IntegerAtLeast("sample", defaults.Sample, 10),
+            map.IntegerAtLeast("repeats", defaults.Repeats, 1),
+            map.IntegerAtLeast("seed", defaults.Seed, 0),
+            map.IntegerAtLeast("max_groups", defaults.MaxGroups, 1),
             map.StringList("ignore"));
-    }
-
-    private static int AtLeast(YamlMap map, string key, int fallback, int minimum)
-    {
-        var value = map.Integer(key) ?? fallback;
-        return value >= minimum ? value : throw map.BadValue(map.Get(key)!, $"'explain.{key}' must be at least {minimum}, not {value}.");
     }
 }

@@ -26,11 +26,7 @@ internal static class SliceReader
             throw map.BadValue(map.Get("columns")!, $"'slices.columns' names '{duplicate.Key}' twice.");
         }
 
-        var minSize = map.Integer("min_size") ?? statistics.MinCount;
-        if (minSize < 1)
-        {
-            throw map.BadValue(map.Get("min_size")!, $"'slices.min_size' must be at least 1, not {minSize}.");
-        }
+        var minSize = map.IntegerAtLeast("min_size", statistics.MinCount, 1);
 
         var checks = RegressionReader.ReadChecks(map, "regression", "slices.regression", data);
         if (checks.Count > 0 && regression is null)
@@ -38,15 +34,9 @@ internal static class SliceReader
             throw new ConfigurationException(ErrorCodes.ConfigConflict, "'slices.regression' compares each slice with the baseline, and there is no 'regression' section naming one.", map.At(map.Get("regression")!), "Add 'regression: { baseline: quality/baseline.json }'.");
         }
 
-        int? perSlice = null;
-        if (map.Map("mining", "max_new_per_slice") is { } mining)
-        {
-            perSlice = mining.Integer("max_new_per_slice");
-            if (perSlice < 1)
-            {
-                throw mining.BadValue(mining.Get("max_new_per_slice")!, $"'slices.mining.max_new_per_slice' must be at least 1, not {perSlice}.");
-            }
-        }
+        var perSlice = map.Map("mining", "max_new_per_slice") is { } mining && mining.Get("max_new_per_slice") is not null
+            ? mining.IntegerAtLeast("max_new_per_slice", 0, 1)
+            : (int?)null;
 
         return new SliceSettings(columns, minSize, LimitReader.Read(map, data, threshold, "slices."), checks, perSlice, map.Location);
     }

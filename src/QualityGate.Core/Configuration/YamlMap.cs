@@ -67,6 +67,13 @@ internal sealed class YamlMap
 
     public double? Number(string key) => Get(key) is { } node ? Number(node, Qualified(key)) : null;
 
+    /// <summary>A whole number of at least <paramref name="minimum"/>, or <paramref name="fallback"/> when the key is absent.</summary>
+    public int IntegerAtLeast(string key, int fallback, int minimum)
+    {
+        var value = Integer(key) ?? fallback;
+        return value >= minimum ? value : throw BadValue(Get(key)!, $"'{Qualified(key)}' must be at least {minimum}, not {value}.");
+    }
+
     public int? Integer(string key)
     {
         if (Get(key) is not { } node)

@@ -6,10 +6,13 @@ namespace QualityGate.Data;
 public static class RowFetcher
 {
     /// <summary>The fields and location of each wanted row (0-based, header excluded).</summary>
-    public static Dictionary<int, FetchedRow> Fetch(DataFile file, IEnumerable<int> rows)
+    public static Dictionary<int, FetchedRow> Fetch(DataFile file, IEnumerable<int> rows) =>
+        Stream(file, rows).ToDictionary(p => p.Row, p => p.Record);
+
+    /// <summary>The wanted rows one at a time, in file order, for callers that keep less than the text.</summary>
+    public static IEnumerable<(int Row, FetchedRow Record)> Stream(DataFile file, IEnumerable<int> rows)
     {
         var wanted = rows.ToHashSet();
-        var fields = new Dictionary<int, FetchedRow>();
         using var reader = file.ReadRows();
         for (var row = 0; wanted.Count > 0; row++)
         {
@@ -29,15 +32,13 @@ public static class RowFetcher
                 break;
             }
 
-            fields[row] = new FetchedRow(record, reader.Location);
+            yield return (row, new FetchedRow(record, reader.Location));
         }
 
         if (wanted.Count > 0)
         {
             throw new DataException(ErrorCodes.DataUnreadable, $"'{file.DisplayPath}' changed while it was being read: row {wanted.Min() + 1} is gone.", new SourceLocation(file.DisplayPath, 0, 0));
         }
-
-        return fields;
     }
 }
 

@@ -125,19 +125,11 @@ public sealed class ExampleSample
             }
         }
 
-        using (var reader = heldout.File.ReadRows())
+        // The held-out rows read back as text, parsed one at a time, so only their numbers are kept.
+        var wanted = chosen.Keys.Concat(inRegion).Where(m => m.Source == 0).Select(m => m.Row).Distinct();
+        foreach (var (row, record) in RowFetcher.Stream(heldout.File, wanted))
         {
-            for (var row = 0; row < heldout.Count; row++)
-            {
-                if (!chosen.ContainsKey((0, row)) && !inRegion.Contains((0, row)))
-                {
-                    _ = reader.Skip();
-                    continue;
-                }
-
-                var fields = reader.Read() ?? throw new InvalidOperationException($"'{heldout.File.DisplayPath}' has fewer rows than were scored.");
-                Take((0, row), fields, heldout.Scores[row], heldout.Positive[row], () => $"{reader.Location.File}, line {reader.Location.Line}");
-            }
+            Take((0, row), record.Fields, heldout.Scores[row], heldout.Positive[row], () => $"{record.Location.File}, line {record.Location.Line}");
         }
 
         for (var row = 0; row < suiteItems.Count; row++)

@@ -75,7 +75,8 @@ public static class Explainer
                 .ThenBy(i => i.Group.Columns[0])];
         }
 
-        var distributions = features.Take(settings.Top).Select(f => Distribution(sample, f.Feature)).ToList();
+        var position = layout.Features.Select((feature, index) => (feature.Column, index)).ToDictionary(p => p.Column, p => p.index);
+        var distributions = features.Take(settings.Top).Select(f => Distribution(sample, position[f.Feature.Column])).ToList();
         return new Explanation(hardFrom, settings, groups, sample.RegionTotal, sample.Region.Count, features, importance, distributions, notes);
     }
 
@@ -103,9 +104,9 @@ public static class Explainer
     /// When most values are zero (sparse counts), the zeros are set apart as a share per group and
     /// the bins show the rest, which would otherwise be a flat line beside one tall bar.
     /// </summary>
-    private static FeatureDistribution Distribution(ExampleSample sample, Feature feature)
+    private static FeatureDistribution Distribution(ExampleSample sample, int index)
     {
-        var index = sample.Layout.Features.ToList().IndexOf(feature);
+        var feature = sample.Layout.Features[index];
         var columns = Enum.GetValues<ExampleGroup>().Select(g => Column(sample.Values(g), index).Where(v => !double.IsNaN(v)).ToArray()).ToList();
         var pooled = columns.SelectMany(c => c).ToArray();
         var zerosApart = pooled.Length > 0 && pooled.Count(v => v == 0) >= pooled.Length / 2.0;

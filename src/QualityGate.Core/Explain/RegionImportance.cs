@@ -34,49 +34,41 @@ public static class RegionImportance
             return [];
         }
 
-        var directory = Directory.CreateTempSubdirectory("qualitygate-explain-");
-        try
+        // The unshuffled rows are scored the same way first, so every change is measured
+        // against a score from the very same path.
+        var baseScores = Score(scorer, heldout, labels, [.. region.Select(e => e.Fields)]);
+        var baseErrors = region.Select((e, i) => point.IsPredictedPositive(baseScores[i]) != e.Positive).Count(wrong => wrong);
+        var random = new Random(settings.Seed);
+        var results = new List<GroupImportance>();
+        for (var g = 0; g < groups.Count; g++)
         {
-            // The unshuffled rows are scored the same way first, so every change is measured
-            // against a score from the very same path.
-            var baseScores = Score(scorer, heldout, labels, directory.FullName, [.. region.Select(e => e.Fields)]);
-            var baseErrors = region.Select((e, i) => point.IsPredictedPositive(baseScores[i]) != e.Positive).Count(wrong => wrong);
-            var random = new Random(settings.Seed);
-            var results = new List<GroupImportance>();
-            for (var g = 0; g < groups.Count; g++)
+            if (progress is not null && g % 16 == 0)
             {
-                if (progress is not null && g % 16 == 0)
-                {
-                    progress($"Region importance: feature group {g + 1} of {groups.Count}, {region.Count:N0} region examples");
-                }
-
-                var rows = new List<IReadOnlyList<string>>(region.Count * settings.Repeats);
-                for (var repeat = 0; repeat < settings.Repeats; repeat++)
-                {
-                    rows.AddRange(Shuffled(region, groups[g].Columns, random));
-                }
-
-                var scores = Score(scorer, heldout, labels, directory.FullName, rows);
-                double change = 0, flips = 0, errors = 0;
-                for (var i = 0; i < scores.Count; i++)
-                {
-                    var example = region[i % region.Count];
-                    var before = baseScores[i % region.Count];
-                    change += Math.Abs(scores[i] - before);
-                    flips += point.IsPredictedPositive(scores[i]) != point.IsPredictedPositive(before) ? 1 : 0;
-                    errors += point.IsPredictedPositive(scores[i]) != example.Positive ? 1 : 0;
-                }
-
-                var total = (double)scores.Count;
-                results.Add(new GroupImportance(groups[g], change / total, (errors / total) - ((double)baseErrors / region.Count), flips / total));
+                progress($"Region importance: feature group {g + 1} of {groups.Count}, {region.Count:N0} region examples");
             }
 
-            return results;
+            var rows = new List<IReadOnlyList<string>>(region.Count * settings.Repeats);
+            for (var repeat = 0; repeat < settings.Repeats; repeat++)
+            {
+                rows.AddRange(Shuffled(region, groups[g].Columns, random));
+            }
+
+            var scores = Score(scorer, heldout, labels, rows);
+            double change = 0, flips = 0, errors = 0;
+            for (var i = 0; i < scores.Count; i++)
+            {
+                var example = region[i % region.Count];
+                var before = baseScores[i % region.Count];
+                change += Math.Abs(scores[i] - before);
+                flips += point.IsPredictedPositive(scores[i]) != point.IsPredictedPositive(before) ? 1 : 0;
+                errors += point.IsPredictedPositive(scores[i]) != example.Positive ? 1 : 0;
+            }
+
+            var total = (double)scores.Count;
+            results.Add(new GroupImportance(groups[g], change / total, (errors / total) - ((double)baseErrors / region.Count), flips / total));
         }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+
+        return results;
     }
 
     /// <summary>The region's rows with the group's columns moved together from a random other row.</summary>
@@ -97,15 +89,12 @@ public static class RegionImportance
         }
     }
 
-    private static IReadOnlyList<double> Score(IModelScorer scorer, DataFile heldout, LabelReader labels, string directory, IReadOnlyList<IReadOnlyList<string>> rows)
+    private static IReadOnlyList<double> Score(IModelScorer scorer, DataFile heldout, LabelReader labels, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var path = Path.Combine(directory, "region.csv");
-        var separator = heldout.Separator;
-        File.WriteAllLines(path, [CsvRecordReader.Line(heldout.Columns, separator), .. rows.Select(r => CsvRecordReader.Line(r, separator))]);
-        var file = new DataFile(path, heldout.DisplayPath, separator, heldout.Columns);
         try
         {
-            var scored = ScoringPass.Read("region", file, scorer.Score(file, []), labels, (_, _) => false);
+            using var rowsFile = TemporaryRows.Write(heldout, rows);
+            var scored = ScoringPass.Read("region", rowsFile.File, scorer.Score(rowsFile.File, []), labels, (_, _) => false);
             return scored.Scores;
         }
         catch (DataException e)

@@ -22,16 +22,11 @@ public sealed record GateResult(
     /// <summary>Every slice of every sliced data set, when the config has <c>slices</c>.</summary>
     public IReadOnlyList<Slices.SliceResult> Slices { get; init; } = [];
 
-    public Verdict Verdict
-    {
-        get
-        {
-            var verdicts = Limits.Select(l => l.Verdict).Concat(Regression.Select(r => r.Verdict)).ToList();
-            return verdicts.Contains(Verdict.Failed) ? Verdict.Failed
-                : verdicts.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive
-                : Verdict.Passed;
-        }
-    }
+    public Verdict Verdict => Verdicts.Combine(Limits.Select(l => l.Verdict).Concat(Regression.Select(r => r.Verdict))) ?? Verdict.Passed;
+
+    /// <summary>The verdict of the limits and checks on one data set or slice (<c>heldout[provider=gmail]</c>); null when none names it.</summary>
+    public Verdict? VerdictOf(string dataSet) =>
+        Verdicts.Combine(Limits.Where(l => l.Limit.DataSet == dataSet).Select(l => l.Verdict).Concat(Regression.Where(r => r.Limit.DataSet == dataSet).Select(r => r.Verdict)));
 
     /// <summary>Inconclusive checks fail the gate only when the config says <c>inconclusive: fail</c>.</summary>
     public int ExitCode => Verdict switch

@@ -173,9 +173,6 @@ public static partial class HtmlReport
         html.Append("<th>Verdict</th><th>Note</th></tr>\n");
         foreach (var slice in slices)
         {
-            var verdicts = report.Limits.Where(l => l.DataSet == slice.Label).Select(l => l.Verdict)
-                .Concat(report.Regression.Where(r => r.Check.StartsWith(slice.Label + ".", StringComparison.Ordinal)).Select(r => r.Verdict)).ToList();
-            var verdict = verdicts.Contains("failed") ? "failed" : verdicts.Contains("inconclusive") ? "inconclusive" : verdicts.Count > 0 ? "passed" : "";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(slice.Label)}</td><td class=\"num\">{slice.Count}</td><td class=\"num\">{slice.Positives}</td>");
             foreach (var metric in shown)
             {
@@ -183,7 +180,7 @@ public static partial class HtmlReport
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{N(cell?.Value)} <span class=\"muted\">{E(Format.Bounds(cell))}</span></td>");
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"{E(verdict)}\">{E(verdict)}</td><td>{E(slice.Note)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"{E(slice.Verdict)}\">{E(slice.Verdict)}</td><td>{E(slice.Note)}</td></tr>\n");
         }
 
         html.Append("</table>\n<div class=\"plots\">\n");

@@ -93,7 +93,7 @@ public static class ResultJson
 
         json.WriteEndArray();
 
-        SliceJson.Write(json, config.Slices, result.Slices);
+        SliceJson.Write(json, result);
         ExplainJson.Write(json, result.Explanation);
         WriteStrings(json, "warnings", result.Warnings);
         json.WriteEndObject();

@@ -10,8 +10,9 @@ internal static class SliceJson
     /// <summary>The rates a slice table shows; every limit on a slice is in <c>limits</c> besides.</summary>
     public static readonly string[] Shown = ["fpr", "fnr", "recall", "region.share", "region.fpr", "region.fnr", "region.error_rate"];
 
-    public static void Write(Utf8JsonWriter json, SliceSettings? settings, IReadOnlyList<SliceResult> slices)
+    public static void Write(Utf8JsonWriter json, Gate.GateResult result)
     {
+        var (settings, slices) = (result.Config.Slices, result.Slices);
         if (settings is null)
         {
             json.WriteNull("slices");
@@ -31,6 +32,8 @@ internal static class SliceJson
             json.WriteNumber("count", slice.Count);
             json.WriteNumber("positives", slice.Positives);
             json.WriteBoolean("tooSmall", slice.TooSmall);
+            json.WriteString("verdict", result.VerdictOf(slice.Label) is { } verdict ? ResultJson.Name(verdict) : null);
+            json.WriteString("note", slice.Note);
             json.WriteStartObject("metrics");
             foreach (var metric in Shown.Select(name => slice.Evaluation?.Find(new MetricName(name))).OfType<Metrics.MetricValue>())
             {

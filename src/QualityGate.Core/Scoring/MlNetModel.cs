@@ -78,7 +78,7 @@ public sealed class MlNetModel : IModelScorer
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException or IOException or NotSupportedException or System.Reflection.TargetInvocationException)
         {
-            throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' is not a readable ML.NET model: {FirstLine(e)}", settings.Location, inner: e);
+            throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' is not a readable ML.NET model: {ModelInputs.FirstLine(e)}", settings.Location, inner: e);
         }
 
         var outputSchema = transformer.GetOutputSchema(inputSchema);
@@ -128,18 +128,11 @@ public sealed class MlNetModel : IModelScorer
         return new ScoredColumns(Transform(data, file), ScoreColumnName, HiddenColumns.Label, id, [], identity, numeric, HiddenColumns.Extra);
     }
 
-    private IDataView Transform(IDataView data, DataFile file)
+    private IDataView Transform(IDataView data, DataFile file) => _inputs.Transform(data, file, "model", input =>
     {
-        try
-        {
-            _ = _transformer.GetOutputSchema(data.Schema);
-            return _transformer.Transform(data);
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException or ArgumentException)
-        {
-            throw new DataException(ErrorCodes.ModelSchemaMismatch, $"The model cannot score '{file.DisplayPath}': {FirstLine(e)}", _config.Model.Location, _inputs.MissingHint(data.Schema), e);
-        }
-    }
+        _ = _transformer.GetOutputSchema(input.Schema);
+        return _transformer.Transform(input);
+    });
 
     private static string? ScoreColumnKind(DataViewSchema.Column? score)
     {
@@ -162,6 +155,4 @@ public sealed class MlNetModel : IModelScorer
         using var zip = ZipFile.OpenRead(path);
         return zip.Entries.Any(e => e.FullName.StartsWith("Schema", StringComparison.Ordinal));
     }
-
-    private static string FirstLine(Exception e) => e.Message.Split('\n')[0].Trim();
 }

@@ -45,8 +45,25 @@ internal sealed class ModelInputs(GateConfig config, DataViewSchema inputSchema)
         return (data, idIndex is null ? null : HiddenColumns.Id, identity, [.. numeric.Select(input => new NumericInput(input.Column.Name, input.CsvIndexes))]);
     }
 
+    /// <summary>Runs the model over the loaded file; a model that cannot read it gets an error naming the inputs the data lacks.</summary>
+    /// <param name="model">How the error names the model: "model", "ONNX model".</param>
+    public IDataView Transform(IDataView data, DataFile file, string model, Func<IDataView, IDataView> transform)
+    {
+        try
+        {
+            return transform(data);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException or ArgumentException)
+        {
+            throw new DataException(ErrorCodes.ModelSchemaMismatch, $"The {model} cannot score '{file.DisplayPath}': {FirstLine(e)}", config.Model.Location, MissingHint(data.Schema), e);
+        }
+    }
+
+    /// <summary>An ML.NET or ONNX Runtime message's first line: the rest is their internals.</summary>
+    public static string FirstLine(Exception e) => e.Message.Split('\n')[0].Trim();
+
     /// <summary>The model inputs the data lacks, as a hint for the error that says the model cannot score it.</summary>
-    public string? MissingHint(DataViewSchema data)
+    private string? MissingHint(DataViewSchema data)
     {
         var missing = inputSchema
             .Where(c => !c.IsHidden && data.GetColumnOrNull(c.Name) is null)

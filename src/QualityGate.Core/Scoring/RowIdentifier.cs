@@ -20,14 +20,10 @@ public static class RowIdentifier
             return ids;
         }
 
-        var directory = Directory.CreateTempSubdirectory("qualitygate-rows-");
         try
         {
-            var path = Path.Combine(directory.FullName, "rows.csv");
-            var separator = set.File.Separator;
-            File.WriteAllLines(path, [CsvRecordReader.Line(set.File.Columns, separator), .. missing.Select(r => CsvRecordReader.Line(records[r].Fields, separator))]);
-            var file = new DataFile(path, set.File.DisplayPath, separator, set.File.Columns);
-            var found = ScoringPass.IdentifyAll(file, scorer.Score(file, []));
+            using var rowsFile = TemporaryRows.Write(set.File, missing.Select(r => records[r].Fields));
+            var found = ScoringPass.IdentifyAll(rowsFile.File, scorer.Score(rowsFile.File, []));
             for (var i = 0; i < missing.Count; i++)
             {
                 ids[missing[i]] = found[i];
@@ -38,10 +34,6 @@ public static class RowIdentifier
         catch (DataException e)
         {
             throw new DataException(e.Code, $"'{set.File.DisplayPath}' could not be read again: {e.Message}", new SourceLocation(set.File.DisplayPath, 0, 0), inner: e);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
         }
     }
 }

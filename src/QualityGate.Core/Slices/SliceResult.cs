@@ -22,4 +22,12 @@ public sealed record SliceResult(string DataSet, string Column, string Name, lon
 {
     /// <summary>How limits and checks on this slice are named: <c>heldout[provider=gmail]</c>.</summary>
     public string Label => $"{DataSet}[{Name}]";
+
+    /// <summary>What a slice table says besides the numbers: new, missing, or too small to decide.</summary>
+    public string Note => Status switch
+    {
+        SliceStatus.Missing => "missing: in the baseline, not in the data",
+        SliceStatus.New => TooSmall ? "new; too small to decide" : "new: not in the baseline",
+        _ => TooSmall ? "too small to decide" : string.Empty,
+    };
 }

@@ -9,7 +9,14 @@ namespace QualityGate.Storage;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, byte[] content)
+    public static void Write(string path, byte[] content) => Write(path, stream => stream.Write(content));
+
+    /// <summary>
+    /// The same, with the content streamed by <paramref name="write"/>, so a large file is never
+    /// held in memory whole. If <paramref name="write"/> fails, the temporary file is removed and
+    /// the old file stays as it was.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
@@ -19,13 +26,19 @@ public static class AtomicFile
             RemoveStaleTemporaries(folder, Path.GetFileName(path));
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                stream.Write(content);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
             FaultPoints.Reach(FaultPoints.AfterTemporaryWrite);
             FaultPoints.Reach(FaultPoints.BeforeRename);
             File.Move(temporary, path, overwrite: true);
+        }
+        catch (QualityGateException)
+        {
+            // The content could not be made (a bad row, say): nothing is replaced.
+            TryDelete(temporary);
+            throw;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -45,26 +45,30 @@ public static class TrainingExport
         var place = Placement(trainingFile, heldout);
 
         var separator = trainingFile.Separator;
-        var text = new StringBuilder();
-        text.Append(CsvRecordReader.Line(weightColumn is null ? trainingFile.Columns : [.. trainingFile.Columns, weightColumn], separator)).Append('\n');
         var weight = hardWeight.ToString("R", CultureInfo.InvariantCulture);
         var rows = 0;
-        using (var reader = trainingFile.ReadRows())
+
+        // Streamed: a training set can be far larger than memory should hold.
+        AtomicFile.Write(Path.GetFullPath(outputPath), stream =>
         {
-            while (reader.Read() is { } fields)
+            using var text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            text.WriteLine(CsvRecordReader.Line(weightColumn is null ? trainingFile.Columns : [.. trainingFile.Columns, weightColumn], separator));
+            using (var reader = trainingFile.ReadRows())
             {
-                text.Append(CsvRecordReader.Line(weightColumn is null ? fields : [.. fields, "1"], separator)).Append('\n');
-                rows++;
+                while (reader.Read() is { } fields)
+                {
+                    text.WriteLine(CsvRecordReader.Line(weightColumn is null ? fields : [.. fields, "1"], separator));
+                    rows++;
+                }
             }
-        }
 
-        foreach (var item in exported)
-        {
-            var fields = place.Select(index => item.Fields[index]).ToList();
-            text.Append(CsvRecordReader.Line(weightColumn is null ? fields : [.. fields, weight], separator)).Append('\n');
-        }
+            foreach (var item in exported)
+            {
+                var fields = place.Select(index => item.Fields[index]).ToList();
+                text.WriteLine(CsvRecordReader.Line(weightColumn is null ? fields : [.. fields, weight], separator));
+            }
+        });
 
-        AtomicFile.Write(Path.GetFullPath(outputPath), Encoding.UTF8.GetBytes(text.ToString()));
         var inTraining = includeHeldoutMined && fromHeldout.Count > 0 ? InTrainingList.Add(config, fromHeldout.Select(i => i.Id)) : InTrainingList.Read(config).Count;
         return new ExportOutcome(rows, exported.Count, includeHeldoutMined ? 0 : fromHeldout.Count, inTraining);
     }
