@@ -29,7 +29,7 @@ internal static class ConsoleSummary
         }
 
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("Set", "Metric", "Value", "k/n", $"{statistics.Confidence.ToString("0.##%", CultureInfo.InvariantCulture)} bounds", "Limit", "Evidence", "Verdict");
+        table.AddColumns("Set", "Metric", "Value", "k/n", $"{statistics.Confidence.ToString("0.##%", CultureInfo.InvariantCulture)} bounds", "Limit", "Evidence", "Verdict", "Adj. p");
         foreach (var outcome in result.Limits)
         {
             var value = outcome.Value;
@@ -43,7 +43,7 @@ internal static class ConsoleSummary
                 value is null || value.IsCount ? "" : $"[{F(value.Bounds.Lower)}, {F(value.Bounds.Upper)}]",
                 LimitEvaluator.Describe(outcome.Limit),
                 LimitEvaluator.YamlName(outcome.Evidence),
-                }.Select(text => new Text(text)), Markup(outcome.Verdict)]);
+                }.Select(text => new Text(text)), Markup(outcome.Verdict), new Text(PValue(outcome.AdjustedPValue))]);
         }
 
         if (result.Limits.Count > 0)
@@ -93,7 +93,7 @@ internal static class ConsoleSummary
 
         console.Profile.Out.Writer.WriteLine($"Baseline   {result.BaselinePath}");
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("Check", "Basis", "Baseline", "Candidate", "Change", "Bounds", "Allowed", "Evidence", "Verdict");
+        table.AddColumns("Check", "Basis", "Baseline", "Candidate", "Change", "Bounds", "Allowed", "Evidence", "Verdict", "Adj. p");
         foreach (var check in result.Regression)
         {
             var allowed = check.Limit.MaxIncrease is not null ? $"+{F(check.Allowed ?? 0)}" : check.Limit.MaxDecrease is not null ? $"-{F(check.Allowed ?? 0)}" : LimitText(check);
@@ -108,7 +108,7 @@ internal static class ConsoleSummary
                     check.ChangeBounds is { } bounds ? $"[{F(bounds.Lower)}, {F(bounds.Upper)}]" : "",
                     allowed,
                     LimitEvaluator.YamlName(check.Evidence),
-                }.Select(text => new Text(text)), Markup(check.Verdict)]);
+                }.Select(text => new Text(text)), Markup(check.Verdict), new Text(PValue(check.HolmPValue))]);
         }
 
         console.Write(table);
@@ -152,4 +152,7 @@ internal static class ConsoleSummary
     private static string Pad(string name) => name.PadRight(10);
 
     private static string F(double value) => double.IsFinite(value) ? LimitEvaluator.Format(value) : "n/a";
+
+    /// <summary>The p-value after the run's family-wise correction, where the decision has one.</summary>
+    private static string PValue(double? p) => p is { } v ? FamilyWiseCorrection.PValueText(v) : "";
 }

@@ -40,6 +40,13 @@ internal static class SuiteSummary
         {
             output.WriteLine("           review them with 'qgate suite list', then 'qgate suite accept ID' or 'qgate suite reject ID'");
         }
+
+        if (suite.PinProposals.Count > 0)
+        {
+            // A pin is a person's promise that this mistake must never come back: qgate only proposes.
+            output.WriteLine($"Pin?       {suite.PinProposals.Count} item(s) were mistakes when mined and this model gets them clearly right; pin the confirmed ones:");
+            output.WriteLine($"           qgate suite pin {string.Join(' ', suite.PinProposals.Take(10))}{(suite.PinProposals.Count > 10 ? " …" : string.Empty)}");
+        }
     }
 
     private static string F(double value) => LimitEvaluator.Format(value);

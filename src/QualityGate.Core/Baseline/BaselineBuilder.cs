@@ -14,7 +14,7 @@ public static class BaselineBuilder
         return new BaselineDocument(
             result.Model.DisplayPath,
             result.Model.Sha256,
-            SettingsFingerprint.OfTextFile(config.Data.Heldout),
+            SettingsFingerprint.OfHeldout(config, result.Model.ScoreColumn),
             result.Suite?.HashAfter,
             SettingsFingerprint.Of(config),
             point.Threshold,
@@ -28,7 +28,7 @@ public static class BaselineBuilder
                 .Where(m => m.Unavailable is null && double.IsFinite(m.Value))
                 .Select(m => new BaselineMetric(slice.Label, m.Metric.ToString(), m.Value, m.Successes, m.Trials)))],
             new HeldoutOutcomes(heldout.Confusion.Total, heldout.Confusion.Negatives, heldout.Confusion.Positives, heldout.Outcomes),
-            result.Suite is null ? null : new SuiteOutcomes(result.Suite.ActiveIds, suiteSet?.WrongIds ?? [], suiteSet?.RegionIds ?? []),
+            result.Suite is null ? null : new SuiteOutcomes(result.Suite.ActiveIds, suiteSet?.WrongIds ?? [], suiteSet?.RegionIds ?? [], result.Suite.ActiveFingerprints),
             config.Slices is null ? null : [.. result.Slices.Where(s => s.Status != Slices.SliceStatus.Missing).Select(s => new BaselineSlice(s.DataSet, s.Name, s.Count))]);
     }
 }

@@ -33,7 +33,8 @@ public sealed record BaselineMetric(string DataSet, string Metric, double Value,
 public sealed record HeldoutOutcomes(long Rows, long Negatives, long Positives, RowOutcomes Outcomes);
 
 /// <summary>The blessed model on the suite: the active items it was scored on, the ones it got wrong, the ones in its region.</summary>
-public sealed record SuiteOutcomes(IReadOnlyList<string> Items, IReadOnlyList<string> Wrong, IReadOnlyList<string> InRegion);
+/// <param name="Fingerprints">Each item's class and score when mined, hashed, in the order of <paramref name="Items"/>; null in baselines blessed before they were recorded.</param>
+public sealed record SuiteOutcomes(IReadOnlyList<string> Items, IReadOnlyList<string> Wrong, IReadOnlyList<string> InRegion, IReadOnlyList<string>? Fingerprints = null);
 
 /// <summary>
 /// A slice the blessed model was evaluated on, so a later run reports slices that disappeared or

@@ -71,6 +71,11 @@ public static class BaselineJson
                 Ids(json, "items", suite.Items);
                 Ids(json, "wrong", suite.Wrong);
                 Ids(json, "inRegion", suite.InRegion);
+                if (suite.Fingerprints is { } fingerprints)
+                {
+                    Ids(json, "fingerprints", fingerprints);
+                }
+
                 json.WriteEndObject();
             }
             else
@@ -135,7 +140,7 @@ public static class BaselineJson
                     heldout.GetProperty("negatives").GetInt64(),
                     heldout.GetProperty("positives").GetInt64(),
                     new RowOutcomes(Ids(heldout, "falsePositives"), Ids(heldout, "falseNegatives"), Ids(heldout, "regionNegatives"), Ids(heldout, "regionPositives"))),
-                suite.ValueKind == JsonValueKind.Null ? null : new SuiteOutcomes(Ids(suite, "items"), Ids(suite, "wrong"), Ids(suite, "inRegion")),
+                suite.ValueKind == JsonValueKind.Null ? null : new SuiteOutcomes(Ids(suite, "items"), Ids(suite, "wrong"), Ids(suite, "inRegion"), suite.TryGetProperty("fingerprints", out _) ? Ids(suite, "fingerprints") : null),
                 root.TryGetProperty("slices", out var slices)
                     ? [.. slices.EnumerateArray().Select(s => new BaselineSlice(s.GetProperty("set").GetString()!, s.GetProperty("name").GetString()!, s.GetProperty("rows").GetInt64()))]
                     : null);

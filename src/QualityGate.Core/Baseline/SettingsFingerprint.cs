@@ -18,7 +18,9 @@ public static class SettingsFingerprint
             // A model reads the data the same way whether it is an ML.NET zip or ONNX, so an ONNX
             // conversion is checked against the blessed ML.NET model; precomputed scores are not.
             $"model.kind={(config.Model.Kind == ModelKind.Scores ? ModelKind.Scores : ModelKind.MlNet)}",
-            $"model.score_column={config.Model.ScoreColumn}",
+            // Precomputed scores: a scored copy of the same data is the same examples, whatever
+            // its score column is called.
+            config.Model.Kind == ModelKind.Scores ? "model.score_column=(scores)" : $"model.score_column={config.Model.ScoreColumn}",
             $"label.column={config.Label.Column}",
             $"label.positive={string.Join('|', config.Label.Positive.Select(v => v.ToLowerInvariant()).Order(StringComparer.Ordinal))}",
             $"label.negative={string.Join('|', config.Label.Negative.Select(v => v.ToLowerInvariant()).Order(StringComparer.Ordinal))}",
@@ -37,6 +39,34 @@ public static class SettingsFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 
+    /// <summary>
+    /// The held-out set as the baseline identifies it. With precomputed scores the score column is
+    /// left out: a new model's scores written into a copy of the same rows are the same examples,
+    /// and must be compared with the baseline, not refused.
+    /// </summary>
+    public static string OfHeldout(GateConfig config, string scoreColumn)
+    {
+        if (config.Model.Kind != ModelKind.Scores)
+        {
+            return OfTextFile(config.Data.Heldout);
+        }
+
+        var file = Data.DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
+        var skipped = file.IndexOf(scoreColumn);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Append(IEnumerable<string> fields) =>
+            hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\u001f', fields.Where((_, i) => i != skipped)) + "\u001e"));
+
+        Append(file.Columns);
+        using var rows = file.ReadRows();
+        while (rows.Read() is { } fields)
+        {
+            Append(fields);
+        }
+
+        return "rows:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     public static string OfFile(string path)
     {
         using var stream = File.OpenRead(path);
@@ -52,7 +82,7 @@ public static class SettingsFingerprint
         if (Directory.Exists(path))
         {
             // A folder of parts: its part names and their contents, in name order.
-            var parts = Directory.EnumerateFiles(path).Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal);
+            var parts = Directory.EnumerateFiles(path).Where(Data.DataFile.IsPart).Order(StringComparer.Ordinal);
             var listing = string.Join('\n', parts.Select(p => $"{Path.GetFileName(p)} {OfTextFile(p)}"));
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing)));
         }

@@ -13,7 +13,7 @@ public static class ConfigLoader
     [
         "version", "model", "label", "id", "data", "threshold", "region", "evidence", "confidence",
         "interval", "inconclusive", "min_count", "bootstrap", "limits", "reports", "mining", "regression",
-        "explain", "slices",
+        "explain", "slices", "multiplicity",
     ];
 
     public static readonly IReadOnlyList<string> DataSetNames = ["heldout", "suite"];
@@ -366,9 +366,9 @@ public static class ConfigLoader
         {
             samples = bootstrap.Integer("samples") ?? samples;
             seed = bootstrap.Integer("seed") ?? seed;
-            if (samples < 100)
+            if (samples is < 100 or > MaxBootstrapSamples)
             {
-                throw bootstrap.BadValue(bootstrap.Get("samples")!, $"'bootstrap.samples' must be at least 100, not {samples}: fewer gives unstable bounds.");
+                throw bootstrap.BadValue(bootstrap.Get("samples")!, $"'bootstrap.samples' must be between 100 and {MaxBootstrapSamples:N0}, not {samples}: fewer gives unstable bounds, more only costs time.");
             }
         }
 
@@ -379,8 +379,12 @@ public static class ConfigLoader
             root.Enum("inconclusive", InconclusivePolicy.Warn),
             minCount,
             samples,
-            seed);
+            seed,
+            root.Enum("multiplicity", Multiplicity.Holm));
     }
+
+    /// <summary>Past this, replicates only cost time (each is a pass over the data) and memory.</summary>
+    private const int MaxBootstrapSamples = 100_000;
 
     private static ReportSettings ReadReports(YamlMap root, string baseDirectory)
     {

@@ -129,7 +129,18 @@ public sealed record StatisticsSettings(
     InconclusivePolicy Inconclusive,
     int MinCount,
     int BootstrapSamples,
-    int BootstrapSeed);
+    int BootstrapSeed,
+    Multiplicity Multiplicity = Multiplicity.Holm);
+
+/// <summary>How the statistical decisions of one run are corrected for their number.</summary>
+public enum Multiplicity
+{
+    /// <summary>Holm's step-down correction across every limit and check of the run (each evidence mode its own family).</summary>
+    Holm,
+
+    /// <summary>Each decision at the configured confidence on its own.</summary>
+    None,
+}
 
 /// <summary>One limit on one metric of one data set, with the YAML place it came from.</summary>
 public sealed record LimitSettings(

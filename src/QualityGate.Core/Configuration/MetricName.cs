@@ -13,7 +13,7 @@ public sealed record MetricName(string Name, double? Argument = null)
     /// <summary>Every metric a limit can name, in the order reports list them.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        "fpr", "fnr", "precision", "recall", "accuracy", "f1",
+        "fpr", "fnr", "precision", "recall", "accuracy", "error_rate", "f1",
         "auc", "pr_auc", "log_loss", TprAtFpr,
         "region.share", "region.error_rate", "region.fpr", "region.fnr", "region.count",
         "count",

@@ -89,13 +89,28 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         }
     }
 
-    /// <summary>A folder of part files: every part must have the same header.</summary>
+    /// <summary>
+    /// A folder of part files: every part must have the same header. Anything else in the folder
+    /// is refused rather than skipped (a skipped part would be a verdict on part of the data),
+    /// except what writers leave beside their parts: names starting with '_' or '.' (Spark's
+    /// <c>_SUCCESS</c>, hidden <c>.crc</c> checksums) and <c>.crc</c> files.
+    /// </summary>
     private static DataFile OpenParts(string folder, string displayPath, char? separator, SourceLocation configuredAt)
     {
-        var parts = Directory.EnumerateFiles(folder)
-            .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
+        var unreadable = Directory.EnumerateFileSystemEntries(folder)
+            .Where(f => !IsPart(f) && !IsWriterMarker(f))
             .Order(StringComparer.Ordinal)
             .ToList();
+        if (unreadable.Count > 0)
+        {
+            var name = System.IO.Path.GetFileName(unreadable[0]);
+            throw new DataException(ErrorCodes.DataFileMissing,
+                $"'{PartDisplay(displayPath, unreadable[0])}' is in the data folder but is no .csv or .tsv part{(Directory.Exists(unreadable[0]) ? " (a folder)" : string.Empty)}: qgate will not decide on part of the data{(unreadable.Count > 1 ? $" ({unreadable.Count} such entries)" : string.Empty)}.",
+                configuredAt,
+                name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? $"Decompress it first ('gunzip {name}')." : "Remove it from the folder, or rename it to start with '_' if it is no data.");
+        }
+
+        var parts = Directory.EnumerateFiles(folder).Where(IsPart).Order(StringComparer.Ordinal).ToList();
         if (parts.Count == 0)
         {
             throw new DataException(ErrorCodes.DataFileMissing, $"'{displayPath}' is a folder without .csv or .tsv part files.", configuredAt);
@@ -112,6 +127,16 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         }
 
         return new DataFile(folder, displayPath, first.Separator, first.Columns) { Parts = parts };
+    }
+
+    /// <summary>A part file qgate reads: .csv or .tsv.</summary>
+    public static bool IsPart(string path) =>
+        File.Exists(path) && !IsWriterMarker(path) && (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsWriterMarker(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        return name.StartsWith('_') || name.StartsWith('.') || name.EndsWith(".crc", StringComparison.OrdinalIgnoreCase);
     }
 
     internal static string PartDisplay(string folderDisplay, string part) => $"{folderDisplay.TrimEnd('/')}/{System.IO.Path.GetFileName(part)}";

@@ -61,6 +61,15 @@ public sealed record SuiteReport(
     string? HashAfter)
 {
     public int Active => ActiveIds.Count;
+
+    /// <summary>Each active item's <see cref="Suite.SuiteItem.Fingerprint"/>, in the order of <see cref="ActiveIds"/>.</summary>
+    public IReadOnlyList<string> ActiveFingerprints { get; init; } = [];
+
+    /// <summary>
+    /// Items worth pinning: mistakes of the model that mined them (by their score when mined) that
+    /// this model gets clearly right (outside the threshold region). Proposed, never pinned by qgate.
+    /// </summary>
+    public IReadOnlyList<string> PinProposals { get; init; } = [];
 }
 
 /// <summary>

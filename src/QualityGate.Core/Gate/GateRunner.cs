@@ -117,14 +117,19 @@ public static class GateRunner
             var run = new RegressionEvaluator.Inputs(
                 config.Regression,
                 baseline,
-                HeldoutChange(config, baseline, heldoutFile, config.Slices?.Regression),
+                HeldoutChange(config, baseline, heldoutFile, scorer.ScoreColumnName, config.Slices?.Regression),
                 sets[0],
                 sets.FirstOrDefault(s => s.Name == "suite"),
                 pairedItems,
-                config.Statistics);
+                config.Statistics)
+            {
+                Pinned = suite is null ? [] : [.. suite.Document.Items.Where(i => i.Pinned && i.Status == SuiteStatus.Active)
+                    .Select(i => (i.Id, point.IsPredictedPositive(suite.Scores[i.Id]) != i.Positive))],
+            };
             regression = RegressionEvaluator.Evaluate(run, slices is null ? null : SliceRegression.Inputs(config.Slices!, slices.Slices, run));
         }
 
+        (var decided, regression) = FamilyWiseCorrection.Apply(outcomes, regression, config.Statistics);
         MiningReport? mining = null;
         (string? Before, string? After) hashes = (suite?.Sha256, suite?.Sha256);
         var found = merged is not null ? merged.Found : collector?.Finish([heldout, .. ScoreFeedback(config, scorer, labels, collector, progress)], scorer);
@@ -136,11 +141,11 @@ public static class GateRunner
             warnings.AddRange(mining.Warnings);
         }
 
-        var suiteReport = config.Data.Suite is null ? null : SuiteReporting.Report(config, heldoutFile.Columns, suite, pairedItems, mining, hashes);
+        var suiteReport = config.Data.Suite is null ? null : SuiteReporting.Report(config, heldoutFile.Columns, suite, pairedItems, mining, hashes, point);
         var explanation = options.Explain
             ? Explainer.Explain(config, scorer, scorer is ScoreFileReader ? null : heldoutColumns!.NumericInputs ?? [], labels, heldout, suite, point, progress)
             : null;
-        return new GateResult(config, model, point, sets, outcomes, regression, suiteReport, config.Regression is null ? null : config.Display(config.Regression.Baseline), warnings, explanation)
+        return new GateResult(config, model, point, sets, decided, regression, suiteReport, config.Regression is null ? null : config.Display(config.Regression.Baseline), warnings, explanation)
         {
             Slices = slices?.Slices ?? [],
         };
@@ -193,8 +198,8 @@ public static class GateRunner
         }
     }
 
-    private static string? HeldoutChange(GateConfig config, BaselineDocument baseline, DataFile heldout, IReadOnlyList<RegressionLimitSettings>? sliceChecks) =>
-        config.Regression!.Limits.Concat(sliceChecks ?? []).Any(l => l.DataSet == "heldout") && SettingsFingerprint.OfTextFile(heldout.Path) != baseline.HeldoutSha256
+    private static string? HeldoutChange(GateConfig config, BaselineDocument baseline, DataFile heldout, string scoreColumn, IReadOnlyList<RegressionLimitSettings>? sliceChecks) =>
+        config.Regression!.Limits.Concat(sliceChecks ?? []).Any(l => l.DataSet == "heldout") && SettingsFingerprint.OfHeldout(config, scoreColumn) != baseline.HeldoutSha256
             ? $"'{heldout.DisplayPath}' changed since the baseline was blessed"
             : null;
 

@@ -70,7 +70,20 @@ public static class LimitEvaluator
             message += $"; at this rate about {n} examples would demonstrate it";
         }
 
-        return new LimitOutcome(limit, evidence, minCount, value, decidedOn, verdict, message, needed);
+        return new LimitOutcome(limit, evidence, minCount, value, decidedOn, verdict, message, needed) { PValue = PValueOf(limit, value, evidence) };
+    }
+
+    /// <summary>The p-value of the decision the bound made, for the run's family-wise correction.</summary>
+    private static double? PValueOf(LimitSettings limit, MetricValue value, Evidence evidence)
+    {
+        if (value.BoundsAt is not { } boundsAt || evidence == Evidence.Point)
+        {
+            return null;
+        }
+
+        return evidence == Evidence.Significant
+            ? BoundTest.PValue(c => { var b = boundsAt(c); return !Within(b.Lower, b.Upper, limit); })
+            : BoundTest.PValue(c => { var b = boundsAt(c); return WithinStrict(b.Upper, b.Lower, limit); });
     }
 
     private static bool Within(double low, double high, LimitSettings limit) =>

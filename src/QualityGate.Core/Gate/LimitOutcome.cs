@@ -16,4 +16,14 @@ public sealed record LimitOutcome(
     double? DecidedOn,
     Verdict Verdict,
     string Message,
-    long? Needed);
+    long? Needed)
+{
+    /// <summary>
+    /// The p-value of the bound-based decision (under <c>significant</c>, of "within the limit";
+    /// under <c>demonstrated</c>, of "past the limit"); null for point, count and undecided limits.
+    /// </summary>
+    public double? PValue { get; init; }
+
+    /// <summary>The p-value after the run's family-wise correction; the verdict rests on it.</summary>
+    public double? AdjustedPValue { get; init; }
+}

@@ -11,13 +11,31 @@ using QualityGate.Scoring;
 namespace QualityGate.Init;
 
 /// <summary>
-/// Writes a starting <c>qualitygate.yml</c>: columns, label, threshold, region, and limits set
-/// at today's performance. The limits use <c>evidence: significant</c>, so the confidence bounds
-/// supply the tolerance: the same model passes, a model significantly worse than today fails.
+/// Writes a starting <c>qualitygate.yml</c> measured on the model: columns, label, a threshold,
+/// a threshold region, absolute limits and the checks against the baseline.
+/// <para>
+/// The absolute limits are floors and ceilings a model of today's quality passes: each sits at
+/// today's one-sided <see cref="PlacementConfidence"/> bound, so a same-quality model on a fresh
+/// sample of the same size fails it about 1% of the time or less (the fresh estimate and today's
+/// differ by sqrt(2) standard errors; the limit allows 2.33 plus the 1.64 of the candidate's own
+/// bound). "No worse than today" is left to the paired regression checks, which compare the same
+/// examples and so see a small change that two independent samples cannot.
+/// </para>
 /// </summary>
 public static class ConfigProposer
 {
+    /// <summary>The confidence of today's bound that a proposed limit is placed at.</summary>
+    public const double PlacementConfidence = 0.99;
+
+    /// <summary>Fewer errors than this on either side of the threshold make its rates rest on too little.</summary>
+    public const int MinEvents = 10;
+
+    /// <summary>A region limit needs this many examples of its denominator in the region (the default min_count).</summary>
+    public const int MinRegionExamples = 30;
+
     private static readonly string[] ProposedMetrics = ["fpr", "recall", "auc", "region.error_rate", "region.fpr"];
+
+    private static readonly double[] RegionQuantiles = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
 
     public static string Propose(InitOptions options, Action<string>? progress = null)
     {
@@ -29,48 +47,143 @@ public static class ConfigProposer
         var labelYaml = LabelYaml(options);
         var inputsYaml = options.ModelPath is null ? string.Empty : InputsYaml(options, data, outputDirectory, Relative);
 
-        // First pass: the same config without limits, run for real, so the proposal is measured.
         var modelYaml = options.ModelPath is null
             ? "model: { kind: scores }\n"
             : $"model:\n  path: {Quote(Relative(options.ModelPath))}\n{inputsYaml}";
         var idYaml = options.IdColumn is null ? string.Empty : $"id: {Quote(options.IdColumn)}\n";
-        var skeleton = $"version: 1\n{modelYaml}{labelYaml}{idYaml}data:\n  heldout: {Quote(Relative(options.DataPath))}\n" +
+        string Skeleton(double threshold, double quantile) =>
+            $"version: 1\n{modelYaml}{labelYaml}{idYaml}data:\n  heldout: {Quote(Relative(options.DataPath))}\n" +
             "  # Hard negatives mined from held-out and field data ('qgate mine'); list field data under feedback.\n" +
             "  suite: quality/hard-negatives.csv\n" +
-            "threshold: 0.5\nregion: { quantile: 0.05 }\n";
-        var probe = GateRunner.Run(ConfigLoader.Parse(skeleton, options.OutputPath), progress);
+            $"threshold: {Format(threshold)}\nregion: {{ quantile: {Format(quantile)} }}\n";
+        GateResult Probe(double threshold, double quantile) => GateRunner.Run(ConfigLoader.Parse(Skeleton(threshold, quantile), options.OutputPath), progress);
+
+        // The config without limits, run for real, so the proposal is measured.
+        var natural = 0.5;
+        var probe = Probe(natural, RegionQuantiles[0]);
         if (!probe.Model.ScoresAreProbabilities)
         {
-            // Raw margins: threshold 0 is the trainer's own decision boundary.
-            skeleton = skeleton.Replace("threshold: 0.5", "threshold: 0", StringComparison.Ordinal);
-            probe = GateRunner.Run(ConfigLoader.Parse(skeleton, options.OutputPath), progress);
+            // Raw margins: 0 is the trainer's own decision boundary.
+            natural = 0;
+            probe = Probe(natural, RegionQuantiles[0]);
         }
 
-        return Render(skeleton, probe);
+        var (threshold, thresholdNote) = ChooseThreshold(natural, probe.Sets[0]);
+        if (threshold != natural)
+        {
+            probe = Probe(threshold, RegionQuantiles[0]);
+        }
+
+        var quantile = RegionQuantiles[0];
+        foreach (var q in RegionQuantiles)
+        {
+            quantile = q;
+            if (q != RegionQuantiles[0])
+            {
+                probe = Probe(threshold, q);
+            }
+
+            if (RegionHoldsEnough(probe.Sets[0].Region))
+            {
+                break;
+            }
+        }
+
+        return Render(Skeleton(threshold, quantile), probe, thresholdNote);
     }
 
-    private static string Render(string skeleton, GateResult probe)
+    /// <summary>
+    /// The model's natural threshold (0.5 for probabilities, 0 for raw margins), unless it is
+    /// degenerate on this data: fewer than <see cref="MinEvents"/> positives predicted positive,
+    /// or recall under 0.5 (on imbalanced data 0.5 can flag almost nothing). Then the threshold
+    /// that maximises F1 on the held-out set, read off its precision-recall curve.
+    /// </summary>
+    private static (double Threshold, string Note) ChooseThreshold(double natural, SetEvaluation heldout)
+    {
+        var confusion = heldout.Confusion;
+        var recall = confusion.Positives == 0 ? 0 : (double)confusion.TruePositives / confusion.Positives;
+        if (confusion.TruePositives >= MinEvents && recall >= 0.5)
+        {
+            return (natural, $"the model's own decision boundary; recall there is {Format(recall)}");
+        }
+
+        var best = heldout.Curves.PrecisionRecall
+            .Where(p => p.X + p.Y > 0 && double.IsFinite(p.Threshold))
+            .OrderByDescending(p => 2 * p.X * p.Y / (p.X + p.Y))
+            .ThenBy(p => p.Threshold)
+            .FirstOrDefault();
+        if (best.X + best.Y == 0)
+        {
+            return (natural, "the model's own decision boundary");
+        }
+
+        var chosen = Math.Round(best.Threshold, 4);
+        return (chosen, $"the threshold of highest F1 on the held-out set ({Format(2 * best.X * best.Y / (best.X + best.Y))}); at {Format(natural)} recall was only {Format(recall)} ({confusion.TruePositives} of {confusion.Positives} positives flagged)");
+    }
+
+    /// <summary>Enough examples in the region for both region rates to be limited.</summary>
+    private static bool RegionHoldsEnough(ConfusionCounts region) =>
+        RegionShortfall(region, "region.fpr") is null && RegionShortfall(region, "region.error_rate") is null;
+
+    /// <summary>
+    /// Why a region rate cannot be limited, or null: its denominator needs at least
+    /// <see cref="MinRegionExamples"/> examples, with at least <see cref="MinEvents"/> on each side
+    /// of the rate (a rate resting on 2 events moves by half with one more).
+    /// </summary>
+    private static string? RegionShortfall(ConfusionCounts region, string metric)
+    {
+        var (events, total, what) = metric == "region.fpr"
+            ? (region.FalsePositives, region.Negatives, "negatives")
+            : (region.Errors, region.Total, "examples");
+        return total < MinRegionExamples ? $"the region holds only {total} {what} (at least {MinRegionExamples} are needed)"
+            : events < MinEvents || total - events < MinEvents ? $"its {total} {what} in the region hold {events} mistakes and {total - events} correct calls (at least {MinEvents} of each are needed)"
+            : null;
+    }
+
+    private static string Render(string skeleton, GateResult probe, string thresholdNote)
     {
         var heldout = probe.Sets[0];
+        var confusion = heldout.Confusion;
+        var region = heldout.Region;
         var text = new StringBuilder();
-        text.Append("# QualityGate configuration, written by 'qgate init'. Reference: the README's configuration section.\n");
+        text.Append("# QualityGate configuration, written by 'qgate init'. Reference: docs in the README's configuration section.\n");
+        var quantileText = skeleton[(skeleton.IndexOf("quantile: ", StringComparison.Ordinal) + 10)..].Split(' ')[0];
         text.Append(skeleton
-            .Replace("threshold:", "# Predicted positive iff score >= threshold.\nthreshold:", StringComparison.Ordinal)
-            .Replace("region:", "# The threshold region: the 5% of held-out examples closest to the threshold on each side.\nregion:", StringComparison.Ordinal));
-        text.Append("# Fail a limit only when the confidence bound is past it, so noise does not fail the build.\n");
+            .Replace("threshold:", $"# Predicted positive iff score >= threshold: {thresholdNote}.\nthreshold:", StringComparison.Ordinal)
+            .Replace("region:", $"# The threshold region: the {Format(double.Parse(quantileText, CultureInfo.InvariantCulture) * 100)}% of held-out examples closest to the threshold on each side ({region.Total} examples, {region.Negatives} negatives).\nregion:", StringComparison.Ordinal));
+        foreach (var (events, what) in new[] { (confusion.FalsePositives, "false positives"), (confusion.FalseNegatives, "false negatives") })
+        {
+            if (events < MinEvents)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"# Warning: only {events} {what} at this threshold; limits on the rates they make rest on very few events. More held-out data would help.\n");
+            }
+        }
+
+        text.Append("# A limit fails only when its confidence bound is past it, so noise does not fail the build;\n");
+        text.Append("# the run's decisions share Holm's correction, so many limits do not multiply false alarms.\n");
         text.Append("evidence: significant\nconfidence: 0.95\n");
+        text.Append(CultureInfo.InvariantCulture, $"# Each limit sits at today's {Format(PlacementConfidence * 100)}% bound: a model of today's quality passes it (it fails about 1% of\n");
+        text.Append("# fresh samples or fewer); a clearly worse model fails. Smaller changes are the regression checks' job.\n");
         text.Append("limits:\n  heldout:\n");
         foreach (var name in ProposedMetrics)
         {
             var metric = heldout.Find(new MetricName(name));
-            if (metric is null || metric.Unavailable is not null)
+            if (metric is null || metric.Unavailable is not null || metric.BoundsAt is not { } boundsAt)
             {
                 continue;
             }
 
             var isMax = name is "fpr" or "region.error_rate" or "region.fpr";
-            var bound = isMax ? RoundUp(metric.Value) : RoundDown(metric.Value);
-            text.Append(CultureInfo.InvariantCulture, $"    # today {Format(metric.Value)}{Counts(metric)}, 95% bounds [{Format(metric.Bounds.Lower)}, {Format(metric.Bounds.Upper)}]: fails when significantly {(isMax ? "higher" : "lower")}\n");
+            var isRegion = name.StartsWith("region.", StringComparison.Ordinal);
+            if (isRegion && RegionShortfall(region, name) is { } shortfall)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    # {name}: left out, {shortfall}\n");
+                continue;
+            }
+
+            var placed = boundsAt(PlacementConfidence);
+            var bound = isMax ? RoundUp(placed.Upper) : RoundDown(placed.Lower);
+            text.Append(CultureInfo.InvariantCulture, $"    # {Protects(name)}: today {Format(metric.Value)}{Counts(metric)}, {Format(PlacementConfidence * 100)}% bound {Format(isMax ? placed.Upper : placed.Lower)}\n");
             text.Append(CultureInfo.InvariantCulture, $"    {name}: {{ {(isMax ? "max" : "min")}: {Format(bound)} }}\n");
         }
 
@@ -83,18 +196,34 @@ public static class ConfigProposer
               baseline: quality/baseline.json
               allow_missing: true
               limits:
-                # Compared example by example with the blessed model; fails only when significantly worse.
+                # Compared example by example with the blessed model: fails only when significantly worse.
+                # No more legitimate examples flagged than the blessed model flagged.
                 heldout.fpr: { max_increase: 0.0 }
+                # No more positives missed than the blessed model missed.
                 heldout.recall: { max_decrease: 0.0 }
+                # The close calls: no more negatives flagged among the blessed region's examples.
                 heldout.region.fpr: { max_increase: 0.0 }
-                # A fixed mistake must stay fixed.
-                suite.regressed: { max: 0 }
+                # The suite's hard examples: newly wrong against newly right, so retrain churn cancels out
+                # and re-breaking the mistakes the blessed model had fixed fails.
+                suite.error_rate: { max_increase: 0.0 }
+                # Pinned items ('qgate suite pin ID'): confirmed mistakes, each one back fails the build.
+                suite.pinned_regressed: { max: 0 }
             reports:
               directory: artifacts/qualitygate
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         return text.ToString();
     }
+
+    private static string Protects(string metric) => metric switch
+    {
+        "fpr" => "Legitimate examples flagged (false-positive rate)",
+        "recall" => "Positives caught (recall)",
+        "auc" => "Ranking of positives above negatives (AUC)",
+        "region.error_rate" => "Mistakes among the close calls (region error rate)",
+        "region.fpr" => "Legitimate examples flagged among the close calls (region FPR)",
+        _ => metric,
+    };
 
     private static string LabelYaml(InitOptions options)
     {

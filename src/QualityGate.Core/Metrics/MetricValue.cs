@@ -15,6 +15,9 @@ public sealed record MetricValue(MetricName Metric, double Value, long? Successe
 
     public bool IsCount => Method == "exact";
 
+    /// <summary>The same bounds at another confidence, for the p-value of a decision; null where the metric has no bounds.</summary>
+    public Func<double, Bounds>? BoundsAt { get; init; }
+
     public bool IsProportion => Successes is not null;
 
     /// <summary>True for a rate over no examples at all (an empty region, no predicted positives): too few to decide, not an error.</summary>
@@ -23,7 +26,11 @@ public sealed record MetricValue(MetricName Metric, double Value, long? Successe
     public static MetricValue Rate(MetricName metric, long k, long n, StatisticsSettings statistics) =>
         n == 0
             ? Missing(metric, "no examples count towards it") with { EmptyDenominator = true, Successes = 0, Trials = 0 }
-            : new MetricValue(metric, (double)k / n, k, n, ProportionBounds.For(statistics.IntervalMethod, k, n, statistics.Confidence), YamlMethodName(statistics.IntervalMethod)) { SampleSize = n };
+            : new MetricValue(metric, (double)k / n, k, n, ProportionBounds.For(statistics.IntervalMethod, k, n, statistics.Confidence), YamlMethodName(statistics.IntervalMethod))
+            {
+                SampleSize = n,
+                BoundsAt = confidence => ProportionBounds.For(statistics.IntervalMethod, k, n, confidence),
+            };
 
     public static MetricValue Count(MetricName metric, long count) =>
         new(metric, count, null, null, new Bounds(count, count), "exact") { SampleSize = count };

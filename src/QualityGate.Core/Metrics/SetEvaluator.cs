@@ -36,6 +36,7 @@ internal static class SetEvaluator
             MetricValue.Rate(new MetricName("precision"), confusion.TruePositives, confusion.TruePositives + confusion.FalsePositives, statistics),
             MetricValue.Rate(new MetricName("recall"), confusion.TruePositives, confusion.Positives, statistics),
             MetricValue.Rate(new MetricName("accuracy"), confusion.TruePositives + confusion.TrueNegatives, confusion.Total, statistics),
+            MetricValue.Rate(new MetricName("error_rate"), confusion.FalsePositives + confusion.FalseNegatives, confusion.Total, statistics),
             Auc(ranked, statistics),
             MetricValue.Rate(new MetricName("region.share"), region.Total, confusion.Total, statistics),
             MetricValue.Rate(new MetricName("region.error_rate"), region.Errors, region.Total, statistics),
@@ -70,6 +71,7 @@ internal static class SetEvaluator
         return new MetricValue(name, result.Auc, null, null, result.BoundsAt(statistics.Confidence), "delong")
         {
             SampleSize = Math.Min(ranked.Positives, ranked.Negatives),
+            BoundsAt = result.BoundsAt,
         };
     }
 
@@ -95,12 +97,11 @@ internal static class SetEvaluator
         }
 
         var computable = definitions.Where(d => d.Unavailable is null && bounded.Contains(d.Name) && !double.IsNaN(d.Compute(null))).ToList();
-        var bounds = StratifiedBootstrap.Run(
+        var distributions = StratifiedBootstrap.Replicate(
             r.Positive,
             [.. computable.Select(d => (Func<int[], double>)(w => d.Compute(w)))],
             statistics.BootstrapSamples,
-            statistics.BootstrapSeed,
-            statistics.Confidence);
+            statistics.BootstrapSeed);
 
         foreach (var d in definitions)
         {
@@ -108,7 +109,13 @@ internal static class SetEvaluator
             var index = computable.IndexOf(d);
             yield return d.Unavailable is not null || double.IsNaN(value)
                 ? MetricValue.Missing(d.Name, d.Unavailable ?? "it is undefined on this set")
-                : new MetricValue(d.Name, value, null, null, index < 0 ? Statistics.Bounds.Unknown : Containing(bounds[index], value), index < 0 ? "none" : "bootstrap") { SampleSize = d.SampleSize };
+                : index < 0
+                    ? new MetricValue(d.Name, value, null, null, Statistics.Bounds.Unknown, "none") { SampleSize = d.SampleSize }
+                    : new MetricValue(d.Name, value, null, null, Containing(distributions[index].BoundsAt(statistics.Confidence), value), "bootstrap")
+                    {
+                        SampleSize = d.SampleSize,
+                        BoundsAt = confidence => Containing(distributions[index].BoundsAt(confidence), value),
+                    };
         }
     }
 

@@ -7,8 +7,9 @@ namespace QualityGate.Mining;
 /// Adds newly mined items to a suite document within <c>max_size</c>. The eviction rule: when
 /// the suite is full, a new item may replace an active item that the current model gets right
 /// and that is easier (further on the right side of the threshold) than the new item, easiest
-/// first, then oldest. Items the current model gets wrong, quarantined items (awaiting review)
-/// and rejected items (kept so they are not mined again) are never evicted. Because every
+/// first, then oldest. Items the current model gets wrong, pinned items (confirmed mistakes that
+/// must never come back), quarantined items (awaiting review) and rejected items (kept so they
+/// are not mined again) are never evicted. Because every
 /// replacement is by a strictly harder item, repeated runs converge.
 /// </summary>
 public static class SuiteMerger
@@ -24,7 +25,7 @@ public static class SuiteMerger
     {
         var items = current.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var evictable = new Queue<(SuiteItem Item, double Hardness)>(current.Items
-            .Where(i => i.Status == SuiteStatus.Active && currentScores.TryGetValue(i.Id, out var s) && IsRight(i.Positive, s, threshold))
+            .Where(i => i.Status == SuiteStatus.Active && !i.Pinned && currentScores.TryGetValue(i.Id, out var s) && IsRight(i.Positive, s, threshold))
             .Select(i => (Item: i, Hardness: Hardness(i.Positive, currentScores[i.Id], threshold, mining)))
             .OrderBy(e => e.Hardness)
             .ThenBy(e => e.Item.Mined, StringComparer.Ordinal)

@@ -21,6 +21,7 @@ internal static class PairedTables
             "fnr" => Table(b.FalseNegatives, candidate.FalseNegatives, confusion.Positives),
             "recall" => Table(b.FalseNegatives, candidate.FalseNegatives, confusion.Positives).Complement,
             "accuracy" => Table([.. b.FalsePositives, .. b.FalseNegatives], [.. candidate.FalsePositives, .. candidate.FalseNegatives], confusion.Total).Complement,
+            "error_rate" => Table([.. b.FalsePositives, .. b.FalseNegatives], [.. candidate.FalsePositives, .. candidate.FalseNegatives], confusion.Total),
             "region.fpr" => Within(b.RegionNegatives, b.FalsePositives, candidate.FalsePositives),
             "region.fnr" => Within(b.RegionPositives, b.FalseNegatives, candidate.FalseNegatives),
             "region.error_rate" => Within([.. b.RegionNegatives, .. b.RegionPositives], [.. b.FalsePositives, .. b.FalseNegatives], [.. candidate.FalsePositives, .. candidate.FalseNegatives]),
@@ -55,6 +56,9 @@ internal static class PairedTables
             "fnr" => Count(items.Where(i => i.Positive), i => (i.BaselineWrong, i.CandidateWrong)),
             "recall" => Count(items.Where(i => i.Positive), i => (i.BaselineWrong, i.CandidateWrong)).Complement,
             "accuracy" => Count(items, i => (i.BaselineWrong, i.CandidateWrong)).Complement,
+            // Newly wrong against newly right on the items both models scored: retrain churn
+            // moves items both ways and cancels; re-breaking fixed mistakes does not.
+            "error_rate" => Count(items, i => (i.BaselineWrong, i.CandidateWrong)),
             "region.share" => Count(items, i => (i.BaselineInRegion, i.CandidateInRegion)),
             _ => null,
         };

@@ -13,7 +13,8 @@ namespace QualityGate.Regression;
 /// paired (same examples, outcome by outcome) with Newcombe's bounds on the change; for a
 /// <c>max_increase</c> of d, <c>significant</c> fails when the lower bound of the increase is
 /// over d (a margin test, not a test of zero change) and <c>demonstrated</c> passes when the
-/// upper bound is under it. The margin tests of a run share Holm's correction. Other metrics
+/// upper bound is under it. Every test of a run shares one family-wise correction (see
+/// <see cref="Gate.FamilyWiseCorrection"/>). Other metrics
 /// are decided on the candidate's bounds against the blessed value; counts exactly.
 /// </summary>
 public static class RegressionEvaluator
@@ -25,7 +26,11 @@ public static class RegressionEvaluator
         SetEvaluation Heldout,
         SetEvaluation? Suite,
         IReadOnlyList<PairedItem> SuiteItems,
-        StatisticsSettings Statistics);
+        StatisticsSettings Statistics)
+    {
+        /// <summary>The suite's pinned items and whether the candidate gets each wrong.</summary>
+        public IReadOnlyList<(string Id, bool CandidateWrong)> Pinned { get; init; } = [];
+    }
 
     /// <summary>The checks of one slice: its inputs restricted to its examples, or why it cannot be compared.</summary>
     /// <param name="Label">How the slice's checks are named: <c>heldout[provider=gmail]</c>.</param>
@@ -52,27 +57,20 @@ public static class RegressionEvaluator
             }));
         }
 
-        // Holm across every margin test of the run, so many checks do not multiply false alarms.
-        var tested = drafts.Where(d => d.PValue is not null).ToList();
+        // The margin tests are decided at the configured confidence here; the run corrects them
+        // for their number together with every other decision (FamilyWiseCorrection).
         var alpha = 1 - inputs.Statistics.Confidence;
-        var rejected = Holm.Reject([.. tested.Select(d => d.PValue!.Value)], alpha);
-        var adjusted = Holm.Adjust([.. tested.Select(d => d.PValue!.Value)]);
-        for (var i = 0; i < tested.Count; i++)
+        for (var i = 0; i < drafts.Count; i++)
         {
-            var draft = tested[i];
-            var verdict = draft.Outcome.Evidence == Evidence.Significant
-                ? rejected[i] ? Verdict.Failed : Verdict.Passed
-                : rejected[i] ? Verdict.Passed : Verdict.Failed;
-            var index = drafts.IndexOf(draft);
-            drafts[index] = draft with
+            if (drafts[i].PValue is { } p)
             {
-                Outcome = draft.Outcome with
-                {
-                    Verdict = verdict,
-                    HolmPValue = adjusted[i],
-                    Message = $"{draft.Outcome.Message}; Holm-adjusted p = {PValueText(adjusted[i])} over {tested.Count} checks",
-                },
-            };
+                var rejected = p <= alpha;
+                var outcome = drafts[i].Outcome;
+                var verdict = outcome.Evidence == Evidence.Significant
+                    ? rejected ? Verdict.Failed : Verdict.Passed
+                    : rejected ? Verdict.Passed : Verdict.Failed;
+                drafts[i] = drafts[i] with { Outcome = outcome with { Verdict = verdict, PValue = p } };
+            }
         }
 
         return [.. drafts.Select(d => d.Outcome)];
@@ -85,7 +83,7 @@ public static class RegressionEvaluator
         var evidence = limit.Evidence ?? inputs.Statistics.Evidence;
         if (RegressionReader.Counts.Contains(limit.Metric.Name))
         {
-            return new Drafted(CountCheck(limit, evidence, inputs.SuiteItems), null);
+            return new Drafted(limit.Metric.Name == "pinned_regressed" ? PinnedCheck(limit, evidence, inputs.Pinned) : CountCheck(limit, evidence, inputs.SuiteItems), null);
         }
 
         var baselineMetric = inputs.Baseline.Find(limit.DataSet, limit.Metric.ToString());
@@ -139,35 +137,9 @@ public static class RegressionEvaluator
         return evidence switch
         {
             Evidence.Point => new Drafted(outcome with { Verdict = change > allowed ? Verdict.Failed : Verdict.Passed }, null),
-            Evidence.Significant => new Drafted(outcome, PValue(c => ChangeBounds(c).Lower > allowed)),
-            _ => new Drafted(outcome, PValue(c => ChangeBounds(c).Upper < allowed)),
+            Evidence.Significant => new Drafted(outcome, BoundTest.PValue(c => ChangeBounds(c).Lower > allowed)),
+            _ => new Drafted(outcome, BoundTest.PValue(c => ChangeBounds(c).Upper < allowed)),
         };
-    }
-
-    /// <summary>
-    /// The p-value of a bound-based test: 1 - the highest confidence at which the bound still
-    /// rejects. Bounds widen as confidence grows, so a bisection finds it.
-    /// </summary>
-    private static double PValue(Func<double, bool> rejectsAt)
-    {
-        if (!rejectsAt(0.5))
-        {
-            return 1;
-        }
-
-        double low = 0.5, high = 1 - 1e-12;
-        if (rejectsAt(high))
-        {
-            return 1e-12;
-        }
-
-        for (var i = 0; i < 60; i++)
-        {
-            var mid = (low + high) / 2;
-            (low, high) = rejectsAt(mid) ? (mid, high) : (low, mid);
-        }
-
-        return 1 - low;
     }
 
     private static RegressionOutcome AgainstBaselineValue(RegressionLimitSettings limit, Evidence evidence, MetricValue candidate, double blessed, StatisticsSettings statistics)
@@ -178,11 +150,21 @@ public static class RegressionEvaluator
         var decided = LimitEvaluator.Decide(asLimit, candidate, statistics);
         var change = candidate.Value - blessed;
         return new RegressionOutcome(limit, evidence, "baseline value", blessed, candidate.Value, increase ? change : -change, candidate.Bounds, allowed, null, null, null, null, null,
-            decided.Verdict, $"{limit.Metric} {Format(blessed)} -> {Format(candidate.Value)}: {decided.Message}");
+            decided.Verdict, $"{limit.Metric} {Format(blessed)} -> {Format(candidate.Value)}: {decided.Message}")
+        {
+            PValue = decided.PValue,
+        };
     }
 
     private static RegressionOutcome CountCheck(RegressionLimitSettings limit, Evidence evidence, IReadOnlyList<PairedItem> items)
     {
+        if (items.Count == 0)
+        {
+            // A count over nothing would pass any max: an emptied suite, or none of the blessed items left.
+            return new RegressionOutcome(limit, evidence, "count", null, null, null, null, limit.Max ?? limit.Min, 0, 0, 0, null, null, Verdict.Inconclusive,
+                $"{limit.Metric}: no suite item was scored by both models, so nothing was compared (an emptied suite, or none of the items the baseline was blessed on is left); bless again once the suite holds items");
+        }
+
         var regressed = items.Where(i => !i.BaselineWrong && i.CandidateWrong).Select(i => i.Id).ToList();
         var fixedItems = items.Where(i => i.BaselineWrong && !i.CandidateWrong).Select(i => i.Id).ToList();
         var counted = limit.Metric.Name == "regressed" ? regressed : fixedItems;
@@ -192,6 +174,24 @@ public static class RegressionEvaluator
         return new RegressionOutcome(limit, evidence, "count", null, counted.Count, null, null, limit.Max ?? limit.Min, items.Count, regressed.Count, fixedItems.Count, null, null,
             broken ? Verdict.Failed : Verdict.Passed,
             $"{limit.Metric} = {counted.Count} of {items.Count} items both models scored, {bound}{examples}");
+    }
+
+    /// <summary>Pinned items are confirmed mistakes: each one the candidate gets wrong counts, however close the call.</summary>
+    private static RegressionOutcome PinnedCheck(RegressionLimitSettings limit, Evidence evidence, IReadOnlyList<(string Id, bool CandidateWrong)> pinned)
+    {
+        if (pinned.Count == 0)
+        {
+            return new RegressionOutcome(limit, evidence, "count", null, null, null, null, limit.Max ?? limit.Min, 0, 0, 0, null, null, Verdict.Inconclusive,
+                "pinned_regressed: no suite item is pinned yet, so nothing was checked; pin confirmed mistakes the model now gets right with 'qgate suite pin ID' ('qgate mine' proposes some)");
+        }
+
+        var back = pinned.Where(p => p.CandidateWrong).Select(p => p.Id).ToList();
+        var broken = back.Count > limit.Max || back.Count < limit.Min;
+        var examples = back.Count == 0 ? string.Empty : $": {string.Join(", ", back.Take(5))}{(back.Count > 5 ? ", …" : string.Empty)}";
+        var bound = limit.Max is { } max ? $"max {Format(max)}" : $"min {Format(limit.Min!.Value)}";
+        return new RegressionOutcome(limit, evidence, "count", null, back.Count, null, null, limit.Max ?? limit.Min, pinned.Count, back.Count, null, null, null,
+            broken ? Verdict.Failed : Verdict.Passed,
+            $"pinned_regressed = {back.Count} of {pinned.Count} pinned items wrong again, {bound}{examples}");
     }
 
     private static string Format(double value) => LimitEvaluator.Format(value);

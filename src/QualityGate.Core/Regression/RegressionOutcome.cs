@@ -24,4 +24,8 @@ public sealed record RegressionOutcome(
     double? McNemarPValue,
     double? HolmPValue,
     Verdict Verdict,
-    string Message);
+    string Message)
+{
+    /// <summary>The p-value of the margin test before the run's family-wise correction (<see cref="HolmPValue"/> is after it).</summary>
+    public double? PValue { get; init; }
+}

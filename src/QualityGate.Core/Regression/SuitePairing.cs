@@ -31,6 +31,7 @@ public static class SuitePairing
             return [];
         }
 
+        RequireUnedited(config, outcomes, active);
         var blessedItems = outcomes.Items.ToHashSet(StringComparer.Ordinal);
         var wrong = outcomes.Wrong.ToHashSet(StringComparer.Ordinal);
         var inRegion = outcomes.InRegion.ToHashSet(StringComparer.Ordinal);
@@ -39,6 +40,34 @@ public static class SuitePairing
             var score = suite.Scores[item.Id];
             return new PairedItem(item.Id, item.Positive, wrong.Contains(item.Id), candidatePoint.IsPredictedPositive(score) != item.Positive, inRegion.Contains(item.Id), candidatePoint.InRegion(score));
         })];
+    }
+
+    /// <summary>
+    /// A blessed item whose class or mining score changed was edited by hand: comparing it with
+    /// the baseline's outcome would compare two different examples, so the run stops.
+    /// </summary>
+    private static void RequireUnedited(GateConfig config, SuiteOutcomes outcomes, IReadOnlyList<SuiteItem> active)
+    {
+        if (outcomes.Fingerprints is not { } fingerprints)
+        {
+            return;
+        }
+
+        var blessed = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < outcomes.Items.Count && i < fingerprints.Count; i++)
+        {
+            blessed[outcomes.Items[i]] = fingerprints[i];
+        }
+
+        var edited = active.Where(i => blessed.TryGetValue(i.Id, out var fingerprint) && fingerprint != i.Fingerprint).Select(i => i.Id).ToList();
+        if (edited.Count > 0)
+        {
+            var suitePath = config.Display(config.Data.Suite!);
+            throw new Errors.DataException(Errors.ErrorCodes.SuiteInvalid,
+                $"{edited.Count} suite item(s) changed label or score since the baseline was blessed, so they cannot be compared with it: {string.Join(", ", edited.Take(5))}{(edited.Count > 5 ? ", …" : string.Empty)}.",
+                new Errors.SourceLocation(suitePath, 1, 0),
+                "Mining never changes an item's label or score: restore the suite from version control, or, if the label was wrong, reject the item ('qgate suite reject ID') and bless again.");
+        }
     }
 
     private static PairedItem Item(SuiteItem item, double blessedScore, OperatingPoint blessedPoint, double candidateScore, OperatingPoint candidatePoint) =>

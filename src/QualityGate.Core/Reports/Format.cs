@@ -8,6 +8,10 @@ internal static class Format
     public static string Number(double? value) =>
         value is { } v && double.IsFinite(v) ? Gate.LimitEvaluator.Format(v) : "-";
 
+    /// <summary>A p-value as reports print it: four decimals, or "&lt; 0.0001"; empty where none was computed.</summary>
+    public static string PValue(double? p) =>
+        p is { } v ? Gate.FamilyWiseCorrection.PValueText(v) : "";
+
     public static string Bounds(MetricCell? cell) =>
         cell is { Lower: { } low, Upper: { } high } && cell.Method != "exact" ? $"[{Number(low)}, {Number(high)}]" : "";
 

@@ -83,12 +83,12 @@ public static partial class HtmlReport
             return;
         }
 
-        html.Append("<h2>Limits</h2>\n<table id=\"limits\"><tr><th>Set</th><th>Metric</th><th>Value</th><th>k/n</th><th>Bounds</th><th>Limit</th><th>Evidence</th><th>Verdict</th><th>Where</th></tr>\n");
+        html.Append("<h2>Limits</h2>\n<table id=\"limits\"><tr><th>Set</th><th>Metric</th><th>Value</th><th>k/n</th><th>Bounds</th><th>Limit</th><th>Evidence</th><th>Verdict</th><th>Where</th><th>Adjusted p</th></tr>\n");
         foreach (var limit in report.Limits)
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr title=\"{E(limit.Message)}\"><td>{E(limit.DataSet)}</td><td>{E(limit.Metric)}</td><td class=\"num\">{N(limit.Value?.Value)}</td><td class=\"num\">{E(Format.Counts(limit.Value))}</td>" +
-                $"<td class=\"num\">{E(Format.Bounds(limit.Value))}</td><td>{E(Format.Limit(limit))}</td><td>{E(limit.Evidence)}</td><td class=\"{E(limit.Verdict)}\">{E(limit.Verdict)}</td><td><code>{E(limit.File)}:{limit.Line}</code></td></tr>\n");
+                $"<td class=\"num\">{E(Format.Bounds(limit.Value))}</td><td>{E(Format.Limit(limit))}</td><td>{E(limit.Evidence)}</td><td class=\"{E(limit.Verdict)}\">{E(limit.Verdict)}</td><td><code>{E(limit.File)}:{limit.Line}</code></td><td class=\"num\">{E(Format.PValue(limit.AdjustedP))}</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -102,13 +102,13 @@ public static partial class HtmlReport
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<h2>Against the baseline <code>{E(report.Baseline ?? "")}</code></h2>\n");
-        html.Append("<table id=\"regression\"><tr><th>Check</th><th>Basis</th><th>Baseline</th><th>Candidate</th><th>Change</th><th>Bounds</th><th>Allowed</th><th>Evidence</th><th>Verdict</th></tr>\n");
+        html.Append("<table id=\"regression\"><tr><th>Check</th><th>Basis</th><th>Baseline</th><th>Candidate</th><th>Change</th><th>Bounds</th><th>Allowed</th><th>Evidence</th><th>Verdict</th><th>Adjusted p</th></tr>\n");
         foreach (var check in report.Regression)
         {
             var bounds = check.Lower is null ? "" : $"[{N(check.Lower)}, {N(check.Upper)}]";
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr title=\"{E(check.Message)}\"><td>{E(check.Check)}</td><td>{E(check.Basis)}</td><td class=\"num\">{N(check.Baseline)}</td><td class=\"num\">{N(check.Candidate)}</td><td class=\"num\">{N(check.Change)}</td>" +
-                $"<td class=\"num\">{bounds}</td><td>{E(Format.Allowed(check))}</td><td>{E(check.Evidence)}</td><td class=\"{E(check.Verdict)}\">{E(check.Verdict)}</td></tr>\n");
+                $"<td class=\"num\">{bounds}</td><td>{E(Format.Allowed(check))}</td><td>{E(check.Evidence)}</td><td class=\"{E(check.Verdict)}\">{E(check.Verdict)}</td><td class=\"num\">{E(Format.PValue(check.AdjustedP))}</td></tr>\n");
         }
 
         html.Append("</table>\n");

@@ -23,11 +23,11 @@ public static class MarkdownReport
 
         if (report.Limits.Count > 0)
         {
-            md.Append("| Set | Metric | Value | Bounds | Limit | Status |\n|---|---|---|---|---|---|\n");
+            md.Append("| Set | Metric | Value | Bounds | Limit | Status | Adjusted p |\n|---|---|---|---|---|---|---|\n");
             foreach (var limit in report.Limits)
             {
                 var counts = Format.Counts(limit.Value);
-                md.Append(CultureInfo.InvariantCulture, $"| {limit.DataSet} | {Cell(limit.Metric)} | {Format.Number(limit.Value?.Value)}{(counts.Length > 0 ? $" ({counts})" : "")} | {Format.Bounds(limit.Value)} | {Format.Limit(limit)} ({limit.Evidence}) | {Status(limit.Verdict)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {limit.DataSet} | {Cell(limit.Metric)} | {Format.Number(limit.Value?.Value)}{(counts.Length > 0 ? $" ({counts})" : "")} | {Format.Bounds(limit.Value)} | {Format.Limit(limit)} ({limit.Evidence}) | {Status(limit.Verdict)} | {Format.PValue(limit.AdjustedP)} |\n");
             }
 
             md.Append('\n');
@@ -36,11 +36,11 @@ public static class MarkdownReport
         if (report.Regression.Count > 0)
         {
             md.Append(CultureInfo.InvariantCulture, $"**Against the baseline** `{Cell(report.Baseline ?? "")}`\n\n");
-            md.Append("| Check | Baseline | Candidate | Change | Bounds | Allowed | Status |\n|---|---|---|---|---|---|---|\n");
+            md.Append("| Check | Baseline | Candidate | Change | Bounds | Allowed | Status | Adjusted p |\n|---|---|---|---|---|---|---|---|\n");
             foreach (var check in report.Regression)
             {
                 var bounds = check.Lower is null ? "" : $"[{Format.Number(check.Lower)}, {Format.Number(check.Upper)}]";
-                md.Append(CultureInfo.InvariantCulture, $"| {Cell(check.Check)} | {Format.Number(check.Baseline)} | {Format.Number(check.Candidate)} | {Format.Number(check.Change)} | {bounds} | {Format.Allowed(check)} | {Status(check.Verdict)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(check.Check)} | {Format.Number(check.Baseline)} | {Format.Number(check.Candidate)} | {Format.Number(check.Change)} | {bounds} | {Format.Allowed(check)} | {Status(check.Verdict)} | {Format.PValue(check.AdjustedP)} |\n");
             }
 
             md.Append('\n');

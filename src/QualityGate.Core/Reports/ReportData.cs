@@ -86,18 +86,27 @@ public sealed record MetricCell(double? Value, long? K, long? N, double? Lower, 
 
 public sealed record LimitRow(string DataSet, string Metric, double? Min, double? Max, string Evidence, string Verdict, string Code, string Message, MetricCell? Value, string File, int Line, int Column)
 {
+    /// <summary>The decision's p-value after the run's family-wise correction; null where none was computed.</summary>
+    public double? AdjustedP { get; init; }
+
     public static LimitRow Read(JsonElement e)
     {
         var source = e.GetProperty("source");
         return new LimitRow(
             e.GetProperty("dataSet").GetString()!, e.GetProperty("metric").GetString()!, ReportData.Number(e, "min"), ReportData.Number(e, "max"),
             e.GetProperty("evidence").GetString()!, e.GetProperty("verdict").GetString()!, e.GetProperty("code").GetString()!, e.GetProperty("message").GetString()!,
-            MetricCell.Read(e.GetProperty("value")), source.GetProperty("file").GetString()!, source.GetProperty("line").GetInt32(), source.GetProperty("column").GetInt32());
+            MetricCell.Read(e.GetProperty("value")), source.GetProperty("file").GetString()!, source.GetProperty("line").GetInt32(), source.GetProperty("column").GetInt32())
+        {
+            AdjustedP = ReportData.Number(e, "adjustedP"),
+        };
     }
 }
 
 public sealed record RegressionRow(string Check, string Basis, string Evidence, bool Decrease, double? Baseline, double? Candidate, double? Change, double? Lower, double? Upper, double? Allowed, string Verdict, string Code, string Message, string File, int Line, int Column)
 {
+    /// <summary>The check's p-value after the run's family-wise correction; null where none was computed.</summary>
+    public double? AdjustedP { get; init; }
+
     public static RegressionRow Read(JsonElement e)
     {
         var source = e.GetProperty("source");
@@ -107,7 +116,10 @@ public sealed record RegressionRow(string Check, string Basis, string Evidence, 
             ReportData.Number(e, "baselineValue"), ReportData.Number(e, "candidateValue"), ReportData.Number(e, "change"),
             ReportData.Number(e, "changeLower"), ReportData.Number(e, "changeUpper"), ReportData.Number(e, "allowed"),
             e.GetProperty("verdict").GetString()!, e.GetProperty("code").GetString()!, e.GetProperty("message").GetString()!,
-            source.GetProperty("file").GetString()!, source.GetProperty("line").GetInt32(), source.GetProperty("column").GetInt32());
+            source.GetProperty("file").GetString()!, source.GetProperty("line").GetInt32(), source.GetProperty("column").GetInt32())
+        {
+            AdjustedP = ReportData.Number(e, "adjustedP"),
+        };
     }
 }
 

@@ -33,7 +33,9 @@ internal static class RegressionJson
             Count(json, "newlyCounted", check.Regressed);
             Count(json, "noLongerCounted", check.Fixed);
             ResultJson.NullableNumber(json, "mcnemarP", check.McNemarPValue);
-            ResultJson.NullableNumber(json, "holmP", check.HolmPValue);
+            ResultJson.NullableNumber(json, "p", check.PValue);
+            ResultJson.NullableNumber(json, "adjustedP", check.HolmPValue);
+            ResultJson.NullableNumber(json, "holmP", result.Config.Statistics.Multiplicity == Configuration.Multiplicity.Holm ? check.HolmPValue : null);
             json.WriteString("verdict", ResultJson.Name(check.Verdict));
             json.WriteString("code", check.Verdict == Verdict.Inconclusive ? ErrorCodes.LimitInconclusive : ErrorCodes.RegressionBroken);
             json.WriteString("message", check.Message);

@@ -72,6 +72,7 @@ public static class ResultJson
         json.WriteNumber("bootstrapSamples", statistics.BootstrapSamples);
         json.WriteNumber("bootstrapSeed", statistics.BootstrapSeed);
         json.WriteString("inconclusive", statistics.Inconclusive.ToString().ToLowerInvariant());
+        json.WriteString("multiplicity", statistics.Multiplicity.ToString().ToLowerInvariant());
         json.WriteEndObject();
 
         json.WriteStartArray("limits");
@@ -113,6 +114,8 @@ public static class ResultJson
         json.WriteString("code", outcome.Verdict == Verdict.Inconclusive ? Errors.ErrorCodes.LimitInconclusive : Errors.ErrorCodes.LimitBroken);
         json.WriteString("message", outcome.Message);
         NullableNumber(json, "decidedOn", outcome.DecidedOn);
+        NullableNumber(json, "p", outcome.PValue);
+        NullableNumber(json, "adjustedP", outcome.AdjustedPValue);
         if (outcome.Needed is { } needed)
         {
             json.WriteNumber("examplesNeeded", needed);

@@ -23,6 +23,7 @@ internal static class SuiteJson
         json.WriteString("hashAfter", suite.HashAfter);
         Items(json, "fixed", suite.Fixed);
         Items(json, "broken", suite.Broken);
+        ResultJson.WriteStrings(json, "pinProposals", suite.PinProposals);
         if (suite.Mining is { } mining)
         {
             json.WriteStartObject("mining");

@@ -11,7 +11,11 @@ public static class StratifiedBootstrap
     /// <param name="positive">Class of each example, in the order the metric walks them.</param>
     /// <param name="metrics">Each computes one metric from multiplicities.</param>
     /// <returns>Percentile bounds per metric, each one-sided at <paramref name="confidence"/>.</returns>
-    public static Bounds[] Run(IReadOnlyList<bool> positive, IReadOnlyList<Func<int[], double>> metrics, int samples, int seed, double confidence)
+    public static Bounds[] Run(IReadOnlyList<bool> positive, IReadOnlyList<Func<int[], double>> metrics, int samples, int seed, double confidence) =>
+        [.. Replicate(positive, metrics, samples, seed).Select(d => d.BoundsAt(confidence))];
+
+    /// <returns>Each metric's replicate distribution, for bounds at any confidence (a p-value needs several).</returns>
+    public static Distribution[] Replicate(IReadOnlyList<bool> positive, IReadOnlyList<Func<int[], double>> metrics, int samples, int seed)
     {
         if (metrics.Count == 0)
         {
@@ -38,7 +42,27 @@ public static class StratifiedBootstrap
             }
         }
 
-        return [.. replicates.Select(values => Percentiles(values, confidence))];
+        return [.. replicates.Select(values =>
+        {
+            values.Sort();
+            return new Distribution(values);
+        })];
+    }
+
+    /// <summary>The sorted replicate values of one metric.</summary>
+    public sealed class Distribution(List<double> sorted)
+    {
+        /// <summary>Percentile bounds, each one-sided at <paramref name="confidence"/>.</summary>
+        public Bounds BoundsAt(double confidence)
+        {
+            if (sorted.Count == 0)
+            {
+                return Bounds.Unknown;
+            }
+
+            var alpha = 1 - confidence;
+            return new Bounds(Quantile(sorted, alpha), Quantile(sorted, 1 - alpha));
+        }
     }
 
     private static void Draw(int[] stratum, int[] weights, Random random)
@@ -47,18 +71,6 @@ public static class StratifiedBootstrap
         {
             weights[stratum[random.Next(stratum.Length)]]++;
         }
-    }
-
-    private static Bounds Percentiles(List<double> values, double confidence)
-    {
-        if (values.Count == 0)
-        {
-            return Bounds.Unknown;
-        }
-
-        values.Sort();
-        var alpha = 1 - confidence;
-        return new Bounds(Quantile(values, alpha), Quantile(values, 1 - alpha));
     }
 
     /// <summary>Linear interpolation between order statistics (numpy's default).</summary>

@@ -13,5 +13,8 @@ public static class SuiteColumns
 
     public static IReadOnlyList<string> All { get; } = [Id, Status, Score, Model, Mined, Source, Reason];
 
+    /// <summary>The status of an active item that a person pinned.</summary>
+    public const string Pinned = "pinned";
+
     public static string StatusName(SuiteStatus status) => status.ToString().ToLowerInvariant();
 }

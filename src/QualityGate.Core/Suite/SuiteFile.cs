@@ -50,9 +50,11 @@ public static class SuiteFile
 
             seen[id] = line;
             var statusText = fields[metadataStart + 1];
-            if (!Enum.TryParse<SuiteStatus>(statusText, ignoreCase: true, out var status) || !Enum.IsDefined(status) || statusText.Any(char.IsDigit))
+            var pinned = string.Equals(statusText, SuiteColumns.Pinned, StringComparison.OrdinalIgnoreCase);
+            var status = SuiteStatus.Active;
+            if (!pinned && (!Enum.TryParse(statusText, ignoreCase: true, out status) || !Enum.IsDefined(status) || statusText.Any(char.IsDigit)))
             {
-                throw new DataException(ErrorCodes.SuiteInvalid, $"Suite line {line} has status '{statusText}'; use active, quarantined or rejected.", where);
+                throw new DataException(ErrorCodes.SuiteInvalid, $"Suite line {line} has status '{statusText}'; use active, pinned, quarantined or rejected.", where);
             }
 
             if (!double.TryParse(fields[metadataStart + 2], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
@@ -63,7 +65,7 @@ public static class SuiteFile
             var data = fields.Take(metadataStart).ToList();
             var positive = labels.Classify(data[labelIndex]) ?? throw new DataException(ErrorCodes.DataBadLabel,
                 $"Suite line {line} has label '{data[labelIndex]}', which is neither positive nor negative.", where);
-            items.Add(new SuiteItem(id, status, positive, score, fields[metadataStart + 3], fields[metadataStart + 4], fields[metadataStart + 5], fields[metadataStart + 6], data));
+            items.Add(new SuiteItem(id, status, positive, score, fields[metadataStart + 3], fields[metadataStart + 4], fields[metadataStart + 5], fields[metadataStart + 6], data, pinned));
         }
 
         return new SuiteDocument(dataColumns, [.. items.OrderBy(i => i.Id, StringComparer.Ordinal)]);
@@ -78,7 +80,7 @@ public static class SuiteFile
             AppendRow(text, item.Fields.Concat(
             [
                 item.Id,
-                SuiteColumns.StatusName(item.Status),
+                item.StatusName,
                 item.ScoreWhenMined.ToString("R", CultureInfo.InvariantCulture),
                 item.Model,
                 item.Mined,

@@ -22,7 +22,12 @@ public enum SuiteStatus
 /// <param name="Model">The first 12 hex digits of the mining model's SHA-256, or "scores".</param>
 /// <param name="Mined">The UTC date it was mined, yyyy-MM-dd.</param>
 /// <param name="Source">The data file it was mined from, relative to the config.</param>
-/// <param name="Reason">Why it is quarantined or rejected; empty for active items.</param>
+/// <param name="Reason">Why it is quarantined, rejected or pinned; empty for other active items.</param>
+/// <param name="Pinned">
+/// A person confirmed it as a mistake that must never come back (<c>qgate suite pin</c>): it is
+/// active, counted strictly by <c>suite.pinned_regressed</c>, and never evicted. Written as the
+/// status <c>pinned</c>.
+/// </param>
 public sealed record SuiteItem(
     string Id,
     SuiteStatus Status,
@@ -32,7 +37,19 @@ public sealed record SuiteItem(
     string Mined,
     string Source,
     string Reason,
-    IReadOnlyList<string> Fields);
+    IReadOnlyList<string> Fields,
+    bool Pinned = false)
+{
+    /// <summary>The status as the suite file writes it: <c>pinned</c> for a pinned active item.</summary>
+    public string StatusName => Pinned ? SuiteColumns.Pinned : SuiteColumns.StatusName(Status);
+
+    /// <summary>
+    /// What mining fixed about the item and nothing may change by hand: its class and its score
+    /// when mined. The baseline records it per item, so a relabelled or rescored item is caught.
+    /// </summary>
+    public string Fingerprint => Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(
+        System.Text.Encoding.UTF8.GetBytes($"{(Positive ? 1 : 0)}\u001f{ScoreWhenMined.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")));
+}
 
 /// <summary>The suite file's content: the data columns it carries and its items, kept sorted by id.</summary>
 public sealed record SuiteDocument(IReadOnlyList<string> DataColumns, IReadOnlyList<SuiteItem> Items)

@@ -1,5 +1,6 @@
 using QualityGate.Configuration;
 using QualityGate.Gate;
+using QualityGate.Metrics;
 using QualityGate.Mining;
 using QualityGate.Regression;
 
@@ -8,7 +9,7 @@ namespace QualityGate.Suite;
 /// <summary>Summarises the suite for the result: size by status after this run, and the items the candidate fixes and breaks.</summary>
 public static class SuiteReporting
 {
-    public static SuiteReport Report(GateConfig config, IReadOnlyList<string> dataColumns, ScoredSuite? suite, IReadOnlyList<PairedItem> paired, MiningReport? mining, (string? Before, string? After) hashes)
+    public static SuiteReport Report(GateConfig config, IReadOnlyList<string> dataColumns, ScoredSuite? suite, IReadOnlyList<PairedItem> paired, MiningReport? mining, (string? Before, string? After) hashes, OperatingPoint point)
     {
         var notFeatures = new HashSet<string>(StringComparer.Ordinal) { config.Label.Column };
         if (config.IdColumn is { } id)
@@ -22,7 +23,7 @@ public static class SuiteReporting
         }
 
         ReportedItem Reported(SuiteItem item, double score) =>
-            new(item.Id, item.Positive, score, SuiteColumns.StatusName(item.Status), item.Source, item.Reason, TopFeatures.Of(dataColumns, item.Fields, notFeatures));
+            new(item.Id, item.Positive, score, item.StatusName, item.Source, item.Reason, TopFeatures.Of(dataColumns, item.Fields, notFeatures));
 
         var items = (suite?.Document.Items ?? []).ToDictionary(i => i.Id, StringComparer.Ordinal);
         foreach (var evicted in mining?.Evicted ?? [])
@@ -36,9 +37,10 @@ public static class SuiteReporting
         }
 
         ReportedItem Change(PairedItem item) => Reported(items[item.Id], suite!.Scores[item.Id]);
+        var active = items.Values.Where(i => i.Status == SuiteStatus.Active).OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
         return new SuiteReport(
             config.Display(config.Data.Suite!),
-            [.. items.Values.Where(i => i.Status == SuiteStatus.Active).Select(i => i.Id).Order(StringComparer.Ordinal)],
+            [.. active.Select(i => i.Id)],
             items.Values.Count(i => i.Status == SuiteStatus.Quarantined),
             items.Values.Count(i => i.Status == SuiteStatus.Rejected),
             [.. paired.Where(i => i.BaselineWrong && !i.CandidateWrong).Select(Change)],
@@ -46,6 +48,16 @@ public static class SuiteReporting
             mining,
             [.. (mining?.Added ?? []).Select(item => Reported(item, item.ScoreWhenMined))],
             hashes.Before,
-            hashes.After);
+            hashes.After)
+        {
+            ActiveFingerprints = [.. active.Select(i => i.Fingerprint)],
+            PinProposals = suite is null ? [] : [.. active.Where(i => !i.Pinned && suite.Scores.TryGetValue(i.Id, out var score) && FixedClearly(i, score, point)).Select(i => i.Id)],
+        };
     }
+
+    /// <summary>Wrong when mined, and now right with the whole threshold region to spare.</summary>
+    private static bool FixedClearly(SuiteItem item, double score, OperatingPoint point) =>
+        item.Positive
+            ? !point.IsPredictedPositive(item.ScoreWhenMined) && score > point.RegionHigh
+            : point.IsPredictedPositive(item.ScoreWhenMined) && score < point.RegionLow;
 }
