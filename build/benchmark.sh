@@ -8,16 +8,23 @@
 # Last, qgate explain on a model whose input is one vector of 784 slots (WIDE_ROWS rows, 20k;
 # 2k in quick mode), timed: wide inputs are permuted in groups of slots, so this stays bounded.
 #   ROWS="1000000" RUNS=5 build/benchmark.sh
+# Then how often the gate fails when nothing changed, and how often it catches +2 points of FPR:
+# the README's loop run NOCHANGE_RUNS times on synthetic worlds (60; 5 in quick mode) and on
+# FastTree retrains of the Spambase sample (20; 3 in quick mode), with eng/QualityGate.NoChange.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rows=${ROWS:-"100000 1000000 5000000"}
 runs=${RUNS:-3}
 wide_rows=${WIDE_ROWS:-20000}
+nochange_runs=${NOCHANGE_RUNS:-60}
+spambase_runs=${SPAMBASE_RUNS:-20}
 if [ "${1:-}" = "--quick" ]; then
   rows=20000
   runs=1
   wide_rows=2000
+  nochange_runs=5
+  spambase_runs=3
 fi
 
 work=artifacts/benchmark
@@ -26,6 +33,7 @@ mkdir -p "$work"
 dotnet build -c Release -v q -nologo eng/QualityGate.DataGenerator >/dev/null
 dotnet build -c Release -v q -nologo eng/QualityGate.BareMlNet >/dev/null
 dotnet build -c Release -v q -nologo src/QualityGate.Cli >/dev/null
+dotnet build -c Release -v q -nologo eng/QualityGate.NoChange >/dev/null
 
 # Runs a command $runs times; prints "seconds peak_MB" of the fastest run.
 measure() {
@@ -63,3 +71,7 @@ read -r explain_s explain_kb < "$work/time.txt"
 groups=$(grep -o 'of [0-9]* feature groups' "$dir/explain.txt" | grep -o '[0-9]*')
 awk -v n="$wide_rows" -v s="$explain_s" -v kb="$explain_kb" -v g="$groups" \
   'BEGIN { printf "explain: %d rows x 784 slots, %d feature groups: %.2f s, %.0f MB peak\n", n, g, s, kb / 1024 }'
+
+# The gate's honesty: false failures under no change, and power against a real regression.
+dotnet $bin/QualityGate.NoChange/release/QualityGate.NoChange.dll synthetic "$nochange_runs" 5000
+dotnet $bin/QualityGate.NoChange/release/QualityGate.NoChange.dll spambase samples/spam "$spambase_runs"

@@ -29,10 +29,16 @@ public sealed class ReadmeLoop(string directory)
 
     public GateResult Mine() => GateRunner.Run(Load(), new RunOptions(Mine: true, Gate: false));
 
+    /// <param name="heldout">With precomputed scores: the blessed model's scored copy of the held-out set, if not the config's.</param>
     /// <param name="suiteScores">With precomputed scores: the blessed model's scores of the suite items.</param>
-    public void Bless(string? suiteScores = null)
+    public void Bless(string? heldout = null, string? suiteScores = null)
     {
         var config = WithSuiteScores(Load(), suiteScores);
+        if (heldout is not null)
+        {
+            config = config with { Data = config.Data with { Heldout = Path.GetFullPath(heldout) } };
+        }
+
         var result = GateRunner.Run(config, new RunOptions(ForBless: true));
         BaselineStore.Write(config.Regression!.Baseline, BaselineBuilder.Build(result));
     }

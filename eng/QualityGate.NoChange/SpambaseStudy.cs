@@ -77,7 +77,7 @@ public static class SpambaseStudy
         scoresLoop.Init(null, blessedCopy, "Label", feedbackCopy);
         scoresLoop.Mine();
         var suite = Path.Combine(scored, "quality", "hard-negatives.csv");
-        scoresLoop.Bless(WriteSuiteScores(suite, Score(context, blessedModel, suite), Path.Combine(scored, "suite-scores-blessed.csv")));
+        scoresLoop.Bless(suiteScores: WriteSuiteScores(suite, Score(context, blessedModel, suite), Path.Combine(scored, "suite-scores-blessed.csv")));
         var labels = File.ReadLines(heldout).Skip(1).Select(l => l[0] == '1').ToArray();
         var regression = new List<RunOutcome>();
         var sameAsScores = new List<RunOutcome>();

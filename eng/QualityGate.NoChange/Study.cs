@@ -39,7 +39,7 @@ public static class SyntheticStudy
                 loop.Init(null, heldout, "Label", feedback);
                 loop.Mine();
                 var suite = Path.Combine(directory, "quality", "hard-negatives.csv");
-                loop.Bless(world.WriteSuiteScores(directory, suite, model: 0));
+                loop.Bless(suiteScores: world.WriteSuiteScores(directory, suite, model: 0));
                 var threshold = ConfigLoader.Load(loop.ConfigPath).Threshold.Value ?? 0.5;
                 var shift = fprPoints == 0 ? 0 : world.ShiftFor(fprPoints, threshold, model: 1);
                 var (candidate, _) = world.Write(directory, model: 1, shift);

@@ -40,6 +40,20 @@ public sealed class QualityGateTask : ToolTask
     /// <summary>Mine new hard examples into the suite during the build.</summary>
     public bool UpdateSuite { get; set; }
 
+    /// <summary>
+    /// True when qgate exited 0: the gate ran and passed. A warn-only build of a failing gate is
+    /// not a pass, so the targets write no up-to-date stamp for it and the next build runs again.
+    /// </summary>
+    [Output]
+    public bool Passed { get; private set; }
+
+    public override bool Execute()
+    {
+        var succeeded = base.Execute();
+        Passed = succeeded && ExitCode == 0;
+        return succeeded;
+    }
+
     protected override string ToolName => Path.DirectorySeparatorChar == '\\' ? "dotnet.exe" : "dotnet";
 
     // The summary table is what a developer reads when the gate fails; show it at normal verbosity.

@@ -73,6 +73,13 @@ internal sealed class ConsumerProject : IDisposable
         return Dotnet.Run(Root, Environment(), ["build", "app", "-nodeReuse:false", "-v:n", $"-bl:{log}", .. properties.Select(p => $"-p:{p}")]);
     }
 
+    /// <summary>A build with other command-line arguments (for example <c>-f net10.0</c>).</summary>
+    public Dotnet.Result BuildWith(params string[] args)
+    {
+        var log = Path.Combine(Root, $"build-{++_builds}.binlog");
+        return Dotnet.Run(Root, Environment(), ["build", "app", "-nodeReuse:false", "-v:n", $"-bl:{log}", .. args]);
+    }
+
     public Dotnet.Result Run(params string[] args) => Dotnet.Run(ProjectDirectory, Environment(), args);
 
     public void EditConfig(string from, string to)

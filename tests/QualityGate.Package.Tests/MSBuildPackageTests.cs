@@ -87,6 +87,61 @@ public sealed class MSBuildPackageTests(PackagedFeed feed)
     }
 
     [Fact]
+    public void A_strict_build_after_a_warn_only_build_runs_the_gate_and_fails()
+    {
+        using var project = new ConsumerProject(feed);
+        project.EditConfig("recall: { min: 0.90 }", "recall: { min: 0.97 }");
+        Assert.Equal(0, project.Build("QualityGateWarnOnly=true").ExitCode);
+
+        // A warn-only pass of a failing gate is no pass: nothing marks the gate up to date.
+        var again = project.Build("QualityGateWarnOnly=true");
+        Assert.Contains("warning QG1001", again.Output, StringComparison.Ordinal);
+
+        var strict = project.Build();
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains("error QG1001: heldout recall broke its limit", strict.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_property_that_changes_the_verdict_or_its_outputs_runs_the_gate_again()
+    {
+        using var project = new ConsumerProject(feed);
+        File.WriteAllText(Path.Combine(project.ProjectDirectory, "qualitygate.release.yml"),
+            File.ReadAllText(project.ConfigPath).Replace("recall: { min: 0.90 }", "recall: { min: 0.97 }", StringComparison.Ordinal));
+        Assert.Equal(0, project.Build().ExitCode);
+        Assert.Contains("Skipping target \"QualityGate\"", project.Build().Output, StringComparison.Ordinal);
+
+        // Another config: the release config's stricter limit fails the build.
+        var release = project.Build("Configuration=Release", "QualityGateConfig=qualitygate.release.yml");
+        Assert.NotEqual(0, release.ExitCode);
+        Assert.Contains("qualitygate.release.yml(", release.Output, StringComparison.Ordinal);
+
+        // Another configuration, with the default config: runs, passes.
+        Assert.Contains("Gate PASSED", project.Build("Configuration=Release").Output, StringComparison.Ordinal);
+        Assert.Contains("Gate PASSED", project.Build().Output, StringComparison.Ordinal);
+
+        // Another report folder: the result is written there, though nothing else changed.
+        var reports = Path.Combine(project.Root, "reports");
+        var moved = project.Build($"QualityGateReportDirectory={reports}");
+        Assert.Contains("Gate PASSED", moved.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(reports, "qualitygate-result.json")), moved.Output);
+
+        // Suite updates during the build: runs again.
+        Assert.Contains("Gate PASSED", project.Build($"QualityGateReportDirectory={reports}", "QualityGateUpdateSuite=true").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Building_one_target_framework_of_a_multi_targeted_project_runs_the_gate()
+    {
+        using var project = new ConsumerProject(feed, "<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>");
+        project.EditConfig("recall: { min: 0.90 }", "recall: { min: 0.97 }");
+        var build = project.BuildWith("-f", "net10.0");
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error QG1001: heldout recall broke its limit", build.Output, StringComparison.Ordinal);
+        Assert.Single(build.Output.Split('\n'), line => line.Contains("Gate FAILED", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Disabled_or_without_a_config_the_gate_does_not_run()
     {
         using var project = new ConsumerProject(feed);

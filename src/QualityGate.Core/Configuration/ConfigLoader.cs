@@ -165,7 +165,15 @@ public static class ConfigLoader
         var kindNode = map.Get("kind");
         var kind = kindNode is null
             ? path is null ? ModelKind.Scores : ModelSettings.KindOf(path)
-            : map.Enum("kind", ModelKind.MlNet);
+            : map.String("kind") switch
+            {
+                // The documented names; the enum's own would read 'ml_net'.
+                "mlnet" => ModelKind.MlNet,
+                "onnx" => ModelKind.Onnx,
+                "scores" => ModelKind.Scores,
+                var other => throw map.BadValue(kindNode, $"'model.kind' cannot be '{other}'.",
+                    Suggestions.Closest(other!, ["mlnet", "onnx", "scores"]) is { } close ? $"Did you mean '{close}'?" : "Use one of: mlnet, onnx, scores."),
+            };
         if (kind != ModelKind.Scores && path is null)
         {
             throw new ConfigurationException(ErrorCodes.ConfigMissingKey, $"'model.path' is required for {(kind == ModelKind.Onnx ? "an ONNX" : "an ML.NET")} model.", map.Location, "For precomputed scores write 'kind: scores' and 'score_column'.");

@@ -137,6 +137,11 @@ public static class RegressionEvaluator
         return evidence switch
         {
             Evidence.Point => new Drafted(outcome with { Verdict = change > allowed ? Verdict.Failed : Verdict.Passed }, null),
+            // With no change allowed, the exact one-sided McNemar test must agree: Newcombe's bound
+            // alone calls 3 newly wrong and none newly right significant, a coin could do that.
+            Evidence.Significant when allowed == 0 => new Drafted(outcome, Math.Max(
+                BoundTest.PValue(c => ChangeBounds(c).Lower > allowed),
+                increase ? McNemar.OneSidedPValue(table.CandidateOnly, table.BaselineOnly) : McNemar.OneSidedPValue(table.BaselineOnly, table.CandidateOnly))),
             Evidence.Significant => new Drafted(outcome, BoundTest.PValue(c => ChangeBounds(c).Lower > allowed)),
             _ => new Drafted(outcome, BoundTest.PValue(c => ChangeBounds(c).Upper < allowed)),
         };

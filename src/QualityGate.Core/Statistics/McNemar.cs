@@ -19,4 +19,14 @@ public static class McNemar
         var smaller = Math.Min(candidateOnly, baselineOnly);
         return Math.Min(1, 2 * Binomial.CDF(0.5, (int)discordant, smaller));
     }
+
+    /// <summary>
+    /// The exact one-sided p-value of "the candidate is no worse": the chance of at least
+    /// <paramref name="candidateOnly"/> of the discordant pairs going the candidate's way by coin flips.
+    /// </summary>
+    public static double OneSidedPValue(long candidateOnly, long baselineOnly)
+    {
+        var discordant = candidateOnly + baselineOnly;
+        return candidateOnly == 0 ? 1 : Math.Min(1, 1 - Binomial.CDF(0.5, (int)discordant, candidateOnly - 1));
+    }
 }

@@ -26,7 +26,7 @@ public sealed class BadInputTests(OddModels models) : IClassFixture<OddModels>
     {
         using var sample = new SampleCopy();
         input.Break(sample, models);
-        var before = Snapshot(sample.Root);
+        var before = Hashes.Of(sample.Root);
 
         var result = QgateProcess.Run(sample.Root, input.Args);
 
@@ -37,11 +37,6 @@ public sealed class BadInputTests(OddModels models) : IClassFixture<OddModels>
         Assert.Matches(@"^[^:(]+\(\d+(,\d+)?\): error QG[23]\d{3}: ", diagnostic);
         Assert.Contains(input.Message, diagnostic, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
-        Assert.Equal(before, Snapshot(sample.Root));
+        Assert.Equal(before, Hashes.Of(sample.Root));
     }
-
-    /// <summary>Every file under the folder with its SHA-256: a created, deleted or changed file shows.</summary>
-    private static Dictionary<string, string> Snapshot(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .ToDictionary(path => Path.GetRelativePath(root, path), path => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))));
 }

@@ -19,7 +19,8 @@ public sealed class InitCommandTests : IDisposable
         var yaml = File.ReadAllText(config);
         Assert.Contains("Features: \"make..capitalTotal\"", yaml, StringComparison.Ordinal);
         Assert.Contains("region.fpr: { max:", yaml, StringComparison.Ordinal);
-        Assert.Contains("# today", yaml, StringComparison.Ordinal);
+        Assert.Contains(": today 0.", yaml, StringComparison.Ordinal);
+        Assert.Contains("99% bound", yaml, StringComparison.Ordinal);
 
         var check = QgateProcess.Run(_directory.Path, "check", "-c", config);
         Assert.True(check.ExitCode == ExitCodes.Passed, check.All);
@@ -27,7 +28,8 @@ public sealed class InitCommandTests : IDisposable
         File.WriteAllText(config, yaml.Replace("spam.zip", "spam-weak.zip", StringComparison.Ordinal));
         var weak = QgateProcess.Run(_directory.Path, "check", "-c", config);
         Assert.Equal(ExitCodes.GateFailed, weak.ExitCode);
-        Assert.Contains("error QG1001: heldout recall broke its limit", weak.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("error QG1001: heldout fpr broke its limit", weak.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("error QG1001: heldout auc broke its limit", weak.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,4 +72,34 @@ public sealed class PartFilesTests
         Assert.Equal(ExitCodes.ModelOrData, result.ExitCode);
         Assert.Contains("data/heldout-parts/part-00001.csv(1): error QG3002: The part", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_part_qgate_cannot_read_is_refused_never_skipped_and_writers_markers_are_ignored()
+    {
+        using var sample = new SampleCopy();
+        var folder = Path.Combine(sample.Root, "data", "heldout-parts");
+        Split(Path.Combine(sample.Root, "data", "heldout.csv"), folder, 2);
+        sample.EditConfig(yaml => yaml.Replace("heldout: data/heldout.csv", "heldout: data/heldout-parts", StringComparison.Ordinal));
+
+        // What Spark leaves beside its parts is no data.
+        File.WriteAllText(Path.Combine(folder, "_SUCCESS"), string.Empty);
+        File.WriteAllText(Path.Combine(folder, ".part-00000.csv.crc"), "crc");
+        Assert.Equal(ExitCodes.Passed, QgateProcess.Run(sample.Root, "bless").ExitCode);
+
+        // A compressed part would have been half the data left out without a word.
+        var part = Path.Combine(folder, "part-00001.csv");
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(part + ".gz"), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gz.Write(File.ReadAllBytes(part));
+        }
+
+        File.Delete(part);
+        var before = Hashes.Of(sample.Root);
+        var result = QgateProcess.Run(sample.Root, "check");
+        Assert.Equal(ExitCodes.ModelOrData, result.ExitCode);
+        Assert.Matches(@"qualitygate\.yml\(\d+,\d+\): error QG3\d{3}: 'data/heldout-parts/part-00001\.csv\.gz' is in the data folder but is no \.csv or \.tsv part: qgate will not decide on part of the data", result.StandardError);
+        Assert.Contains("gunzip part-00001.csv.gz", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gate PASSED", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(before, Hashes.Of(sample.Root));
+    }
 }

@@ -169,6 +169,21 @@ public sealed class MiningRulesTests : IDisposable
     }
 
     [Fact]
+    public void A_pinned_item_is_never_evicted_even_when_it_is_the_easiest()
+    {
+        static SuiteItem Item(string id, bool pinned = false) => new(id, SuiteStatus.Active, false, 0.6, "m", "2026-01-01", "h.csv", "", ["0"], pinned);
+        var current = new SuiteDocument(["Label"], [Item("pinned-easy", pinned: true), Item("near")]);
+        var scoresNow = new Dictionary<string, double> { ["pinned-easy"] = 0.01, ["near"] = 0.45 };
+        var mining = new MiningSettings(Margin: 0.1, MaxNew: 10, MaxSize: 2, SuspectAbove: null, Positives: false);
+
+        var (document, report) = SuiteMerger.Merge(current, [(Item("new-hard"), 0.5)], scoresNow, 0.5, mining, 1, 0);
+
+        Assert.Equal(["near"], report.Evicted.Select(i => i.Id));
+        Assert.Equal(["new-hard", "pinned-easy"], document.Items.Select(i => i.Id));
+        Assert.True(document.Find("pinned-easy")!.Pinned);
+    }
+
+    [Fact]
     public void Top_k_keeps_the_hardest_whatever_the_order_they_arrive_in()
     {
         var candidates = Enumerable.Range(0, 100).Select(i => (Id: $"id{i:D3}", Hardness: (i * 37 % 100) / 100.0)).ToList();

@@ -157,11 +157,11 @@ public sealed class SuiteLoopTests
 
         // The baseline recorded 107 items; the accepted one joins the comparison only when the blessed model can score it.
         var withoutModel = QgateProcess.Run(sample.Root, "check", "--model", sample.WeakModel);
-        Assert.Contains("of 107 items both models scored", withoutModel.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("error_rate 0.2617 -> 0.6822 on 107 paired examples", withoutModel.StandardOutput, StringComparison.Ordinal);
 
         sample.EditConfig(yaml => yaml.Replace("  baseline: quality/baseline.json", "  baseline: quality/baseline.json\n  baseline_model: model/spam.zip", StringComparison.Ordinal));
         var withModel = QgateProcess.Run(sample.Root, "check", "--model", sample.WeakModel);
-        Assert.Contains("of 108 items both models scored", withModel.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("on 108 paired examples", withModel.StandardOutput, StringComparison.Ordinal);
     }
 
     private static List<double> SuiteScores(string path)

@@ -19,8 +19,8 @@ public sealed class ExportTrainingTests
         var training = File.ReadAllLines(Path.Combine(sample.Root, "data", "train.csv"));
         var exported = File.ReadAllLines(Path.Combine(sample.Root, "out", "train-plus.csv"));
         var suite = SuiteRows(sample);
-        var expected = suite.Where(r => r.Status == "active" && r.Source != "data/heldout.csv").ToList();
-        var fromHeldout = suite.Count(r => r.Status == "active" && r.Source == "data/heldout.csv");
+        var expected = suite.Where(r => r.Status is "active" or "pinned" && r.Source != "data/heldout.csv").ToList();
+        var fromHeldout = suite.Count(r => r.Status is "active" or "pinned" && r.Source == "data/heldout.csv");
         Assert.True(expected.Count > 0 && fromHeldout > 0);
 
         // The training file as it was, each row weighted 1, then the suite's items, weighted 3.
@@ -39,7 +39,7 @@ public sealed class ExportTrainingTests
 
         var run = QgateProcess.Run(sample.Root, "export-training", "-o", "out/train-plus.csv", "--include-heldout-mined");
         Assert.Equal(0, run.ExitCode);
-        var fromHeldout = SuiteRows(sample).Where(r => r.Status == "active" && r.Source == "data/heldout.csv").Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
+        var fromHeldout = SuiteRows(sample).Where(r => r.Status is "active" or "pinned" && r.Source == "data/heldout.csv").Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(fromHeldout, File.ReadAllLines(Path.Combine(sample.Root, "quality", "hard-negatives.in-training.txt")));
         Assert.Contains("warning", run.StandardOutput, StringComparison.Ordinal);
 
