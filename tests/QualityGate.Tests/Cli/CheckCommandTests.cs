@@ -21,6 +21,19 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Every_documented_model_kind_is_accepted()
+    {
+        using var sample = new SampleCopy();
+        sample.EditConfig(yaml => yaml.Replace("  path: model/spam.zip", "  path: model/spam.zip\n  kind: mlnet", StringComparison.Ordinal));
+        var mlnet = QgateProcess.Run(sample.Root, "check");
+        Assert.True(mlnet.ExitCode == ExitCodes.Passed, mlnet.All);
+
+        sample.EditConfig(yaml => yaml.Replace("kind: mlnet", "kind: onnx", StringComparison.Ordinal).Replace("model/spam.zip", "model/spam.onnx", StringComparison.Ordinal));
+        var onnx = QgateProcess.Run(sample.Root, "check");
+        Assert.True(onnx.ExitCode == ExitCodes.Passed, onnx.All);
+    }
+
+    [Fact]
     public void A_stricter_limit_fails_with_exit_code_1_and_names_the_limit_at_its_yaml_line()
     {
         var config = _directory.Write("qualitygate.yml", SampleConfigs.ForModel(SampleConfigs.SampleModel, "    recall: { min: 0.5 }\n    fpr: { max: 0.005 }\n"));
