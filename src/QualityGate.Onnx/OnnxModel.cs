@@ -60,6 +60,8 @@ public sealed class OnnxModel : IModelScorer
             throw new DataException(ErrorCodes.ModelMissing, $"The model '{display}' does not exist.", settings.Location, "Export the model to ONNX first, or fix 'model.path'.");
         }
 
+        QualityGate.Storage.InputFile.RequireRegular(path, display, "model", settings.Location);
+
         IReadOnlyDictionary<string, NodeMetadata> inputs, outputs;
         try
         {

@@ -11,6 +11,7 @@ internal static class ExportTrainingCommand
     public static Command Create()
     {
         var config = CommandLine.ConfigOption();
+        var force = new Option<bool>("--force") { Description = "Replace an existing output file (never one the config reads)." };
         var output = new Option<string>("--output", "-o") { Description = "The file to write: the training data (data.training) followed by the suite's active items.", Required = true };
         var weightColumn = new Option<string?>("--weight-column") { Description = "Append a weight column of this name: 1 for training rows, --hard-weight for suite items." };
         var hardWeight = new Option<double>("--hard-weight") { Description = "The weight of a suite item in the weight column.", DefaultValueFactory = _ => 2.0 };
@@ -20,7 +21,7 @@ internal static class ExportTrainingCommand
         };
         var command = new Command("export-training", "Write the training data plus the suite's active items (hard negatives), optionally weighted, in the training data's own format.")
         {
-            config, output, weightColumn, hardWeight, includeHeldout,
+            config, output, weightColumn, hardWeight, includeHeldout, force,
         };
         command.SetAction(parsed =>
         {
@@ -32,7 +33,7 @@ internal static class ExportTrainingCommand
             }
 
             var path = parsed.GetValue(output)!;
-            var outcome = TrainingExport.Export(settings, path, parsed.GetValue(weightColumn), weight, parsed.GetValue(includeHeldout));
+            var outcome = TrainingExport.Export(settings, path, parsed.GetValue(weightColumn), weight, parsed.GetValue(includeHeldout), parsed.GetValue(force));
             Console.WriteLine($"Wrote {path}: {outcome.TrainingRows:N0} training rows and {outcome.SuiteItems:N0} suite items.");
             if (outcome.LeftOut > 0)
             {

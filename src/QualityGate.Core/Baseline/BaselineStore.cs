@@ -28,6 +28,7 @@ public static class BaselineStore
                 "Bless the current model with 'qgate bless', or set 'regression.allow_missing: true' to run without one.");
         }
 
+        Storage.InputFile.RequireRegular(regression.Baseline, display, "baseline", regression.Location);
         return BaselineJson.Read(regression.Baseline, display);
     }
 

@@ -35,6 +35,16 @@ public static class ConfigLoader
                 "Pass one with -c, or write a starting one with 'qgate init'.");
         }
 
+        if (Storage.FileKind.NotRegular(fullPath) is { } kind)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigFileMissing, $"The configuration '{path}' is {kind}, not a regular file.", new SourceLocation(path, 0, 0), "Pass the path of a qualitygate.yml file.");
+        }
+
+        if (new FileInfo(fullPath).Length > YamlGuard.MaxBytes)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigFileMissing, $"The configuration '{path}' is {new FileInfo(fullPath).Length:N0} bytes; a configuration is at most {YamlGuard.MaxBytes:N0}.", new SourceLocation(path, 0, 0));
+        }
+
         string text;
         try
         {
@@ -82,6 +92,7 @@ public static class ConfigLoader
         var stream = new YamlStream();
         try
         {
+            YamlGuard.Check(text, path);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -132,10 +143,15 @@ public static class ConfigLoader
         return new SourceLocation(path, (int)mark.Line, (int)mark.Column);
     }
 
-    /// <summary>Settings are plain values: a tag (<c>!!python/object</c>, <c>!Type</c>) is refused, never interpreted.</summary>
-    private static void RejectTags(YamlNode? node, string path)
+    /// <summary>
+    /// Settings are plain values: a tag (<c>!!python/object</c>, <c>!Type</c>) is refused, never
+    /// interpreted. Each node is visited once: an alias is the same node again, so walking the
+    /// aliases as a tree would cost ten times more for every level of a ten-alias bomb.
+    /// </summary>
+    private static void RejectTags(YamlNode? node, string path, HashSet<YamlNode>? visited = null)
     {
-        if (node is null)
+        visited ??= new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        if (node is null || !visited.Add(node))
         {
             return;
         }
@@ -153,7 +169,7 @@ public static class ConfigLoader
         };
         foreach (var child in children)
         {
-            RejectTags(child, path);
+            RejectTags(child, path, visited);
         }
     }
 
@@ -193,7 +209,12 @@ public static class ConfigLoader
         var inputs = new Dictionary<string, ColumnSelection>(StringComparer.Ordinal);
         if (map.Get("inputs") is { } inputsNode)
         {
-            var inputMap = map.AsMap(inputsNode, "model.inputs", ((YamlMappingNode)inputsNode).Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? string.Empty).ToArray());
+            if (inputsNode is not YamlMappingNode inputsMapping)
+            {
+                throw map.WrongType(inputsNode, "model.inputs", "a mapping of each model input to its CSV columns, for example 'Features: make..capitalTotal'");
+            }
+
+            var inputMap = map.AsMap(inputsNode, "model.inputs", inputsMapping.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? string.Empty).ToArray());
             foreach (var (key, value, keyLocation) in inputMap.Entries)
             {
                 inputs[key] = ReadColumnSelection(inputMap, value, $"model.inputs.{key}");

@@ -71,6 +71,12 @@ internal static class LimitReader
             }
         }
 
+        else if (max < 0)
+        {
+            // log_loss and counts are never negative: a negative max is a limit nothing can pass.
+            throw map.BadValue(map.Get("max")!, $"'{path}.max' is {max}, but {metric} is never negative: no value can pass.");
+        }
+
         Evidence? evidence = map.Get("evidence") is null ? null : map.Enum("evidence", Evidence.Significant);
         var minCount = map.Integer("min_count");
         if (minCount < 1)

@@ -31,6 +31,8 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
             throw new DataException(ErrorCodes.DataFileMissing, $"The data file '{displayPath}' does not exist.", configuredAt);
         }
 
+        Storage.InputFile.RequireRegular(path, displayPath, "data file", configuredAt);
+
         RequireUtf8(path, displayPath);
         var sep = separator ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
         List<string>? header;

@@ -55,6 +55,8 @@ public sealed class MlNetModel : IModelScorer
             throw new DataException(ErrorCodes.ModelMissing, $"The model '{display}' does not exist.", settings.Location, "Train and save the model first, or fix 'model.path'.");
         }
 
+        Storage.InputFile.RequireRegular(path, display, "model", settings.Location);
+
         var context = new MLContext(seed: 0);
         ITransformer transformer;
         DataViewSchema inputSchema;

@@ -6,6 +6,8 @@ namespace QualityGate.Storage;
 /// Replaces a kept file whole or not at all: the new content goes to a temporary file in the
 /// same folder, is flushed to disk, then renamed over the old one (atomic on one file system).
 /// A crash before the rename leaves the old file; after it, the new one; never half of either.
+/// A kept file stays what it was: through a symbolic link the link's target is replaced (the
+/// link stays a link), and the old file's permissions carry over to the new one.
 /// </summary>
 public static class AtomicFile
 {
@@ -18,6 +20,7 @@ public static class AtomicFile
     /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
+        path = FinalTarget(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         try
@@ -28,6 +31,11 @@ public static class AtomicFile
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows() && File.Exists(path))
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
             }
 
             FaultPoints.Reach(FaultPoints.AfterTemporaryWrite);
@@ -44,6 +52,20 @@ public static class AtomicFile
         {
             TryDelete(temporary);
             throw new DataException(ErrorCodes.OutputNotWritable, $"'{path}' could not be written, and is unchanged: {e.Message}", new SourceLocation(path, 0, 0), inner: e);
+        }
+    }
+
+    /// <summary>The file a path ends at, through any symbolic links (the path itself when it is none, or does not exist yet).</summary>
+    private static string FinalTarget(string path)
+    {
+        try
+        {
+            return File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : path;
+        }
+        catch (IOException)
+        {
+            // A link cycle or a dangling link: writing the path itself replaces the link, as before.
+            return path;
         }
     }
 

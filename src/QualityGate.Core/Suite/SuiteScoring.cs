@@ -24,6 +24,7 @@ public static class SuiteScoring
         // Concurrent miners replace the file at any moment: take one snapshot, and let both this
         // parser and the model's loader read that, so they see the same items.
         var snapshot = Path.Combine(Path.GetTempPath(), $"qgate-suite-{Environment.ProcessId}-{Guid.NewGuid():N}.csv");
+        Storage.InputFile.RequireRegular(path, config.Display(path), "suite", config.Data.SuiteLocation ?? config.Data.HeldoutLocation);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(snapshot, bytes);
         try

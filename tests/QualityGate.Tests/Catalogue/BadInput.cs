@@ -42,6 +42,27 @@ internal static class Edit
 
     public static void Text(SampleCopy sample, string file, string content) => File.WriteAllText(Path.Combine(sample.Root, file), content);
 
+    /// <summary>A named pipe at the path: reading it would block until a writer comes.</summary>
+    public static void Fifo(SampleCopy sample, string file)
+    {
+        var path = Path.Combine(sample.Root, file);
+        File.Delete(path);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path)!;
+        mkfifo.WaitForExit();
+    }
+
+    /// <summary>A YAML alias bomb: <paramref name="levels"/> levels of ten aliases to the level below.</summary>
+    public static string AliasBomb(int levels)
+    {
+        var lines = new List<string> { "bomb0: &bomb0 [x, x, x, x, x, x, x, x, x, x]" };
+        for (var i = 1; i < levels; i++)
+        {
+            lines.Add($"bomb{i}: &bomb{i} [{string.Join(", ", Enumerable.Repeat($"*bomb{i - 1}", 10))}]");
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
+
     public static void Folder(SampleCopy sample, string file)
     {
         var path = Path.Combine(sample.Root, file);

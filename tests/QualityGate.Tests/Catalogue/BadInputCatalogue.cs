@@ -71,6 +71,30 @@ internal static class BadInputCatalogue
         new("suite: a blessed item relabelled by hand", (s, _) => Edit.Field(s, Suite, 2, 0, "1"), Data, "quality/hard-negatives.csv(1)", "changed label or score since the baseline was blessed"),
         new("suite: a blessed item's mining score edited", (s, _) => Edit.Field(s, Suite, 2, 60, "0.01"), Data, "quality/hard-negatives.csv(1)", "changed label or score since the baseline was blessed"),
         new("suite: an unknown status", (s, _) => Edit.Field(s, Suite, 2, 59, "pined"), Data, "quality/hard-negatives.csv(2)", "use active, pinned, quarantined or rejected"),
+        // Hostile YAML: bounded, never expanded, never a crash
+        new("yaml: an alias bomb of nine levels", (s, _) => Edit.Config(s, "reports:\n", Edit.AliasBomb(9) + "reports:\n"), Config, "qualitygate.yml(53,1)", "Unknown key 'bomb0'"),
+        new("yaml: more aliases than the bound", (s, _) => Edit.Config(s, "reports:\n", Edit.AliasBomb(12) + "reports:\n"), Config, "qualitygate.yml(", "More than 100 YAML aliases"),
+        new("yaml: 100,000 nested brackets", (s, _) => Edit.Text(s, "qualitygate.yml", new string('[', 100_000)), Config, "qualitygate.yml(1,65)", "nests deeper than 64 levels"),
+        new("yaml: a list as a key", (s, _) => Edit.Config(s, "version: 1\n", "version: 1\n? [a, b]: 1\n"), Config, "qualitygate.yml(3,3)", "configuration keys are plain words"),
+        new("yaml: a mapping as a limit's key", (s, _) => Edit.Config(s, "limits:\n  heldout:\n", "limits:\n  heldout:\n    { a: 1 }: { min: 0.9 }\n"), Config, "qualitygate.yml(26,5)", "A key here is a mapping"),
+        new("yaml: a second document", (s, _) => Edit.Config(s, "  formats: [json, junit, markdown, html]\n", "  formats: [json, junit, markdown, html]\n---\nversion: 2\n"), Config, "qualitygate.yml(56,1)", "A second YAML document"),
+        new("yaml: a value past the length bound", (s, _) => Edit.Config(s, "  heldout: data/heldout.csv", $"  heldout: {new string('a', 20_000)}"), Config, "qualitygate.yml(10,12)", "configuration values are at most 10,000"),
+        new("yaml: a NUL in a path", (s, _) => Edit.Config(s, "  heldout: data/heldout.csv", "  heldout: \"data/held\\0out.csv\""), Config, "qualitygate.yml(10,12)", "control character U+0000"),
+        new("yaml: an escape sequence in a value", (s, _) => Edit.Config(s, "  heldout: data/heldout.csv", "  heldout: \"data/\\e[2Jheldout.csv\""), Config, "qualitygate.yml(10,12)", "control character U+001B"),
+        new("model.inputs as one name", (s, _) => Edit.Config(s, "  inputs:\n    Features: make..capitalTotal", "  inputs: Features"), Config, "qualitygate.yml(6,11)", "'model.inputs' must be a mapping"),
+        new("model.inputs as a list", (s, _) => Edit.Config(s, "  inputs:\n    Features: make..capitalTotal", "  inputs: [make, address]"), Config, "qualitygate.yml(6,11)", "'model.inputs' must be a mapping"),
+        new("log_loss limit nothing can pass", (s, _) => Edit.Config(s, "log_loss: { max: 0.20 }", "log_loss: { max: -1 }"), Config, "qualitygate.yml(32,22)", "never negative: no value can pass"),
+
+        // Only regular files are inputs
+        new("held-out data is a FIFO", (s, _) => { Edit.Fifo(s, "data/pipe.csv"); Edit.Config(s, "heldout: data/heldout.csv", "heldout: data/pipe.csv"); }, Data, "qualitygate.yml(10,12)", "is a FIFO (named pipe), not a regular file"),
+        new("held-out data is /dev/zero", (s, _) => Edit.Config(s, "heldout: data/heldout.csv", "heldout: /dev/zero"), Data, "qualitygate.yml(10,12)", "is a character device, not a regular file"),
+        new("the suite is /dev/zero", (s, _) => Edit.Config(s, "suite: quality/hard-negatives.csv", "suite: /dev/zero"), Data, "qualitygate.yml(12,10)", "is a character device, not a regular file"),
+        new("the model is a FIFO", (s, _) => { Edit.Fifo(s, "model/pipe.zip"); Edit.Config(s, "path: model/spam.zip", "path: model/pipe.zip"); }, Data, "qualitygate.yml(4,9)", "is a FIFO (named pipe), not a regular file"),
+        new("the baseline is a FIFO", (s, _) => Edit.Fifo(s, "quality/baseline.json"), Data, "qualitygate.yml(42,", "is a FIFO (named pipe), not a regular file"),
+
+        // export-training never replaces what the config reads
+        new("export-training onto the held-out data", (s, _) => { }, Config, "qualitygate.yml(10,12)", "is the held-out data, which the config reads", ["export-training", "-o", "data/heldout.csv"]),
+        new("export-training onto the suite, with --force", (s, _) => { }, Config, "qualitygate.yml(12,10)", "is the suite, which the config reads", ["export-training", "-o", "quality/hard-negatives.csv", "--force"]),
         new("bootstrap samples past the bound", (s, _) => Edit.Config(s, "confidence: 0.95", "confidence: 0.95\nbootstrap: { samples: 2000000000 }"), Config, "qualitygate.yml(24,23)", "between 100 and 100,000"),
         new("model kind spelt as the enum", (s, _) => Edit.Config(s, "  path: model/spam.zip", "  path: model/spam.zip\n  kind: ml_net"), Config, "qualitygate.yml(5,9)", "Did you mean 'mlnet'?"),
         new("unknown multiplicity", (s, _) => Edit.Config(s, "confidence: 0.95", "confidence: 0.95\nmultiplicity: bonferroni"), Config, "qualitygate.yml(24,15)", "'multiplicity' cannot be 'bonferroni'"),

@@ -1,11 +1,15 @@
 using System.Security.Cryptography;
+using QualityGate.Storage;
 
 namespace QualityGate.Tests.Support;
 
 public static class Hashes
 {
-    /// <summary>Every file under the folder with its SHA-256: a created, deleted or changed file shows.</summary>
+    /// <summary>
+    /// Every file under the folder with its SHA-256: a created, deleted or changed file shows.
+    /// A FIFO or device is listed by its kind, never read (reading a FIFO would block).
+    /// </summary>
     public static Dictionary<string, string> Of(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .ToDictionary(path => Path.GetRelativePath(root, path), path => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))));
+            .ToDictionary(path => Path.GetRelativePath(root, path), path => FileKind.NotRegular(path) ?? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))));
 }
