@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using QualityGate.Errors;
+using QualityGate.Tests.Support;
+
+namespace QualityGate.Tests.Hostile;
+
+/// <summary>Kept files stay what they were, and the config's own file is checked before it is read.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class KeptFileTests
+{
+    [Fact]
+    public void A_suite_behind_a_symlink_is_rewritten_at_its_target_and_keeps_its_mode()
+    {
+        using var sample = new SampleCopy();
+        var target = Path.Combine(sample.Root, "shared-suite.csv");
+        File.Move(sample.SuitePath, target);
+        File.CreateSymbolicLink(sample.SuitePath, target);
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var before = File.ReadAllBytes(target);
+
+        // A review decision rewrites the suite through the link.
+        var id = File.ReadLines(target).Skip(1).Select(l => l.Split(',')).First(f => f[59] == "active")[58];
+        var pin = QgateProcess.Run(sample.Root, "suite", "pin", id);
+        Assert.True(pin.ExitCode == ExitCodes.Passed, pin.All);
+        Assert.Equal(target, new FileInfo(sample.SuitePath).LinkTarget);
+        Assert.NotEqual(before, File.ReadAllBytes(target));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+        Assert.Contains($"{id},pinned,", File.ReadAllText(target), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_config_that_is_a_fifo_or_a_device_is_refused_without_reading_it()
+    {
+        using var sample = new SampleCopy();
+        var fifo = Path.Combine(sample.Root, "pipe.yml");
+        using (var mkfifo = Process.Start("mkfifo", fifo)!)
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var pipe = QgateProcess.Run(sample.Root, "check", "-c", "pipe.yml");
+        Assert.Equal(ExitCodes.UsageOrConfiguration, pipe.ExitCode);
+        Assert.Contains("pipe.yml: error QG2006: The configuration 'pipe.yml' is a FIFO (named pipe), not a regular file.", pipe.StandardError, StringComparison.Ordinal);
+
+        var zero = QgateProcess.Run(sample.Root, "check", "-c", "/dev/zero");
+        Assert.Equal(ExitCodes.UsageOrConfiguration, zero.ExitCode);
+        Assert.Contains("is a character device, not a regular file", zero.StandardError, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(sample.Root, "big.yml"), "version: 1\n# " + new string('x', 2 << 20) + "\n");
+        var big = QgateProcess.Run(sample.Root, "check", "-c", "big.yml");
+        Assert.Equal(ExitCodes.UsageOrConfiguration, big.ExitCode);
+        Assert.Contains("a configuration is at most 1,048,576", big.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_training_replaces_neither_the_config_nor_an_existing_file_without_force()
+    {
+        using var sample = new SampleCopy();
+        var config = File.ReadAllBytes(sample.ConfigPath);
+        var onConfig = QgateProcess.Run(sample.Root, "export-training", "-o", "qualitygate.yml", "--force");
+        Assert.Equal(ExitCodes.UsageOrConfiguration, onConfig.ExitCode);
+        Assert.Contains("is the configuration, which the config reads", onConfig.StandardError, StringComparison.Ordinal);
+        Assert.Equal(config, File.ReadAllBytes(sample.ConfigPath));
+
+        File.WriteAllText(Path.Combine(sample.Root, "extended.csv"), "kept\n");
+        var existing = QgateProcess.Run(sample.Root, "export-training", "-o", "extended.csv");
+        Assert.Equal(ExitCodes.UsageOrConfiguration, existing.ExitCode);
+        Assert.Contains("'extended.csv' already exists", existing.StandardError, StringComparison.Ordinal);
+        Assert.Equal("kept\n", File.ReadAllText(Path.Combine(sample.Root, "extended.csv")));
+
+        Assert.Equal(ExitCodes.Passed, QgateProcess.Run(sample.Root, "export-training", "-o", "extended.csv", "--force").ExitCode);
+        Assert.StartsWith("Label,", File.ReadAllText(Path.Combine(sample.Root, "extended.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alias_bomb_is_refused_in_well_under_a_second_of_work()
+    {
+        using var sample = new SampleCopy();
+        sample.EditConfig(yaml => yaml + Catalogue.Edit.AliasBomb(9));
+        var clock = Stopwatch.StartNew();
+        var result = QgateProcess.Run(sample.Root, "check");
+        clock.Stop();
+        Assert.Equal(ExitCodes.UsageOrConfiguration, result.ExitCode);
+
+        // A whole process, start-up included; before the fix this ran past 60 s.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{clock.Elapsed}");
+    }
+}
