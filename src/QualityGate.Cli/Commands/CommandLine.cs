@@ -8,6 +8,7 @@ internal static class CommandLine
 {
     public static int Run(string[] args)
     {
+        Output.Visible.Install();
         var root = new RootCommand("QualityGate: a quality gate for binary classifiers, with threshold-region limits and honest statistics.")
         {
             CheckCommand.Create(),

@@ -19,13 +19,13 @@ internal static class ConsoleSummary
 
         var point = result.OperatingPoint;
         var statistics = result.Config.Statistics;
-        console.Profile.Out.Writer.WriteLine($"Model      {result.Model.DisplayPath ?? "precomputed scores"} ({result.Model.Loading}; score column {result.Model.ScoreColumn})");
-        console.Profile.Out.Writer.WriteLine($"Threshold  {F(point.Threshold)} ({point.ThresholdSource}); predicted positive iff score >= threshold");
-        console.Profile.Out.Writer.WriteLine($"Region     [{F(point.RegionLow)}, {F(point.RegionHigh)}]");
+        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Model      {result.Model.DisplayPath ?? "precomputed scores"} ({result.Model.Loading}; score column {result.Model.ScoreColumn})");
+        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Threshold  {F(point.Threshold)} ({point.ThresholdSource}); predicted positive iff score >= threshold");
+        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Region     [{F(point.RegionLow)}, {F(point.RegionHigh)}]");
         foreach (var set in result.Sets)
         {
             var c = set.Confusion;
-            console.Profile.Out.Writer.WriteLine($"{Pad(set.Name)} {set.DisplayPath}: {c.Total} examples ({c.Positives} positive), {set.Region.Total} in the region");
+            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{Pad(set.Name)} {set.DisplayPath}: {c.Total} examples ({c.Positives} positive), {set.Region.Total} in the region");
         }
 
         var table = new Table().Border(TableBorder.Simple);
@@ -43,7 +43,7 @@ internal static class ConsoleSummary
                 value is null || value.IsCount ? "" : $"[{F(value.Bounds.Lower)}, {F(value.Bounds.Upper)}]",
                 LimitEvaluator.Describe(outcome.Limit),
                 LimitEvaluator.YamlName(outcome.Evidence),
-                }.Select(text => new Text(text)), Markup(outcome.Verdict), new Text(PValue(outcome.AdjustedPValue))]);
+                }.Select(text => new Text(Visible.Clean(text))), Markup(outcome.Verdict), new Text(PValue(outcome.AdjustedPValue))]);
         }
 
         if (result.Limits.Count > 0)
@@ -52,19 +52,19 @@ internal static class ConsoleSummary
         }
         else
         {
-            console.Profile.Out.Writer.WriteLine("No limits are configured: nothing to enforce.");
+            Visible.Writer(console.Profile.Out.Writer).WriteLine("No limits are configured: nothing to enforce.");
         }
 
         WriteRegression(console, result);
         WriteSlices(console, result);
-        SuiteSummary.Write(console.Profile.Out.Writer, result);
+        SuiteSummary.Write(Visible.Writer(console.Profile.Out.Writer), result);
 
         foreach (var outcome in result.Limits.Where(o => o.Verdict != Verdict.Passed))
         {
             var severity = outcome.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
             var code = outcome.Verdict == Verdict.Failed ? ErrorCodes.LimitBroken : ErrorCodes.LimitInconclusive;
             var where = outcome.Limit.Location with { File = configPath };
-            console.Profile.Out.Writer.WriteLine($"{where}: {severity} {code}: {outcome.Limit.DataSet} {outcome.Limit.Metric} {Describe(outcome)}: {outcome.Message}");
+            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{where}: {severity} {code}: {outcome.Limit.DataSet} {outcome.Limit.Metric} {Describe(outcome)}: {outcome.Message}");
         }
 
         foreach (var check in result.Regression.Where(o => o.Verdict != Verdict.Passed))
@@ -72,16 +72,16 @@ internal static class ConsoleSummary
             var severity = check.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
             var code = check.Verdict == Verdict.Failed ? ErrorCodes.RegressionBroken : ErrorCodes.LimitInconclusive;
             var where = check.Limit.Location with { File = configPath };
-            console.Profile.Out.Writer.WriteLine($"{where}: {severity} {code}: regression {check.Limit.Key} {(check.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive")}: {check.Message}");
+            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{where}: {severity} {code}: regression {check.Limit.Key} {(check.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive")}: {check.Message}");
         }
 
         foreach (var warning in result.Warnings)
         {
-            console.Profile.Out.Writer.WriteLine($"qgate: warning: {warning}");
+            Visible.Writer(console.Profile.Out.Writer).WriteLine($"qgate: warning: {warning}");
         }
 
-        console.Profile.Out.Writer.WriteLine($"Result     {resultPath}");
-        console.Profile.Out.Writer.WriteLine($"Gate {result.Verdict.ToString().ToUpperInvariant()} (exit code {result.ExitCode})");
+        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Result     {resultPath}");
+        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Gate {result.Verdict.ToString().ToUpperInvariant()} (exit code {result.ExitCode})");
     }
 
     private static void WriteRegression(IAnsiConsole console, GateResult result)
@@ -91,7 +91,7 @@ internal static class ConsoleSummary
             return;
         }
 
-        console.Profile.Out.Writer.WriteLine($"Baseline   {result.BaselinePath}");
+        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Baseline   {result.BaselinePath}");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumns("Check", "Basis", "Baseline", "Candidate", "Change", "Bounds", "Allowed", "Evidence", "Verdict", "Adj. p");
         foreach (var check in result.Regression)
@@ -108,7 +108,7 @@ internal static class ConsoleSummary
                     check.ChangeBounds is { } bounds ? $"[{F(bounds.Lower)}, {F(bounds.Upper)}]" : "",
                     allowed,
                     LimitEvaluator.YamlName(check.Evidence),
-                }.Select(text => new Text(text)), Markup(check.Verdict), new Text(PValue(check.HolmPValue))]);
+                }.Select(text => new Text(Visible.Clean(text))), Markup(check.Verdict), new Text(PValue(check.HolmPValue))]);
         }
 
         console.Write(table);
@@ -122,16 +122,16 @@ internal static class ConsoleSummary
             return;
         }
 
-        console.Profile.Out.Writer.WriteLine($"Slices     {result.Slices.Count} (min_size {result.Config.Slices!.MinSize})");
+        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Slices     {result.Slices.Count} (min_size {result.Config.Slices!.MinSize})");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumns("Slice", "Examples", "Positives", "fpr", "region.error_rate", "Verdict", "Note");
         foreach (var slice in result.Slices)
         {
             string Rate(string name) => slice.Evaluation?.Find(new Configuration.MetricName(name)) is { EmptyDenominator: false } value ? F(value.Value) : "-";
             table.AddRow(
-                [.. new[] { slice.Label, slice.Count.ToString(CultureInfo.InvariantCulture), slice.Positives.ToString(CultureInfo.InvariantCulture), Rate("fpr"), Rate("region.error_rate") }.Select(text => new Text(text)),
+                [.. new[] { slice.Label, slice.Count.ToString(CultureInfo.InvariantCulture), slice.Positives.ToString(CultureInfo.InvariantCulture), Rate("fpr"), Rate("region.error_rate") }.Select(text => new Text(Visible.Clean(text))),
                 result.VerdictOf(slice.Label) is { } verdict ? Markup(verdict) : new Markup(""),
-                new Text(slice.Note)]);
+                new Text(Visible.Clean(slice.Note))]);
         }
 
         console.Write(table);

@@ -15,7 +15,7 @@ internal static class ExplainSummary
         var explanation = result.Explanation!;
         var console = Terminal.Create();
 
-        var output = console.Profile.Out.Writer;
+        var output = Visible.Writer(console.Profile.Out.Writer);
         var point = result.OperatingPoint;
         var hard = explanation.Groups[0];
         output.WriteLine($"Model      {result.Model.DisplayPath ?? "precomputed scores"}; threshold {F(point.Threshold)}, region [{F(point.RegionLow)}, {F(point.RegionHigh)}]");

@@ -262,7 +262,7 @@ public static partial class HtmlReport
     private static string StripXmlDeclaration(string svg) =>
         svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => WebUtility.HtmlEncode(VisibleText.Of(text));
 
     private static string N(double? value) => E(Format.Number(value));
 }

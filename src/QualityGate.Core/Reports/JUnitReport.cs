@@ -28,31 +28,31 @@ public static class JUnitReport
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("testsuites");
-            xml.WriteAttributeString("name", $"QualityGate {report.Config}");
+            xml.WriteAttributeString("name", Xml($"QualityGate {report.Config}"));
             WriteCounts(xml, cases.Select(c => c.Verdict).ToList());
             foreach (var group in cases.GroupBy(c => c.Suite))
             {
                 xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", group.Key);
+                xml.WriteAttributeString("name", Xml(group.Key));
                 WriteCounts(xml, group.Select(c => c.Verdict).ToList());
                 foreach (var test in group)
                 {
                     xml.WriteStartElement("testcase");
-                    xml.WriteAttributeString("name", test.Name);
-                    xml.WriteAttributeString("classname", $"qualitygate.{group.Key}");
+                    xml.WriteAttributeString("name", Xml(test.Name));
+                    xml.WriteAttributeString("classname", Xml($"qualitygate.{group.Key}"));
                     xml.WriteAttributeString("time", "0");
                     if (test.Verdict == "failed")
                     {
                         xml.WriteStartElement("failure");
-                        xml.WriteAttributeString("message", test.Message);
-                        xml.WriteAttributeString("type", test.Code);
-                        xml.WriteString(test.Detail);
+                        xml.WriteAttributeString("message", Xml(test.Message));
+                        xml.WriteAttributeString("type", Xml(test.Code));
+                        xml.WriteString(Xml(test.Detail));
                         xml.WriteEndElement();
                     }
                     else if (test.Verdict == "inconclusive")
                     {
                         xml.WriteStartElement("skipped");
-                        xml.WriteAttributeString("message", $"inconclusive: {test.Message}");
+                        xml.WriteAttributeString("message", Xml($"inconclusive: {test.Message}"));
                         xml.WriteEndElement();
                     }
 
@@ -78,4 +78,10 @@ public static class JUnitReport
         xml.WriteAttributeString("skipped", verdicts.Count(v => v == "inconclusive").ToString(System.Globalization.CultureInfo.InvariantCulture));
         xml.WriteAttributeString("time", "0");
     }
+
+    /// <summary>
+    /// Text from data as XML 1.0 can hold it: a character XML forbids (ESC, NUL and the other
+    /// controls) is written as its Unicode control picture instead of failing the whole report.
+    /// </summary>
+    private static string Xml(string text) => VisibleText.Of(text);
 }

@@ -27,7 +27,7 @@ public static class MarkdownReport
             foreach (var limit in report.Limits)
             {
                 var counts = Format.Counts(limit.Value);
-                md.Append(CultureInfo.InvariantCulture, $"| {limit.DataSet} | {Cell(limit.Metric)} | {Format.Number(limit.Value?.Value)}{(counts.Length > 0 ? $" ({counts})" : "")} | {Format.Bounds(limit.Value)} | {Format.Limit(limit)} ({limit.Evidence}) | {Status(limit.Verdict)} | {Format.PValue(limit.AdjustedP)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(limit.DataSet)} | {Cell(limit.Metric)} | {Format.Number(limit.Value?.Value)}{(counts.Length > 0 ? $" ({counts})" : "")} | {Format.Bounds(limit.Value)} | {Format.Limit(limit)} ({limit.Evidence}) | {Status(limit.Verdict)} | {Format.PValue(limit.AdjustedP)} |\n");
             }
 
             md.Append('\n');
@@ -46,7 +46,7 @@ public static class MarkdownReport
             md.Append('\n');
         }
 
-        var problems = report.Limits.Where(l => l.Verdict != "passed").Select(l => $"`{Cell(l.File)}:{l.Line}` {l.Code} {l.DataSet} {Cell(l.Metric)}: {Cell(l.Message)}")
+        var problems = report.Limits.Where(l => l.Verdict != "passed").Select(l => $"`{Cell(l.File)}:{l.Line}` {l.Code} {Cell(l.DataSet)} {Cell(l.Metric)}: {Cell(l.Message)}")
             .Concat(report.Regression.Where(r => r.Verdict != "passed").Select(r => $"`{Cell(r.File)}:{r.Line}` {r.Code} {Cell(r.Check)}: {Cell(r.Message)}"))
             .ToList();
         foreach (var problem in problems)
@@ -107,7 +107,7 @@ public static class MarkdownReport
         {
             var features = string.Join(", ", item.Features.Select(f => $"{Cell(f.Name)}={Cell(f.Value)}"));
             var status = item.Reason.Length > 0 ? $"{item.Status}: {Cell(item.Reason)}" : item.Status;
-            md.Append(CultureInfo.InvariantCulture, $"| `{item.Id}` | {(item.Positive ? "positive" : "negative")} | {Format.Number(item.Score)} | {status} | {features} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| `{Cell(item.Id)}` | {(item.Positive ? "positive" : "negative")} | {Format.Number(item.Score)} | {status} | {features} |\n");
         }
 
         if (items.Count > ItemsShown)
@@ -125,8 +125,12 @@ public static class MarkdownReport
         _ => "⚠️ inconclusive",
     };
 
-    /// <summary>Text from data or config inside a table cell: no table breaks, no HTML, no code-span escapes.</summary>
-    private static string Cell(string text) => text
+    /// <summary>
+    /// Text from data or config inside a table cell: no table breaks (a '|' is escaped, which
+    /// GitHub honours inside code spans too), no HTML, no code-span escapes (a backtick becomes
+    /// a quote), no control characters (shown as their Unicode pictures).
+    /// </summary>
+    private static string Cell(string text) => VisibleText.Of(text)
         .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal)

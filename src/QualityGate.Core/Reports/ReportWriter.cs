@@ -8,34 +8,34 @@ public static class ReportWriter
 {
     public const string ResultFileName = "qualitygate-result.json";
 
+    /// <summary>
+    /// Every format is rendered before any file is written, so a run's reports are all of this
+    /// run or none of them: a result a renderer cannot handle leaves the previous run's files as
+    /// they were, instead of a new JSON beside an old HTML page.
+    /// </summary>
     /// <returns>The files written.</returns>
     public static IReadOnlyList<string> Write(byte[] resultJson, string directory, IReadOnlyCollection<ReportFormat> formats, string resultDisplayPath)
     {
-        var written = new List<string>();
         var full = Path.GetFullPath(directory);
+        var rendered = new List<(string Name, byte[] Content)>();
         if (formats.Contains(ReportFormat.Json))
         {
-            written.Add(WriteFile(full, ResultFileName, resultJson));
+            rendered.Add((ResultFileName, resultJson));
         }
 
         var others = formats.Where(f => f != ReportFormat.Json).ToList();
-        if (others.Count == 0)
+        if (others.Count > 0)
         {
-            return written;
-        }
-
-        var report = ReportData.Parse(resultJson, resultDisplayPath);
-        foreach (var format in others)
-        {
-            written.Add(format switch
+            var report = ReportData.Parse(resultJson, resultDisplayPath);
+            rendered.AddRange(others.Select(format => format switch
             {
-                ReportFormat.Junit => WriteFile(full, JUnitReport.FileName, JUnitReport.Render(report)),
-                ReportFormat.Markdown => WriteFile(full, MarkdownReport.FileName, MarkdownReport.Render(report)),
-                _ => WriteFile(full, HtmlReport.FileName, HtmlReport.Render(report)),
-            });
+                ReportFormat.Junit => (JUnitReport.FileName, JUnitReport.Render(report)),
+                ReportFormat.Markdown => (MarkdownReport.FileName, MarkdownReport.Render(report)),
+                _ => (HtmlReport.FileName, HtmlReport.Render(report)),
+            }));
         }
 
-        return written;
+        return [.. rendered.Select(r => WriteFile(full, r.Name, r.Content))];
     }
 
     private static string WriteFile(string directory, string name, byte[] content)
