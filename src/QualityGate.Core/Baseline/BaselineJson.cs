@@ -155,7 +155,7 @@ public static class BaselineJson
         }
     }
 
-    private static DataException Invalid(string displayPath, string why, Exception? inner, int line = 0) =>
+    internal static DataException Invalid(string displayPath, string why, Exception? inner, int line = 0) =>
         new(ErrorCodes.BaselineInvalid, $"The baseline '{displayPath}' cannot be used: {why}.", new SourceLocation(displayPath, line, 0),
             "Restore it from version control, or write a new one with 'qgate bless'.", inner);
 
@@ -171,5 +171,7 @@ public static class BaselineJson
     }
 
     private static List<string> Ids(JsonElement parent, string name) =>
-        [.. parent.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
+        [.. parent.GetProperty(name).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
+            ? e.GetString()!
+            : throw new FormatException($"'{name}' holds {e.ValueKind.ToString().ToLowerInvariant()} where an example id belongs"))];
 }

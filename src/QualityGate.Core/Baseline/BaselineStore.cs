@@ -29,7 +29,9 @@ public static class BaselineStore
         }
 
         Storage.InputFile.RequireRegular(regression.Baseline, display, "baseline", regression.Location);
-        return BaselineJson.Read(regression.Baseline, display);
+        var baseline = BaselineJson.Read(regression.Baseline, display);
+        BaselineCheck.Require(baseline, config, regression.Baseline, display);
+        return baseline;
     }
 
     /// <summary>

@@ -80,14 +80,15 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         }
 
         var bytes = start[..read];
-        var utf16 = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
-        var utf32 = bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+        // UTF-32 first: its little-endian mark begins with UTF-16's.
+        var utf32 = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+        var utf16 = !utf32 && (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]));
         if (utf16 || utf32 || (read >= 2 && (bytes[0] == 0 || bytes[1] == 0)))
         {
             throw new DataException(ErrorCodes.DataEncoding,
                 $"'{displayPath}' is not UTF-8 (it looks like UTF-{(utf32 ? 32 : 16)}).",
                 new SourceLocation(displayPath, 1, 0),
-                "Save it as UTF-8, for example with 'iconv -f UTF-16 -t UTF-8'.");
+                $"Save it as UTF-8, for example with 'iconv -f UTF-{(utf32 ? 32 : 16)} -t UTF-8'.");
         }
     }
 
@@ -168,11 +169,8 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
     /// <summary>The file and line of a 0-based data row (the header is line 1); for parts, found by counting rows.</summary>
     public SourceLocation RowLocation(long row)
     {
-        if (!IsFolder)
-        {
-            return new SourceLocation(DisplayPath, checked((int)(row + 2)), 0);
-        }
-
+        // Read, not computed: blank lines and quoted fields that span lines make a row's line
+        // more than its index plus the header. Only an error asks, so the cost is paid once.
         using var reader = ReadRows();
         for (var index = 0; index < row && reader.Skip(); index++)
         {

@@ -32,6 +32,12 @@ public static class GateRunner
         var warnings = new List<string>();
         CheckThresholdScale(config, scorer);
         var baseline = options.ForBless ? null : BaselineStore.Load(config, warnings, mayBeMissing: !options.Gate);
+        if (baseline is not null && scorer.ScoresAreProbabilities && baseline.Threshold is < 0 or > 1)
+        {
+            throw new DataException(ErrorCodes.BaselineInvalid,
+                $"The baseline '{config.Display(config.Regression!.Baseline)}' was blessed at threshold {baseline.Threshold.ToString(CultureInfo.InvariantCulture)}, but '{scorer.ScoreColumnName}' holds probabilities in [0, 1]: it was not blessed on this kind of score.",
+                config.Regression.Location, "Bless the model again with 'qgate bless'.");
+        }
         if (options.Mine)
         {
             MiningRun.RequireSuite(config);

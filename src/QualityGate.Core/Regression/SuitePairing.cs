@@ -21,6 +21,14 @@ public static class SuitePairing
         var active = suite.Document.Items.Where(i => i.Status == SuiteStatus.Active).ToList();
         if (config.Regression?.BaselineModel is { } blessedModelPath && active.Count > 0)
         {
+            // The suite is scored again with this model as the blessed one: it must be the one blessed.
+            if (baseline.ModelSha256 is { } blessedHash && File.Exists(blessedModelPath) && SettingsFingerprint.OfFile(blessedModelPath) != blessedHash)
+            {
+                throw new Errors.DataException(Errors.ErrorCodes.BaselineInvalid,
+                    $"'regression.baseline_model' ('{config.Display(blessedModelPath)}') is not the model the baseline was blessed with (its SHA-256 differs).",
+                    config.Regression.Location, "Point it at the blessed model's file, or bless again.");
+            }
+
             var blessedConfig = config with { Model = config.Model with { Path = blessedModelPath, Kind = ModelSettings.KindOf(blessedModelPath) } };
             var blessed = SuiteScoring.Score(blessedConfig, Gate.GateRunner.CreateScorer(blessedConfig), labels, heldout)!;
             return [.. active.Select(item => Item(item, blessed.Scores[item.Id], blessedPoint, suite.Scores[item.Id], candidatePoint))];

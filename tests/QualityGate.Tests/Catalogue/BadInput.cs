@@ -42,6 +42,14 @@ internal static class Edit
 
     public static void Text(SampleCopy sample, string file, string content) => File.WriteAllText(Path.Combine(sample.Root, file), content);
 
+    /// <summary>Replaces text in a file under the sample; the text must be there.</summary>
+    public static void Replace(SampleCopy sample, string file, string from, string to)
+    {
+        var path = Path.Combine(sample.Root, file);
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text.Contains(from, StringComparison.Ordinal) ? text.Replace(from, to, StringComparison.Ordinal) : throw new InvalidOperationException($"'{from}' is not in {file}"));
+    }
+
     /// <summary>A named pipe at the path: reading it would block until a writer comes.</summary>
     public static void Fifo(SampleCopy sample, string file)
     {

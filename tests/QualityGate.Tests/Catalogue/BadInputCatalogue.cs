@@ -11,6 +11,7 @@ internal static class BadInputCatalogue
     private const int Data = ExitCodes.ModelOrData;
     private const string Heldout = "data/heldout.csv";
     private const string Suite = "quality/hard-negatives.csv";
+    private const string Baseline = "quality/baseline.json";
 
     public static IEnumerable<BadInput> All() =>
     [
@@ -95,6 +96,13 @@ internal static class BadInputCatalogue
         // export-training never replaces what the config reads
         new("export-training onto the held-out data", (s, _) => { }, Config, "qualitygate.yml(10,12)", "is the held-out data, which the config reads", ["export-training", "-o", "data/heldout.csv"]),
         new("export-training onto the suite, with --force", (s, _) => { }, Config, "qualitygate.yml(12,10)", "is the suite, which the config reads", ["export-training", "-o", "quality/hard-negatives.csv", "--force"]),
+        // Baselines no bless could write
+        new("baseline: region low above its high", (s, _) => Edit.Replace(s, Baseline, "\"low\": 0.11493425071239471", "\"low\": 0.99"), Data, "quality/baseline.json(17)", "are impossible: a region holds its threshold"),
+        new("baseline: threshold 7.5 on probabilities", (s, _) => { Edit.Replace(s, Baseline, "\"value\": 0.5,", "\"value\": 7.5,"); Edit.Replace(s, Baseline, "\"low\": 0.11493425071239471", "\"low\": 7"); Edit.Replace(s, Baseline, "\"high\": 0.9475989937782288", "\"high\": 8"); }, Data, "qualitygate.yml(42,", "holds probabilities in [0, 1]"),
+        new("baseline: null among its ids", (s, _) => Edit.Replace(s, Baseline, "\"falsePositives\": [\n      \"32086a8d0e6a0c8f1ae598e8f6c153ba\"", "\"falsePositives\": [\n      null"), Data, "quality/baseline.json(1)", "holds null where an example id belongs"),
+        new("baseline: markup as an id", (s, _) => Edit.Replace(s, Baseline, "\"32086a8d0e6a0c8f1ae598e8f6c153ba\"", "\"<script>alert(1)</script>\""), Data, "quality/baseline.json(197)", "which no run writes (ids are 32 hex digits)"),
+        new("baseline: a model hash that is no SHA-256", (s, _) => Edit.Replace(s, Baseline, "1b68cc5f81895361f07f4beee23e0c2c5a0335bd3e0c3aaa92045422c3a2253d", "not-a-hash"), Data, "quality/baseline.json(4)", "is no SHA-256"),
+        new("baseline_model is not the blessed model", (s, _) => Edit.Config(s, "  baseline: quality/baseline.json", "  baseline: quality/baseline.json\n  baseline_model: model/spam-weak.zip"), Data, "qualitygate.yml(42,", "is not the model the baseline was blessed with"),
         new("bootstrap samples past the bound", (s, _) => Edit.Config(s, "confidence: 0.95", "confidence: 0.95\nbootstrap: { samples: 2000000000 }"), Config, "qualitygate.yml(24,23)", "between 100 and 100,000"),
         new("model kind spelt as the enum", (s, _) => Edit.Config(s, "  path: model/spam.zip", "  path: model/spam.zip\n  kind: ml_net"), Config, "qualitygate.yml(5,9)", "Did you mean 'mlnet'?"),
         new("unknown multiplicity", (s, _) => Edit.Config(s, "confidence: 0.95", "confidence: 0.95\nmultiplicity: bonferroni"), Config, "qualitygate.yml(24,15)", "'multiplicity' cannot be 'bonferroni'"),

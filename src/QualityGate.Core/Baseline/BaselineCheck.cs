@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using QualityGate.Configuration;
+
+namespace QualityGate.Baseline;
+
+/// <summary>
+/// A baseline read whole is checked for sense before it is trusted: an operating point that no
+/// bless could write (a region that does not hold its threshold, bounds past each other), hashes
+/// that are no SHA-256, and ids that no run could have recorded. A baseline edited into one of
+/// these would otherwise steer every check against it.
+/// </summary>
+internal static partial class BaselineCheck
+{
+    public static void Require(BaselineDocument baseline, GateConfig config, string path, string displayPath)
+    {
+        var text = File.ReadAllText(path);
+        if (!double.IsFinite(baseline.Threshold) || !(baseline.RegionLow <= baseline.Threshold) || !(baseline.Threshold <= baseline.RegionHigh))
+        {
+            throw BaselineJson.Invalid(displayPath,
+                $"its threshold {baseline.Threshold} and region [{baseline.RegionLow}, {baseline.RegionHigh}] are impossible: a region holds its threshold", null, LineOf(text, "\"region\""));
+        }
+
+        foreach (var (name, hash) in new[] { ("model", baseline.ModelSha256), ("heldout", baseline.HeldoutSha256), ("suite", baseline.SuiteSha256), ("settings", baseline.SettingsFingerprint) })
+        {
+            if (hash is not null && !Sha256().IsMatch(hash))
+            {
+                throw BaselineJson.Invalid(displayPath, $"its {name} hash '{Reports.VisibleText.Of(hash)}' is no SHA-256", null, LineOf(text, $"\"{name}\""));
+            }
+        }
+
+        var ids = baseline.Heldout.Outcomes.FalsePositives.Concat(baseline.Heldout.Outcomes.FalseNegatives)
+            .Concat(baseline.Heldout.Outcomes.RegionNegatives).Concat(baseline.Heldout.Outcomes.RegionPositives)
+            .Concat(baseline.Suite?.Items ?? []).Concat(baseline.Suite?.Wrong ?? []).Concat(baseline.Suite?.InRegion ?? []);
+        foreach (var id in ids)
+        {
+            // Without an id column every id is a 32-digit hash; with one, any visible text.
+            var valid = config.IdColumn is null ? HashId().IsMatch(id) : id.Length > 0 && !id.Any(char.IsControl);
+            if (!valid)
+            {
+                throw BaselineJson.Invalid(displayPath, $"it records the example id '{Reports.VisibleText.Of(id)}', which no run writes{(config.IdColumn is null ? " (ids are 32 hex digits)" : string.Empty)}", null, LineOf(text, id));
+            }
+        }
+
+        if (baseline.Suite?.Fingerprints is { } fingerprints && fingerprints.Count != baseline.Suite.Items.Count)
+        {
+            throw BaselineJson.Invalid(displayPath, $"it records {fingerprints.Count} suite fingerprints for {baseline.Suite.Items.Count} items", null, LineOf(text, "\"fingerprints\""));
+        }
+    }
+
+    /// <summary>The 1-based line of the first occurrence of <paramref name="needle"/>, or 1.</summary>
+    private static int LineOf(string text, string needle)
+    {
+        var at = text.IndexOf(needle, StringComparison.Ordinal);
+        return at < 0 ? 1 : text.AsSpan(0, at).Count('\n') + 1;
+    }
+
+    [GeneratedRegex("^(rows:)?[0-9a-f]{64}$")]
+    private static partial Regex Sha256();
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex HashId();
+}
