@@ -9,6 +9,12 @@ internal static class CommandLine
     public static int Run(string[] args)
     {
         Output.Visible.Install();
+
+        // Output is the same in every locale: numbers with a decimal point, messages in English.
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
         var root = new RootCommand("QualityGate: a quality gate for binary classifiers, with threshold-region limits and honest statistics.")
         {
             CheckCommand.Create(),

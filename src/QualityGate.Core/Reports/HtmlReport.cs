@@ -25,7 +25,28 @@ public static partial class HtmlReport
         code { font-size: 0.85rem; } .muted { color: #59636e; }
         """;
 
+    /// <summary>
+    /// Rendered under the invariant culture whatever the machine's: the plotting library formats
+    /// its axis labels with the current culture, which would write "0,1" under fr-FR.
+    /// </summary>
     public static byte[] Render(ReportData report)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            return RenderInvariant(report);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    private static byte[] RenderInvariant(ReportData report)
     {
         var html = new StringBuilder();
         void Line(string text) => html.Append(text).Append('\n');
