@@ -105,12 +105,15 @@ public static class ConfigLoader
                 new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column),
                 inner: e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet fails this way on some unterminated flow collections; find where it stopped.
+            // YamlDotNet fails this way on some unterminated flow collections (and, found by the
+            // fuzzer, on a key left empty before its ':'); find where it stopped.
             throw new ConfigurationException(
                 ErrorCodes.ConfigSyntax,
-                "YAML syntax error: the document ends inside a { } or [ ] that is never closed.",
+                e is ArgumentException
+                    ? "YAML syntax error: a mapping here cannot be read (is a key missing before a ':'?)."
+                    : "YAML syntax error: the document ends inside a { } or [ ] that is never closed.",
                 LastReadableMark(text, path),
                 inner: e);
         }

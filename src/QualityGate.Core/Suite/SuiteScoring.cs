@@ -16,7 +16,13 @@ public static class SuiteScoring
 {
     public static ScoredSuite? Score(GateConfig config, IModelScorer scorer, LabelReader labels, DataFile heldout)
     {
-        if (config.Data.Suite is not { } path || !File.Exists(path))
+        if (config.Data.Suite is not { } path)
+        {
+            return null;
+        }
+
+        Storage.InputFile.RequireFileOrAbsent(path, config.Display(path), "suite", config.Data.SuiteLocation ?? config.Data.HeldoutLocation);
+        if (!File.Exists(path))
         {
             return null;
         }

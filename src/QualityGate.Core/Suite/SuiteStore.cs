@@ -24,10 +24,7 @@ public static class SuiteStore
         Func<SuiteDocument, (SuiteDocument Document, T Outcome)> change)
     {
         using var folderLock = FileLock.Acquire(Path.GetDirectoryName(Path.GetFullPath(path))!, LockTimeout);
-        if (File.Exists(path))
-        {
-            Storage.InputFile.RequireRegular(path, displayPath, "suite", new Errors.SourceLocation(displayPath, 0, 0));
-        }
+        Storage.InputFile.RequireFileOrAbsent(path, displayPath, "suite", new Errors.SourceLocation(displayPath, 0, 0));
 
         var before = File.Exists(path) ? File.ReadAllBytes(path) : null;
         var current = before is null ? SuiteDocument.Empty(dataColumns) : SuiteFile.Read(path, displayPath, separator, labelColumn, labels);

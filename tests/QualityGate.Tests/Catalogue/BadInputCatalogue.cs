@@ -86,11 +86,15 @@ internal static class BadInputCatalogue
         new("model.inputs as a list", (s, _) => Edit.Config(s, "  inputs:\n    Features: make..capitalTotal", "  inputs: [make, address]"), Config, "qualitygate.yml(6,11)", "'model.inputs' must be a mapping"),
         new("log_loss limit nothing can pass", (s, _) => Edit.Config(s, "log_loss: { max: 0.20 }", "log_loss: { max: -1 }"), Config, "qualitygate.yml(32,22)", "never negative: no value can pass"),
 
+        new("yaml: a key left empty (found by fuzzing)", (s, _) => Edit.Config(s, "    Features: make..capitalTotal", "   : data/heldout.csv"), Config, "qualitygate.yml(", "a mapping here cannot be read"),
+
         // Only regular files are inputs
         new("held-out data is a FIFO", (s, _) => { Edit.Fifo(s, "data/pipe.csv"); Edit.Config(s, "heldout: data/heldout.csv", "heldout: data/pipe.csv"); }, Data, "qualitygate.yml(10,12)", "is a FIFO (named pipe), not a regular file"),
         new("held-out data is /dev/zero", (s, _) => Edit.Config(s, "heldout: data/heldout.csv", "heldout: /dev/zero"), Data, "qualitygate.yml(10,12)", "is a character device, not a regular file"),
         new("the suite is /dev/zero", (s, _) => Edit.Config(s, "suite: quality/hard-negatives.csv", "suite: /dev/zero"), Data, "qualitygate.yml(12,10)", "is a character device, not a regular file"),
         new("the model is a FIFO", (s, _) => { Edit.Fifo(s, "model/pipe.zip"); Edit.Config(s, "path: model/spam.zip", "path: model/pipe.zip"); }, Data, "qualitygate.yml(4,9)", "is a FIFO (named pipe), not a regular file"),
+        new("the suite is a folder", (s, _) => Edit.Config(s, "suite: quality/hard-negatives.csv", "suite: quality"), Data, "qualitygate.yml(12,10)", "is a folder, not a file"),
+        new("the suite is a symbolic link loop", (s, _) => { File.CreateSymbolicLink(Path.Combine(s.Root, "loop-a"), "loop-b"); File.CreateSymbolicLink(Path.Combine(s.Root, "loop-b"), "loop-a"); Edit.Config(s, "suite: quality/hard-negatives.csv", "suite: loop-a"); }, Data, "qualitygate.yml(12,10)", "cannot be followed"),
         new("the baseline is a FIFO", (s, _) => Edit.Fifo(s, "quality/baseline.json"), Data, "qualitygate.yml(42,", "is a FIFO (named pipe), not a regular file"),
 
         // export-training never replaces what the config reads

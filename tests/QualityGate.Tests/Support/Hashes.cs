@@ -11,5 +11,18 @@ public static class Hashes
     /// </summary>
     public static Dictionary<string, string> Of(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .ToDictionary(path => Path.GetRelativePath(root, path), path => FileKind.NotRegular(path) ?? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))));
+            .ToDictionary(path => Path.GetRelativePath(root, path), path => FileKind.NotRegular(path) ?? Hash(path));
+
+    private static string Hash(string path)
+    {
+        try
+        {
+            return Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+        }
+        catch (IOException e)
+        {
+            // A symbolic link loop, say: listed by what reading it says.
+            return e.Message;
+        }
+    }
 }
