@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The readers' fuzzing tests at length: every reader (config, CSV and scoring pass, suite,
-# baseline) on ITERATIONS mutated real inputs each (default 20,000). The test run tries 300.
+# baseline) on ITERATIONS mutated real inputs each (default 20,000). The test run tries 1,000.
 #   build/fuzz.sh            # 20,000 inputs per reader
 #   ITERATIONS=100000 build/fuzz.sh
 set -euo pipefail

@@ -10,7 +10,12 @@ internal static class Terminal
 {
     public static IAnsiConsole Create()
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Visible.RawOut) });
+        // Colour only on a terminal: a log or a pipe gets plain text (NO_COLOR is honoured too).
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Visible.RawOut),
+            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+        });
         if (Console.IsOutputRedirected)
         {
             // Logs have no terminal width; a wide table keeps one row per line.

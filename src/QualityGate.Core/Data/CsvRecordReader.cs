@@ -12,15 +12,21 @@ public sealed class CsvRecordReader : IDisposable
     private readonly TextReader _reader;
     private readonly char _separator;
     private readonly StringBuilder _field = new();
+    private readonly string _name;
 
-    public CsvRecordReader(TextReader reader, char separator)
+    /// <summary>A field longer than this is refused: an unclosed quote would otherwise read the rest of the file into one string.</summary>
+    public const int MaxFieldLength = 1 << 20;
+
+    /// <param name="name">How errors name the input.</param>
+    public CsvRecordReader(TextReader reader, char separator, string name = "input")
     {
         _reader = reader;
         _separator = separator;
+        _name = name;
     }
 
     public static CsvRecordReader Open(string path, char separator) =>
-        new(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), separator);
+        new(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), separator, Path.GetFileName(path));
 
     /// <summary>The 1-based line on which the last record returned started.</summary>
     public int RecordLine { get; private set; }
@@ -109,6 +115,12 @@ public sealed class CsvRecordReader : IDisposable
                     }
 
                     _field.Append(c);
+                    if (_field.Length > MaxFieldLength)
+                    {
+                        throw new Errors.DataException(Errors.ErrorCodes.DataUnreadable,
+                            $"A quoted field that starts on line {RecordLine} of '{_name}' runs past {MaxFieldLength:N0} characters.",
+                            new Errors.SourceLocation(_name, RecordLine, 0), "Look for an opening quote that is never closed.");
+                    }
                 }
             }
             else if (c == '"' && _field.Length == 0)
@@ -134,6 +146,11 @@ public sealed class CsvRecordReader : IDisposable
             else
             {
                 _field.Append(c);
+                if (_field.Length > MaxFieldLength)
+                {
+                    throw new Errors.DataException(Errors.ErrorCodes.DataUnreadable,
+                        $"A field on line {_line} of '{_name}' runs past {MaxFieldLength:N0} characters.", new Errors.SourceLocation(_name, _line, 0));
+                }
             }
         }
     }

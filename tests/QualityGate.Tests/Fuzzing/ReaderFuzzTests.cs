@@ -15,14 +15,14 @@ namespace QualityGate.Tests.Fuzzing;
 /// The readers of everything a user hands qgate (config, CSV, suite, baseline) on mutated real
 /// inputs: each input either reads or is refused with a QualityGate error; none crashes, none
 /// takes more than <see cref="Bound"/>, and none changes a kept file. QUALITYGATE_FUZZ_ITERATIONS
-/// sets the count per reader (build/fuzz.sh runs many); the test run tries a few hundred.
+/// sets the count per reader (build/fuzz.sh runs many); the test run tries 1,000.
 /// </summary>
 [Collection(Verdicts.NoChangeGroup.Name)]
 public sealed class ReaderFuzzTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
-    private static long Iterations => long.TryParse(Environment.GetEnvironmentVariable("QUALITYGATE_FUZZ_ITERATIONS"), out var n) ? n : 300;
+    private static long Iterations => long.TryParse(Environment.GetEnvironmentVariable("QUALITYGATE_FUZZ_ITERATIONS"), out var n) ? n : 1000;
 
     private const string YamlAlphabet = "{}[]:,-&*!|>'\"\n #?%@`\\0123456789.abcxyz_\t\u001b";
     private const string CsvAlphabet = ",\"\n\r;.-e+0123456789abcNaInf\t \u0000\u00e9";

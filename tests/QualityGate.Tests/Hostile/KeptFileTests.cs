@@ -73,6 +73,21 @@ public sealed class KeptFileTests
     }
 
     [Fact]
+    public void An_unclosed_quote_in_a_suite_is_refused_at_its_line_not_read_to_the_end()
+    {
+        using var sample = new SampleCopy();
+        var lines = File.ReadAllLines(sample.SuitePath).ToList();
+        lines.Insert(3, "\"" + string.Join("\n", Enumerable.Repeat(new string('x', 1000), 2000)));
+        File.WriteAllLines(sample.SuitePath, lines);
+        var before = Hashes.Of(sample.Root);
+        var result = QgateProcess.Run(sample.Root, "check");
+        Assert.Equal(ExitCodes.ModelOrData, result.ExitCode);
+        Assert.Contains("A quoted field that starts on line 4 of", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("runs past 1,048,576 characters", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(before, Hashes.Of(sample.Root));
+    }
+
+    [Fact]
     public void An_alias_bomb_is_refused_in_well_under_a_second_of_work()
     {
         using var sample = new SampleCopy();
