@@ -128,6 +128,13 @@ public sealed class MSBuildPackageTests(PackagedFeed feed)
 
         // Suite updates during the build: runs again.
         Assert.Contains("Gate PASSED", project.Build($"QualityGateReportDirectory={reports}", "QualityGateUpdateSuite=true").Output, StringComparison.Ordinal);
+
+        // Another qgate (an updated package writes a new one): runs again.
+        Assert.Contains("Skipping target \"QualityGate\"", project.Build($"QualityGateReportDirectory={reports}", "QualityGateUpdateSuite=true").Output, StringComparison.Ordinal);
+        var qgate = Path.Combine(feed.Cache, "qualitygate.msbuild", feed.Version.ToLowerInvariant(), "tools", "qgate", "qgate.dll");
+        Assert.True(File.Exists(qgate), qgate);
+        File.SetLastWriteTimeUtc(qgate, DateTime.UtcNow.AddSeconds(1));
+        Assert.Contains("Gate PASSED", project.Build($"QualityGateReportDirectory={reports}", "QualityGateUpdateSuite=true").Output, StringComparison.Ordinal);
     }
 
     [Fact]

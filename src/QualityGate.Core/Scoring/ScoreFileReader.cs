@@ -52,6 +52,6 @@ public sealed class ScoreFileReader(GateConfig config) : IModelScorer
         }
 
         var view = TextLoaderColumns.Load(_context, file, columns);
-        return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, [], identity, null, HiddenColumns.Extra);
+        return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, [], identity, null, HiddenColumns.Extra) { ScoreDisplayName = scoreName };
     }
 }

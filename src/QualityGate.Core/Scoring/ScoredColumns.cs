@@ -20,7 +20,11 @@ public sealed record ScoredColumns(
     IReadOnlyList<IdentitySource>? Identity = null,
     IReadOnlyList<NumericInput>? NumericInputs = null,
     string? ExtraFields = null,
-    int? ScoreSlot = null);
+    int? ScoreSlot = null)
+{
+    /// <summary>The score column as the user named it, where <see cref="ScoreColumn"/> is an internal one.</summary>
+    public string? ScoreDisplayName { get; init; }
+}
 
 /// <summary>One identity field: a slot of a loaded column, numeric (a model input, already parsed) or text.</summary>
 public readonly record struct IdentitySource(string Column, int Slot);

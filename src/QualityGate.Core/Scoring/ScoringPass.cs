@@ -46,7 +46,7 @@ public static class ScoringPass
                 var score = readScore();
                 if (!double.IsFinite(score))
                 {
-                    throw new DataException(ErrorCodes.DataBadScore, $"Row {row + 1} has score {score} in '{columns.ScoreColumn}'; every example needs a finite score.", file.RowLocation(row),
+                    throw new DataException(ErrorCodes.DataBadScore, $"Row {row + 1} has score {score} in '{columns.ScoreDisplayName ?? columns.ScoreColumn}'; every example needs a finite score.", file.RowLocation(row),
                         "A NaN score usually means a missing or non-numeric feature value in that row.");
                 }
 
