@@ -34,6 +34,7 @@ internal static class CheckCommand
         var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
         var partial = ShardRunner.Run(config, shard, updateSuite, CommandLine.Progress);
         var path = Path.GetFullPath(partialPath ?? Path.Combine(config.Reports.Directory, $"partial-{shard.Index}-of-{shard.Count}.json"));
+        ConfigInputs.RequireNewOutput(config, path, force: true, "the partial result");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         QualityGate.Storage.AtomicFile.Write(path, PartialJson.Serialize(partial));
         var rows = partial.Bins.Sum(b => b.Positives + b.Negatives);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Init;
 
@@ -31,6 +32,15 @@ internal static class InitCommand
 
     private static int Execute(InitOptions options, bool force)
     {
+        // Even with --force, the config is never written over the data or the model it is measured on.
+        foreach (var (input, role) in new[] { (options.DataPath, "the data"), (options.ModelPath, "the model") })
+        {
+            if (input is not null && ConfigInputs.Resolved(input) == ConfigInputs.Resolved(options.OutputPath))
+            {
+                throw new ConfigurationException(ErrorCodes.Usage, $"'{options.OutputPath}' is {role} init reads: writing the config there would replace it.", hint: "Pass -o qualitygate.yml, or another new file.");
+            }
+        }
+
         if (File.Exists(options.OutputPath) && !force)
         {
             throw new ConfigurationException(ErrorCodes.Usage, $"'{options.OutputPath}' already exists.", hint: "Pass --force to overwrite it, or -o to write elsewhere.");

@@ -31,6 +31,7 @@ internal static class ReportCommand
             var settings = parsed.GetValue(config) is { } configPath ? ConfigLoader.Load(configPath) : null;
             var chosen = ParseFormats(parsed.GetValue(formats)) ?? settings?.Reports.Formats ?? [ReportFormat.Junit, ReportFormat.Markdown, ReportFormat.Html];
             var directory = parsed.GetValue(reportDirectory) ?? settings?.Reports.Directory ?? Path.GetDirectoryName(Path.GetFullPath(resultPath))!;
+            QualityGate.Storage.InputFile.RequireRegular(resultPath, resultPath, "result", new SourceLocation(resultPath, 0, 0));
             var json = File.ReadAllBytes(resultPath);
 
             // Rendering the result into its own folder must not rewrite it.

@@ -69,6 +69,7 @@ public static class PartialJson
     {
         try
         {
+            Storage.InputFile.RequireRegular(path, display, "partial result", new Errors.SourceLocation(display, 0, 0));
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
             if (!root.TryGetProperty("schema", out var schema) || schema.GetString() != Schema)

@@ -88,6 +88,40 @@ public sealed class KeptFileTests
     }
 
     [Fact]
+    public void No_command_writes_its_output_over_an_input_and_none_reads_a_fifo()
+    {
+        using var sample = new SampleCopy();
+        var parts = Path.Combine(sample.Root, "parts");
+        Directory.CreateDirectory(parts);
+        var heldout = File.ReadAllLines(Path.Combine(sample.Root, "data", "heldout.csv"));
+        File.WriteAllLines(Path.Combine(parts, "part-0.csv"), heldout[..500]);
+        File.WriteAllLines(Path.Combine(parts, "part-1.csv"), [heldout[0], .. heldout[500..]]);
+        sample.EditConfig(yaml => yaml.Replace("heldout: data/heldout.csv", "heldout: parts", StringComparison.Ordinal));
+        using (var mkfifo = Process.Start("mkfifo", Path.Combine(sample.Root, "pipe.json"))!)
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var before = Hashes.Of(sample.Root);
+        var init = QgateProcess.Run(sample.Root, "init", "--model", "model/spam.zip", "--data", "data/heldout.csv", "--label", "Label", "-o", "data/heldout.csv", "--force");
+        Assert.Equal(ExitCodes.UsageOrConfiguration, init.ExitCode);
+        Assert.Contains("'data/heldout.csv' is the data init reads", init.StandardError, StringComparison.Ordinal);
+
+        var shard = QgateProcess.Run(sample.Root, "check", "--shard", "1/2", "--partial", "parts/part-0.csv");
+        Assert.Equal(ExitCodes.UsageOrConfiguration, shard.ExitCode);
+        Assert.Contains("is the held-out data, which the config reads: the partial result would replace it", shard.StandardError, StringComparison.Ordinal);
+
+        var merge = QgateProcess.Run(sample.Root, "merge", "pipe.json");
+        Assert.Equal(ExitCodes.ModelOrData, merge.ExitCode);
+        Assert.Contains("The partial result 'pipe.json' is a FIFO (named pipe)", merge.StandardError, StringComparison.Ordinal);
+
+        var report = QgateProcess.Run(sample.Root, "report", "--result", "pipe.json");
+        Assert.Equal(ExitCodes.ModelOrData, report.ExitCode);
+        Assert.Contains("The result 'pipe.json' is a FIFO (named pipe)", report.StandardError, StringComparison.Ordinal);
+        Assert.Equal(before, Hashes.Of(sample.Root));
+    }
+
+    [Fact]
     public void An_alias_bomb_is_refused_in_well_under_a_second_of_work()
     {
         using var sample = new SampleCopy();
