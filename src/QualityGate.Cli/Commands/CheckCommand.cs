@@ -66,7 +66,9 @@ internal static class CheckCommand
         var directory = reportDirectory is null ? result.Config.Reports.Directory : Path.GetFullPath(reportDirectory);
         var resultPath = Path.Combine(directory, ReportWriter.ResultFileName);
         var chosen = ReportCommand.ParseFormats(formatList) ?? result.Config.Reports.Formats;
-        ReportWriter.Write(ResultJson.Serialize(result), directory, [ReportFormat.Json, .. chosen], resultPath);
+        var json = ResultJson.Serialize(result);
+        ReportWriter.Write(json, directory, [ReportFormat.Json, .. chosen], resultPath);
+        CiAnnotations.AppendJobSummary(MarkdownReport.Render(ReportData.Parse(json, resultPath)));
         return Path.GetRelativePath(Environment.CurrentDirectory, resultPath);
     }
 

@@ -64,7 +64,9 @@ internal static class ConsoleSummary
             var severity = outcome.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
             var code = outcome.Verdict == Verdict.Failed ? ErrorCodes.LimitBroken : ErrorCodes.LimitInconclusive;
             var where = outcome.Limit.Location with { File = configPath };
-            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{where}: {severity} {code}: {outcome.Limit.DataSet} {outcome.Limit.Metric} {Describe(outcome)}: {outcome.Message}");
+            var text = $"{outcome.Limit.DataSet} {outcome.Limit.Metric} {Describe(outcome)}: {outcome.Message}";
+            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{where}: {severity} {code}: {text}");
+            Annotate(console, where, severity == "error", code, text);
         }
 
         foreach (var check in result.Regression.Where(o => o.Verdict != Verdict.Passed))
@@ -72,7 +74,9 @@ internal static class ConsoleSummary
             var severity = check.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
             var code = check.Verdict == Verdict.Failed ? ErrorCodes.RegressionBroken : ErrorCodes.LimitInconclusive;
             var where = check.Limit.Location with { File = configPath };
-            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{where}: {severity} {code}: regression {check.Limit.Key} {(check.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive")}: {check.Message}");
+            var text = $"regression {check.Limit.Key} {(check.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive")}: {check.Message}";
+            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{where}: {severity} {code}: {text}");
+            Annotate(console, where, severity == "error", code, text);
         }
 
         foreach (var warning in result.Warnings)
@@ -155,4 +159,13 @@ internal static class ConsoleSummary
 
     /// <summary>The p-value after the run's family-wise correction, where the decision has one.</summary>
     private static string PValue(double? p) => p is { } v ? FamilyWiseCorrection.PValueText(v) : "";
+
+    /// <summary>The same finding as the CI system's own annotation, under GitHub Actions or Azure Pipelines.</summary>
+    private static void Annotate(IAnsiConsole console, SourceLocation where, bool isError, string code, string text)
+    {
+        if (CiAnnotations.For(where, isError, code, text) is { } annotation)
+        {
+            Visible.Writer(console.Profile.Out.Writer).WriteLine(annotation);
+        }
+    }
 }
