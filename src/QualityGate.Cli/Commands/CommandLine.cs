@@ -28,6 +28,14 @@ internal static class CommandLine
             InitCommand.Create(),
         };
 
+        var verbosity = new Option<string>("--verbosity", "-v") { Description = "How much to print: quiet (findings and the verdict), minimal, normal (the default: the summary tables) or detailed.", Recursive = true, DefaultValueFactory = _ => "normal" };
+        verbosity.AcceptOnlyFromAmong("quiet", "minimal", "normal", "detailed");
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "The same as --verbosity quiet.", Recursive = true };
+        var noColor = new Option<bool>("--no-color") { Description = "No colour codes, even on a terminal (NO_COLOR works too).", Recursive = true };
+        root.Options.Add(verbosity);
+        root.Options.Add(quiet);
+        root.Options.Add(noColor);
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -40,6 +48,8 @@ internal static class CommandLine
             return ExitCodes.UsageOrConfiguration;
         }
 
+        Output.OutputSettings.Verbosity = parsed.GetValue(quiet) ? Output.Verbosity.Quiet : Enum.Parse<Output.Verbosity>(parsed.GetValue(verbosity)!, ignoreCase: true);
+        Output.OutputSettings.NoColor = parsed.GetValue(noColor);
         try
         {
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -71,5 +81,11 @@ internal static class CommandLine
         model is null ? config : config with { Model = config.Model with { Path = Path.GetFullPath(model), Kind = QualityGate.Configuration.ModelSettings.KindOf(model) } };
 
     /// <summary>Progress for long runs goes to stderr, so stdout stays the summary.</summary>
-    public static void Progress(string message) => Console.Error.WriteLine($"qgate: {message}");
+    public static void Progress(string message)
+    {
+        if (Output.OutputSettings.ShowsProgress)
+        {
+            Console.Error.WriteLine($"qgate: {message}");
+        }
+    }
 }

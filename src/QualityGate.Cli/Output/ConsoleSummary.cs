@@ -16,7 +16,16 @@ internal static class ConsoleSummary
     public static void Write(GateResult result, string configPath, string resultPath)
     {
         var console = Terminal.Create();
+        if (OutputSettings.ShowsSummary)
+        {
+            WriteSummary(console, result);
+        }
 
+        WriteFindings(console, result, configPath, resultPath);
+    }
+
+    private static void WriteSummary(IAnsiConsole console, GateResult result)
+    {
         var point = result.OperatingPoint;
         var statistics = result.Config.Statistics;
         Visible.Writer(console.Profile.Out.Writer).WriteLine($"Model      {result.Model.DisplayPath ?? "precomputed scores"} ({result.Model.Loading}; score column {result.Model.ScoreColumn})");
@@ -58,7 +67,11 @@ internal static class ConsoleSummary
         WriteRegression(console, result);
         WriteSlices(console, result);
         SuiteSummary.Write(Visible.Writer(console.Profile.Out.Writer), result);
+    }
 
+    /// <summary>Every broken or inconclusive limit at its YAML line, the warnings, and the verdict: printed at every verbosity.</summary>
+    private static void WriteFindings(IAnsiConsole console, GateResult result, string configPath, string resultPath)
+    {
         foreach (var outcome in result.Limits.Where(o => o.Verdict != Verdict.Passed))
         {
             var severity = outcome.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
@@ -84,7 +97,11 @@ internal static class ConsoleSummary
             Visible.Writer(console.Profile.Out.Writer).WriteLine($"qgate: warning: {warning}");
         }
 
-        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Result     {resultPath}");
+        if (OutputSettings.Verbosity >= Verbosity.Minimal)
+        {
+            Visible.Writer(console.Profile.Out.Writer).WriteLine($"Result     {resultPath}");
+        }
+
         Visible.Writer(console.Profile.Out.Writer).WriteLine($"Gate {result.Verdict.ToString().ToUpperInvariant()} (exit code {result.ExitCode})");
     }
 

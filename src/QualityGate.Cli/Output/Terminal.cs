@@ -14,7 +14,7 @@ internal static class Terminal
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(Visible.RawOut),
-            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            Ansi = Console.IsOutputRedirected || OutputSettings.NoColor ? AnsiSupport.No : AnsiSupport.Detect,
         });
         if (Console.IsOutputRedirected)
         {
