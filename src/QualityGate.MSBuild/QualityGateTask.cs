@@ -51,8 +51,19 @@ public sealed class QualityGateTask : ToolTask
     {
         var succeeded = base.Execute();
         Passed = succeeded && ExitCode == 0;
+
+        // The summary tables matter when the gate fails; a passing build says so in one line
+        // (the rest stays in the log at detailed verbosity).
+        var importance = Passed ? MessageImportance.Low : MessageImportance.High;
+        foreach (var line in _summary)
+        {
+            Log.LogMessage(Passed && line.StartsWith("Gate ", StringComparison.Ordinal) ? MessageImportance.High : importance, line);
+        }
+
         return succeeded;
     }
+
+    private readonly System.Collections.Generic.List<string> _summary = new();
 
     protected override string ToolName => Path.DirectorySeparatorChar == '\\' ? "dotnet.exe" : "dotnet";
 
@@ -98,7 +109,16 @@ public sealed class QualityGateTask : ToolTask
         var match = Diagnostic.Match(singleLine);
         if (!match.Success)
         {
-            Log.LogMessage(messageImportance, singleLine);
+            if (messageImportance == StandardOutputLoggingImportance)
+            {
+                // The summary on stdout: held until the verdict is known.
+                _summary.Add(singleLine);
+            }
+            else
+            {
+                Log.LogMessage(messageImportance, singleLine);
+            }
+
             return;
         }
 

@@ -11,6 +11,9 @@ public sealed class MSBuildPackageTests(PackagedFeed feed)
         var build = project.Build();
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Contains("Gate PASSED", build.Output, StringComparison.Ordinal);
+
+        // A passing gate is one line at normal verbosity; the tables are for failures.
+        Assert.DoesNotContain("Threshold  0.5", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -22,6 +25,7 @@ public sealed class MSBuildPackageTests(PackagedFeed feed)
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains($"{project.ConfigPath}({project.LineOf("recall: { min: 0.97 }")},5): error QG1001: heldout recall broke its limit", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("MSB6006", build.Output, StringComparison.Ordinal);
+        Assert.Contains("Threshold  0.5", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
