@@ -57,13 +57,17 @@ public sealed class QualityGateTask : ToolTask
         var importance = Passed ? MessageImportance.Low : MessageImportance.High;
         foreach (var line in _summary)
         {
-            Log.LogMessage(Passed && line.StartsWith("Gate ", StringComparison.Ordinal) ? MessageImportance.High : importance, line);
+            Log.LogMessage(Passed && AlwaysShown(line) ? MessageImportance.High : importance, line);
         }
 
         return succeeded;
     }
 
     private readonly System.Collections.Generic.List<string> _summary = new();
+
+    /// <summary>What a passing build still shows: the verdict, what mining changed in the suite, and warnings.</summary>
+    private static bool AlwaysShown(string line) =>
+        line.StartsWith("Gate ", StringComparison.Ordinal) || line.StartsWith("Mining ", StringComparison.Ordinal) || line.StartsWith("qgate: warning", StringComparison.Ordinal);
 
     protected override string ToolName => Path.DirectorySeparatorChar == '\\' ? "dotnet.exe" : "dotnet";
 

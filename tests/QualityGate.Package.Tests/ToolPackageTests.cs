@@ -19,4 +19,20 @@ public sealed class ToolPackageTests(PackagedFeed feed)
         var weak = project.Run("qgate", "check", "--model", "model/spam-weak.zip");
         Assert.Equal(1, weak.ExitCode);
     }
+
+    [Fact]
+    public void The_tool_rolls_forward_to_newer_runtimes_and_the_packages_carry_the_license()
+    {
+        using var tool = System.IO.Compression.ZipFile.OpenRead(feed.Package("QualityGate.Tool"));
+        var config = tool.Entries.Single(e => e.FullName.EndsWith("qgate.runtimeconfig.json", StringComparison.Ordinal));
+        using (var reader = new StreamReader(config.Open()))
+        {
+            Assert.Contains("\"rollForward\": \"Major\"", reader.ReadToEnd(), StringComparison.Ordinal);
+        }
+
+        var nuspec = tool.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var spec = new StreamReader(nuspec.Open());
+        Assert.Contains("<license type=\"expression\">MIT</license>", spec.ReadToEnd(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(PackagedFeed.Sample, "..", "..", "LICENSE")));
+    }
 }
