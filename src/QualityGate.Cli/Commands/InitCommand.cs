@@ -50,6 +50,11 @@ internal static class InitCommand
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!;
         Directory.CreateDirectory(directory);
         File.WriteAllText(options.OutputPath, yaml);
+        foreach (var warning in yaml.Split('\n').Where(l => l.StartsWith("# Warning: ", StringComparison.Ordinal)))
+        {
+            Console.Error.WriteLine($"qgate: warning: {warning["# Warning: ".Length..]}");
+        }
+
         Console.WriteLine($"Wrote {options.OutputPath}. Run 'qgate check -c {options.OutputPath}' to gate the model.");
         return ExitCodes.Passed;
     }

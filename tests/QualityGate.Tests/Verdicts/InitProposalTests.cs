@@ -58,6 +58,7 @@ public sealed class InitProposalTests : IDisposable
         Assert.True(init.ExitCode == ExitCodes.Passed, init.All);
         var yaml = File.ReadAllText(config);
         Assert.Matches(@"# Warning: only \d false (positives|negatives) at this threshold; limits on the rates they make rest on very few events", yaml);
+        Assert.Matches(@"qgate: warning: only \d false (positives|negatives) at this threshold", init.StandardError);
         Assert.Matches(@"# region\.fpr: left out, ", yaml);
         Assert.DoesNotContain("    region.fpr: {", yaml, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Passed, QgateProcess.Run(_directory.Path, "check", "-c", config).ExitCode);
