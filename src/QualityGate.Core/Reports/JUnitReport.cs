@@ -7,7 +7,9 @@ namespace QualityGate.Reports;
 /// JUnit XML: one test case per limit and per regression check, grouped in test suites per data
 /// set (and one for the regression checks), so CI systems list them in their test tabs. A broken
 /// check is a failure carrying value, bounds, limit and evidence; an inconclusive one is skipped
-/// with the reason. No timestamps: the same result gives the same bytes.
+/// with the reason. Every case, passed ones too, carries its YAML file and line (attributes) and
+/// its value, bounds, limit and decision (system-out). No timestamps: the same result gives the
+/// same bytes, so every time is 0.
 /// </summary>
 public static class JUnitReport
 {
@@ -16,9 +18,9 @@ public static class JUnitReport
     public static byte[] Render(ReportData report)
     {
         var cases = report.Limits
-            .Select(l => (Suite: l.DataSet, Name: $"{l.Metric} {Format.Limit(l)}", l.Verdict, l.Code, l.Message,
+            .Select(l => (Suite: l.DataSet, Name: $"{l.Metric} {Format.Limit(l)}", l.Verdict, l.Code, l.Message, l.File, l.Line,
                 Detail: $"{l.Metric} = {Format.Number(l.Value?.Value)} {Format.Counts(l.Value)} bounds {Format.Bounds(l.Value)}, {Format.Limit(l)}, evidence {l.Evidence}; {l.File}({l.Line},{l.Column})"))
-            .Concat(report.Regression.Select(r => (Suite: "regression", Name: $"{r.Check} {Format.Allowed(r)}", r.Verdict, r.Code, r.Message,
+            .Concat(report.Regression.Select(r => (Suite: "regression", Name: $"{r.Check} {Format.Allowed(r)}", r.Verdict, r.Code, r.Message, r.File, r.Line,
                 Detail: $"{r.Check}: baseline {Format.Number(r.Baseline)}, candidate {Format.Number(r.Candidate)}, change {Format.Number(r.Change)} [{Format.Number(r.Lower)}, {Format.Number(r.Upper)}], allowed {Format.Number(r.Allowed)}, evidence {r.Evidence}; {r.File}({r.Line},{r.Column})")))
             .ToList();
 
@@ -41,6 +43,8 @@ public static class JUnitReport
                     xml.WriteAttributeString("name", Xml(test.Name));
                     xml.WriteAttributeString("classname", Xml($"qualitygate.{group.Key}"));
                     xml.WriteAttributeString("time", "0");
+                    xml.WriteAttributeString("file", Xml(test.File));
+                    xml.WriteAttributeString("line", test.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     if (test.Verdict == "failed")
                     {
                         xml.WriteStartElement("failure");
@@ -55,6 +59,8 @@ public static class JUnitReport
                         xml.WriteAttributeString("message", Xml($"inconclusive: {test.Message}"));
                         xml.WriteEndElement();
                     }
+
+                    xml.WriteElementString("system-out", Xml($"{test.Detail}\n{test.Message}"));
 
                     xml.WriteEndElement();
                 }

@@ -60,6 +60,24 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void Every_junit_case_passed_ones_too_carries_its_yaml_place_and_its_numbers()
+    {
+        var xml = new XmlDocument();
+        xml.Load(new MemoryStream(JUnitReport.Render(Load("passing-result.json"))));
+        var cases = xml.SelectNodes("//testcase")!.Cast<XmlElement>().ToList();
+        Assert.NotEmpty(cases);
+        Assert.All(cases, c =>
+        {
+            Assert.EndsWith("qualitygate.yml", c.GetAttribute("file"), StringComparison.Ordinal);
+            Assert.True(int.Parse(c.GetAttribute("line"), System.Globalization.CultureInfo.InvariantCulture) > 0);
+            Assert.False(string.IsNullOrWhiteSpace(c.SelectSingleNode("system-out")?.InnerText));
+        });
+        var recall = cases.Single(c => c.GetAttribute("name").StartsWith("recall", StringComparison.Ordinal));
+        Assert.Null(recall.SelectSingleNode("failure"));
+        Assert.Matches(@"recall = 0\.\d+ \d+/\d+ bounds \[0\.\d+, 0\.\d+\], min 0\.9", recall.SelectSingleNode("system-out")!.InnerText);
+    }
+
+    [Fact]
     public void An_inconclusive_limit_is_a_skipped_test_case_with_the_reason()
     {
         var json = File.ReadAllText(Fixture("passing-result.json"));
