@@ -10,7 +10,7 @@ internal static class ReportCommand
 {
     public static Option<string?> FormatOption() => new("--format")
     {
-        Description = "Report formats, comma-separated: json, junit, markdown, html (default: reports.formats of the config).",
+        Description = "Report formats, comma-separated: json, junit, markdown, html, codequality (default: reports.formats of the config).",
     };
 
     public static Command Create()

@@ -158,6 +158,9 @@ public enum ReportFormat
     Junit,
     Markdown,
     Html,
+
+    /// <summary>GitLab's Code Quality report (<c>codequality</c>).</summary>
+    Codequality,
 }
 
 public sealed record ReportSettings(string Directory, IReadOnlyList<ReportFormat> Formats);

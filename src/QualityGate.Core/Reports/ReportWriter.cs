@@ -31,6 +31,7 @@ public static class ReportWriter
             {
                 ReportFormat.Junit => (JUnitReport.FileName, JUnitReport.Render(report)),
                 ReportFormat.Markdown => (MarkdownReport.FileName, MarkdownReport.Render(report)),
+                ReportFormat.Codequality => (CodeQualityReport.FileName, CodeQualityReport.Render(report)),
                 _ => (HtmlReport.FileName, HtmlReport.Render(report)),
             }));
         }

@@ -36,3 +36,31 @@ public sealed class CiAnnotationTests
         Assert.DoesNotContain("##vso", plain.StandardOutput, StringComparison.Ordinal);
     }
 }
+
+/// <summary>GitLab's Code Quality report: each finding at its YAML line, the same bytes for the same result.</summary>
+public sealed class CodeQualityReportTests
+{
+    [Fact]
+    public void Findings_are_code_quality_issues_at_their_yaml_lines()
+    {
+        using var sample = new SampleCopy();
+        var weak = QgateProcess.Run(sample.Root, "check", "--model", sample.WeakModel, "--format", "codequality", "--report-dir", "out");
+        Assert.Equal(ExitCodes.GateFailed, weak.ExitCode);
+        var path = Path.Combine(sample.Root, "out", "qualitygate-codequality.json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+        var issues = json.RootElement.EnumerateArray().ToList();
+        var fpr = Assert.Single(issues, i => i.GetProperty("description").GetString()!.StartsWith("heldout fpr broke its limit", StringComparison.Ordinal));
+        Assert.Equal("QG1001", fpr.GetProperty("check_name").GetString());
+        Assert.Equal("major", fpr.GetProperty("severity").GetString());
+        Assert.Equal("qualitygate.yml", fpr.GetProperty("location").GetProperty("path").GetString());
+        Assert.Equal(28, fpr.GetProperty("location").GetProperty("lines").GetProperty("begin").GetInt32());
+        Assert.Equal(issues.Count, issues.Select(i => i.GetProperty("fingerprint").GetString()).Distinct().Count());
+
+        var first = File.ReadAllBytes(path);
+        QgateProcess.Run(sample.Root, "check", "--model", sample.WeakModel, "--format", "codequality", "--report-dir", "out");
+        Assert.Equal(first, File.ReadAllBytes(path));
+
+        Assert.Equal(ExitCodes.Passed, QgateProcess.Run(sample.Root, "check", "--format", "codequality", "--report-dir", "out").ExitCode);
+        Assert.Equal("[]", File.ReadAllText(path).Trim());
+    }
+}
