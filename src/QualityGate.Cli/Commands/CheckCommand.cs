@@ -75,19 +75,7 @@ internal static class CheckCommand
     /// <summary>Every file the gate's verdict depends on; MSBuild compares their times with its stamp.</summary>
     private static void WriteInputs(string path, GateConfig config)
     {
-        string?[] candidates =
-        [
-            config.ConfigPath,
-            config.Model.Path,
-            config.Data.Heldout,
-            config.Data.Suite,
-            config.Data.SuiteScores?.Path,
-            QualityGate.Training.InTrainingList.PathFor(config),
-            config.Regression?.Baseline,
-            config.Regression?.BaselineModel,
-            .. config.Data.Feedback.Select(f => f.Path),
-        ];
-        var lines = candidates.OfType<string>().Where(File.Exists).Select(Path.GetFullPath).Distinct().Order(StringComparer.Ordinal);
+        var lines = ConfigInputs.Of(config).Where(i => i.DecidesVerdict).Select(i => i.Path).Where(File.Exists).Select(Path.GetFullPath).Distinct().Order(StringComparer.Ordinal);
         QualityGate.Storage.AtomicFile.Write(path, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
     }
 

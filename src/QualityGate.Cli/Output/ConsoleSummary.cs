@@ -26,15 +26,16 @@ internal static class ConsoleSummary
 
     private static void WriteSummary(IAnsiConsole console, GateResult result)
     {
+        var output = Visible.Writer(console.Profile.Out.Writer);
         var point = result.OperatingPoint;
         var statistics = result.Config.Statistics;
-        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Model      {result.Model.DisplayPath ?? "precomputed scores"} ({result.Model.Loading}; score column {result.Model.ScoreColumn})");
-        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Threshold  {F(point.Threshold)} ({point.ThresholdSource}); predicted positive iff score >= threshold");
-        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Region     [{F(point.RegionLow)}, {F(point.RegionHigh)}]");
+        output.WriteLine($"Model      {result.Model.DisplayPath ?? "precomputed scores"} ({result.Model.Loading}; score column {result.Model.ScoreColumn})");
+        output.WriteLine($"Threshold  {F(point.Threshold)} ({point.ThresholdSource}); predicted positive iff score >= threshold");
+        output.WriteLine($"Region     [{F(point.RegionLow)}, {F(point.RegionHigh)}]");
         foreach (var set in result.Sets)
         {
             var c = set.Confusion;
-            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{Pad(set.Name)} {set.DisplayPath}: {c.Total} examples ({c.Positives} positive), {set.Region.Total} in the region");
+            output.WriteLine($"{Pad(set.Name)} {set.DisplayPath}: {c.Total} examples ({c.Positives} positive), {set.Region.Total} in the region");
         }
 
         var table = new Table().Border(TableBorder.Simple);
@@ -61,24 +62,25 @@ internal static class ConsoleSummary
         }
         else
         {
-            Visible.Writer(console.Profile.Out.Writer).WriteLine("No limits are configured: nothing to enforce.");
+            output.WriteLine("No limits are configured: nothing to enforce.");
         }
 
         WriteRegression(console, result);
         WriteSlices(console, result);
-        SuiteSummary.Write(Visible.Writer(console.Profile.Out.Writer), result);
+        SuiteSummary.Write(output, result);
     }
 
     /// <summary>Every broken or inconclusive limit at its YAML line, the warnings, and the verdict: printed at every verbosity.</summary>
     private static void WriteFindings(IAnsiConsole console, GateResult result, string configPath, string resultPath)
     {
+        var output = Visible.Writer(console.Profile.Out.Writer);
         foreach (var outcome in result.Limits.Where(o => o.Verdict != Verdict.Passed))
         {
             var severity = outcome.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
             var code = outcome.Verdict == Verdict.Failed ? ErrorCodes.LimitBroken : ErrorCodes.LimitInconclusive;
             var where = outcome.Limit.Location with { File = configPath };
             var text = $"{outcome.Limit.DataSet} {outcome.Limit.Metric} {Describe(outcome)}: {outcome.Message}";
-            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{where}: {severity} {code}: {text}");
+            output.WriteLine($"{where}: {severity} {code}: {text}");
             Annotate(console, where, severity == "error", code, text);
         }
 
@@ -88,21 +90,21 @@ internal static class ConsoleSummary
             var code = check.Verdict == Verdict.Failed ? ErrorCodes.RegressionBroken : ErrorCodes.LimitInconclusive;
             var where = check.Limit.Location with { File = configPath };
             var text = $"regression {check.Limit.Key} {(check.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive")}: {check.Message}";
-            Visible.Writer(console.Profile.Out.Writer).WriteLine($"{where}: {severity} {code}: {text}");
+            output.WriteLine($"{where}: {severity} {code}: {text}");
             Annotate(console, where, severity == "error", code, text);
         }
 
         foreach (var warning in result.Warnings)
         {
-            Visible.Writer(console.Profile.Out.Writer).WriteLine($"qgate: warning: {warning}");
+            output.WriteLine($"qgate: warning: {warning}");
         }
 
         if (OutputSettings.Verbosity >= Verbosity.Minimal)
         {
-            Visible.Writer(console.Profile.Out.Writer).WriteLine($"Result     {resultPath}");
+            output.WriteLine($"Result     {resultPath}");
         }
 
-        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Gate {result.Verdict.ToString().ToUpperInvariant()} (exit code {result.ExitCode})");
+        output.WriteLine($"Gate {result.Verdict.ToString().ToUpperInvariant()} (exit code {result.ExitCode})");
     }
 
     private static void WriteRegression(IAnsiConsole console, GateResult result)

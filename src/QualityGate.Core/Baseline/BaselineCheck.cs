@@ -13,7 +13,8 @@ internal static partial class BaselineCheck
 {
     public static void Require(BaselineDocument baseline, GateConfig config, string path, string displayPath)
     {
-        var text = File.ReadAllText(path);
+        // The file is read again only to name the line of a problem, so only when there is one.
+        var text = new Lazy<string>(() => File.ReadAllText(path));
         if (!double.IsFinite(baseline.Threshold) || !(baseline.RegionLow <= baseline.Threshold) || !(baseline.Threshold <= baseline.RegionHigh))
         {
             throw BaselineJson.Invalid(displayPath,
@@ -48,10 +49,10 @@ internal static partial class BaselineCheck
     }
 
     /// <summary>The 1-based line of the first occurrence of <paramref name="needle"/>, or 1.</summary>
-    private static int LineOf(string text, string needle)
+    private static int LineOf(Lazy<string> text, string needle)
     {
-        var at = text.IndexOf(needle, StringComparison.Ordinal);
-        return at < 0 ? 1 : text.AsSpan(0, at).Count('\n') + 1;
+        var at = text.Value.IndexOf(needle, StringComparison.Ordinal);
+        return at < 0 ? 1 : text.Value.AsSpan(0, at).Count('\n') + 1;
     }
 
     [GeneratedRegex("^(rows:)?[0-9a-f]{64}$")]

@@ -20,7 +20,8 @@ public static class AtomicFile
     /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
-        path = FinalTarget(path);
+        // A link loop or a dangling link: the path itself is written, replacing the link, as before.
+        path = Links.FinalTarget(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         try
@@ -52,20 +53,6 @@ public static class AtomicFile
         {
             TryDelete(temporary);
             throw new DataException(ErrorCodes.OutputNotWritable, $"'{path}' could not be written, and is unchanged: {e.Message}", new SourceLocation(path, 0, 0), inner: e);
-        }
-    }
-
-    /// <summary>The file a path ends at, through any symbolic links (the path itself when it is none, or does not exist yet).</summary>
-    private static string FinalTarget(string path)
-    {
-        try
-        {
-            return File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : path;
-        }
-        catch (IOException)
-        {
-            // A link cycle or a dangling link: writing the path itself replaces the link, as before.
-            return path;
         }
     }
 

@@ -40,11 +40,7 @@ public static class InputFile
     {
         try
         {
-            _ = File.ResolveLinkTarget(path, returnFinalTarget: true);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            // Nothing there (yet): whether that is allowed is the caller's to say.
+            _ = Links.FinalTargetOrThrow(path);
         }
         catch (IOException e)
         {

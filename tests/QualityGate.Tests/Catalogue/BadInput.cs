@@ -55,8 +55,7 @@ internal static class Edit
     {
         var path = Path.Combine(sample.Root, file);
         File.Delete(path);
-        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path)!;
-        mkfifo.WaitForExit();
+        Support.Fifo.Make(path);
     }
 
     /// <summary>A YAML alias bomb: <paramref name="levels"/> levels of ten aliases to the level below.</summary>

@@ -33,10 +33,7 @@ public sealed class KeptFileTests
     {
         using var sample = new SampleCopy();
         var fifo = Path.Combine(sample.Root, "pipe.yml");
-        using (var mkfifo = Process.Start("mkfifo", fifo)!)
-        {
-            mkfifo.WaitForExit();
-        }
+        Fifo.Make(fifo);
 
         var pipe = QgateProcess.Run(sample.Root, "check", "-c", "pipe.yml");
         Assert.Equal(ExitCodes.UsageOrConfiguration, pipe.ExitCode);
@@ -97,10 +94,7 @@ public sealed class KeptFileTests
         File.WriteAllLines(Path.Combine(parts, "part-0.csv"), heldout[..500]);
         File.WriteAllLines(Path.Combine(parts, "part-1.csv"), [heldout[0], .. heldout[500..]]);
         sample.EditConfig(yaml => yaml.Replace("heldout: data/heldout.csv", "heldout: parts", StringComparison.Ordinal));
-        using (var mkfifo = Process.Start("mkfifo", Path.Combine(sample.Root, "pipe.json"))!)
-        {
-            mkfifo.WaitForExit();
-        }
+        Fifo.Make(Path.Combine(sample.Root, "pipe.json"));
 
         var before = Hashes.Of(sample.Root);
         var init = QgateProcess.Run(sample.Root, "init", "--model", "model/spam.zip", "--data", "data/heldout.csv", "--label", "Label", "-o", "data/heldout.csv", "--force");

@@ -27,17 +27,22 @@ public sealed class InitProposalTests : IDisposable
         return _directory.Write($"scored-{rows}.csv", text.ToString());
     }
 
+    /// <summary>Runs qgate init on the data; returns the config's path, its text and the run.</summary>
+    private (string Config, string Yaml, QgateProcess.Result Run) Init(string data)
+    {
+        var config = _directory.File("qualitygate.yml");
+        var init = QgateProcess.Run(_directory.Path, "init", "--data", data, "--label", "Label", "-o", config);
+        Assert.True(init.ExitCode == ExitCodes.Passed, init.All);
+        return (config, File.ReadAllText(config), init);
+    }
+
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     [Fact]
     public void On_imbalanced_data_init_proposes_a_threshold_that_flags_something()
     {
-        var data = Imbalanced(3000, 1);
-        var config = _directory.File("qualitygate.yml");
-        var init = QgateProcess.Run(_directory.Path, "init", "--data", data, "--label", "Label", "-o", config);
-        Assert.True(init.ExitCode == ExitCodes.Passed, init.All);
-        var yaml = File.ReadAllText(config);
+        var (config, yaml, _) = Init(Imbalanced(3000, 1));
 
         // At 0.5 almost no positive is flagged: the proposal says so and takes the F1-best threshold instead.
         Assert.Matches(@"# Predicted positive iff score >= threshold: the threshold of highest F1 on the held-out set \([\d.]+\); at 0\.5 recall was only 0\.\d+", yaml);
@@ -52,11 +57,7 @@ public sealed class InitProposalTests : IDisposable
     [Fact]
     public void On_little_data_init_warns_of_few_events_and_leaves_out_the_region_limits_it_cannot_back()
     {
-        var data = Imbalanced(400, 2);
-        var config = _directory.File("qualitygate.yml");
-        var init = QgateProcess.Run(_directory.Path, "init", "--data", data, "--label", "Label", "-o", config);
-        Assert.True(init.ExitCode == ExitCodes.Passed, init.All);
-        var yaml = File.ReadAllText(config);
+        var (config, yaml, init) = Init(Imbalanced(400, 2));
         Assert.Matches(@"# Warning: only \d false (positives|negatives) at this threshold; limits on the rates they make rest on very few events", yaml);
         Assert.Matches(@"qgate: warning: only \d false (positives|negatives) at this threshold", init.StandardError);
         Assert.Matches(@"# region\.fpr: left out, ", yaml);
