@@ -1,6 +1,8 @@
 using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Gate;
+using QualityGate;
+
 using QualityGate.Init;
 
 namespace QualityGate.NoChange;
@@ -27,7 +29,7 @@ public sealed class ReadmeLoop(string directory)
         return yaml;
     }
 
-    public GateResult Mine() => GateRunner.Run(Load(), new RunOptions(Mine: true, Gate: false));
+    public GateResult Mine() => Verbs.Mine.Run(Load());
 
     /// <param name="heldout">With precomputed scores: the blessed model's scored copy of the held-out set, if not the config's.</param>
     /// <param name="suiteScores">With precomputed scores: the blessed model's scores of the suite items.</param>
@@ -39,7 +41,7 @@ public sealed class ReadmeLoop(string directory)
             config = config with { Data = config.Data with { Heldout = Path.GetFullPath(heldout) } };
         }
 
-        var result = GateRunner.Run(config, new RunOptions(ForBless: true));
+        var result = Verbs.Bless.Evaluate(config);
         BaselineStore.Write(config.Regression!.Baseline, BaselineBuilder.Build(result));
     }
 
@@ -57,7 +59,7 @@ public sealed class ReadmeLoop(string directory)
             config = config with { Data = config.Data with { Heldout = Path.GetFullPath(heldout) } };
         }
 
-        return GateRunner.Run(WithSuiteScores(config, suiteScores));
+        return Verbs.Check.Run(WithSuiteScores(config, suiteScores));
     }
 
     private static GateConfig WithSuiteScores(GateConfig config, string? suiteScores) =>

@@ -4,6 +4,7 @@ using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 
 namespace QualityGate.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal static class BlessCommand
             throw new ConfigurationException(ErrorCodes.ConfigMissingKey, "Blessing needs a place for the baseline: set 'regression.baseline'.", new SourceLocation(configPath, 1, 1));
         }
 
-        var result = GateRunner.Run(config, new RunOptions(ForBless: true, Progress: CommandLine.Progress));
+        var result = Bless.Evaluate(config, CommandLine.Progress);
         if (result.Verdict == Verdict.Failed && !force)
         {
             foreach (var failed in result.Limits.Where(l => l.Verdict == Verdict.Failed))

@@ -2,6 +2,7 @@ using System.CommandLine;
 using QualityGate.Cli.Output;
 using QualityGate.Configuration;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 using QualityGate.Reports;
 using QualityGate.Results;
 using QualityGate.Shards;
@@ -46,7 +47,7 @@ internal static class CheckCommand
     private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel, string? inputsFile, string? formatList)
     {
         var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
-        var result = GateRunner.Run(config, new RunOptions(Mine: updateSuite, Progress: CommandLine.Progress));
+        var result = Check.Run(config, CommandLine.Progress, updateSuite);
         Publish(result, configPath, reportDirectory, formatList);
         if (inputsFile is not null)
         {
@@ -57,19 +58,22 @@ internal static class CheckCommand
     }
 
     /// <summary>Writes the JSON result and the chosen reports, and prints the summary.</summary>
-    internal static void Publish(GateResult result, string configPath, string? reportDirectory, string? formatList) =>
-        ConsoleSummary.Write(result, configPath, WriteResult(result, reportDirectory, formatList));
+    internal static void Publish(GateResult result, string configPath, string? reportDirectory, string? formatList)
+    {
+        var (document, resultPath) = WriteResult(result, reportDirectory, formatList);
+        ConsoleSummary.Write(document, configPath, resultPath);
+    }
 
-    /// <summary>Writes the JSON result and the chosen reports; returns the result's path as the user should read it.</summary>
-    internal static string WriteResult(GateResult result, string? reportDirectory, string? formatList)
+    /// <summary>Writes the JSON result and the chosen reports; returns the document and the result's path as the user should read it.</summary>
+    internal static (ResultDocument Document, string ResultPath) WriteResult(GateResult result, string? reportDirectory, string? formatList)
     {
         var directory = reportDirectory is null ? result.Config.Reports.Directory : Path.GetFullPath(reportDirectory);
         var resultPath = Path.Combine(directory, ReportWriter.ResultFileName);
         var chosen = ReportCommand.ParseFormats(formatList) ?? result.Config.Reports.Formats;
-        var json = ResultJson.Serialize(result);
-        ReportWriter.Write(json, directory, [ReportFormat.Json, .. chosen], resultPath);
-        CiAnnotations.AppendJobSummary(MarkdownReport.Render(ReportData.Parse(json, resultPath)));
-        return Path.GetRelativePath(Environment.CurrentDirectory, resultPath);
+        var document = ResultDocumentBuilder.From(result);
+        ReportWriter.Write(document, directory, [ReportFormat.Json, .. chosen]);
+        CiAnnotations.AppendJobSummary(MarkdownReport.Render(document));
+        return (document, Path.GetRelativePath(Environment.CurrentDirectory, resultPath));
     }
 
     /// <summary>Every file the gate's verdict depends on; MSBuild compares their times with its stamp.</summary>

@@ -3,6 +3,7 @@ using QualityGate.Cli.Output;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 
 namespace QualityGate.Cli.Commands;
 
@@ -19,8 +20,9 @@ internal static class ExplainCommand
         command.SetAction(parsed =>
         {
             var settings = CommandLine.WithModel(ConfigLoader.Load(parsed.GetValue(config)!), parsed.GetValue(model));
-            var result = GateRunner.Run(settings, new RunOptions(Gate: false, Explain: true, Progress: CommandLine.Progress));
-            ExplainSummary.Write(result, CheckCommand.WriteResult(result, parsed.GetValue(reportDirectory), parsed.GetValue(formats)));
+            var result = Verbs.Explain.Run(settings, CommandLine.Progress);
+            var (document, resultPath) = CheckCommand.WriteResult(result, parsed.GetValue(reportDirectory), parsed.GetValue(formats));
+            ExplainSummary.Write(document, resultPath);
             return ExitCodes.Passed;
         });
         return command;

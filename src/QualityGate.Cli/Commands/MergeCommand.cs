@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QualityGate.Configuration;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 using QualityGate.Shards;
 
 namespace QualityGate.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class MergeCommand
     {
         var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
         var partials = partialPaths.Select(p => (PartialJson.Read(p, p), p)).ToList();
-        var result = GateRunner.Run(config, new RunOptions(Mine: updateSuite, Progress: CommandLine.Progress, Shards: partials));
+        var result = Merge.Run(config, partials, updateSuite);
         CheckCommand.Publish(result, configPath, reportDirectory, formatList);
         return result.ExitCode;
     }

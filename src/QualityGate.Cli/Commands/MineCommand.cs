@@ -3,6 +3,9 @@ using QualityGate.Cli.Output;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Gate;
+using QualityGate.Verbs;
+
+using QualityGate.Results;
 
 namespace QualityGate.Cli.Commands;
 
@@ -16,8 +19,8 @@ internal static class MineCommand
         command.SetAction(parsed =>
         {
             var settings = ConfigLoader.Load(parsed.GetValue(config)!);
-            var result = GateRunner.Run(settings, new RunOptions(Mine: true, Gate: false, Progress: CommandLine.Progress));
-            SuiteSummary.Write(Console.Out, result);
+            var result = Mine.Run(settings, CommandLine.Progress);
+            SuiteSummary.Write(Console.Out, ResultDocumentBuilder.From(result));
             foreach (var warning in result.Warnings)
             {
                 Console.Out.WriteLine($"qgate: warning: {warning}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Reports;
+using QualityGate.Results;
 
 namespace QualityGate.Cli.Commands;
 
@@ -32,11 +33,11 @@ internal static class ReportCommand
             var chosen = ParseFormats(parsed.GetValue(formats)) ?? settings?.Reports.Formats ?? [ReportFormat.Junit, ReportFormat.Markdown, ReportFormat.Html];
             var directory = parsed.GetValue(reportDirectory) ?? settings?.Reports.Directory ?? Path.GetDirectoryName(Path.GetFullPath(resultPath))!;
             QualityGate.Storage.InputFile.RequireRegular(resultPath, resultPath, "result", new SourceLocation(resultPath, 0, 0));
-            var json = File.ReadAllBytes(resultPath);
+            var document = ResultJson.Read(File.ReadAllBytes(resultPath), resultPath);
 
             // Rendering the result into its own folder must not rewrite it.
             var sameFile = Path.GetFullPath(Path.Combine(directory, ReportWriter.ResultFileName)) == Path.GetFullPath(resultPath);
-            var written = ReportWriter.Write(json, directory, [.. chosen.Where(f => !(sameFile && f == ReportFormat.Json))], resultPath);
+            var written = ReportWriter.Write(document, directory, [.. chosen.Where(f => !(sameFile && f == ReportFormat.Json))]);
             foreach (var file in written)
             {
                 Console.WriteLine($"Wrote {Path.GetRelativePath(Environment.CurrentDirectory, file)}");

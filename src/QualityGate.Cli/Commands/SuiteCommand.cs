@@ -119,7 +119,7 @@ internal static class SuiteCommand
         return command;
     }
 
-    private static (GateConfig Config, DataFile Heldout, LabelReader Labels) Open(string configPath)
+    private static (GateConfig Config, DataFile Heldout, LabelMatcher Labels) Open(string configPath)
     {
         var config = ConfigLoader.Load(configPath);
         if (config.Data.Suite is null)
@@ -128,6 +128,6 @@ internal static class SuiteCommand
         }
 
         var heldout = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
-        return (config, heldout, new LabelReader(config.Label));
+        return (config, heldout, new LabelMatcher(config.Label));
     }
 }

@@ -1,19 +1,20 @@
 using System.Globalization;
 using QualityGate.Errors;
 using QualityGate.Gate;
-using QualityGate.Metrics;
+using QualityGate.Reports;
+using QualityGate.Results;
 using Spectre.Console;
 
 namespace QualityGate.Cli.Output;
 
 /// <summary>
-/// The console summary: the operating point, one row per limit (value, bounds, limit, verdict),
-/// then one canonical diagnostic line per broken or inconclusive limit, which CI log parsers and
-/// IDEs turn into links to the YAML line.
+/// The console summary of a result document: the operating point, one row per limit (value,
+/// bounds, limit, verdict), then one canonical diagnostic line per finding, which CI log parsers,
+/// IDEs and the MSBuild task turn into links to the YAML line.
 /// </summary>
 internal static class ConsoleSummary
 {
-    public static void Write(GateResult result, string configPath, string resultPath)
+    public static void Write(ResultDocument result, string configPath, string resultPath)
     {
         var console = Terminal.Create();
         if (OutputSettings.ShowsSummary)
@@ -24,41 +25,20 @@ internal static class ConsoleSummary
         WriteFindings(console, result, configPath, resultPath);
     }
 
-    private static void WriteSummary(IAnsiConsole console, GateResult result)
+    private static void WriteSummary(IAnsiConsole console, ResultDocument result)
     {
         var output = Visible.Writer(console.Profile.Out.Writer);
-        var point = result.OperatingPoint;
-        var statistics = result.Config.Statistics;
-        output.WriteLine($"Model      {result.Model.DisplayPath ?? "precomputed scores"} ({result.Model.Loading}; score column {result.Model.ScoreColumn})");
-        output.WriteLine($"Threshold  {F(point.Threshold)} ({point.ThresholdSource}); predicted positive iff score >= threshold");
-        output.WriteLine($"Region     [{F(point.RegionLow)}, {F(point.RegionHigh)}]");
-        foreach (var set in result.Sets)
+        output.WriteLine($"Model      {result.Model.Display} ({result.Model.Loading}; score column {result.Model.ScoreColumn})");
+        output.WriteLine($"Threshold  {F(result.Threshold.Value)} ({result.Threshold.Source}); predicted positive iff score >= threshold");
+        output.WriteLine($"Region     [{F(result.Region.Low)}, {F(result.Region.High)}]");
+        foreach (var set in result.DataSets)
         {
-            var c = set.Confusion;
-            output.WriteLine($"{Pad(set.Name)} {set.DisplayPath}: {c.Total} examples ({c.Positives} positive), {set.Region.Total} in the region");
-        }
-
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("Set", "Metric", "Value", "k/n", $"{statistics.Confidence.ToString("0.##%", CultureInfo.InvariantCulture)} bounds", "Limit", "Evidence", "Verdict", "Adj. p");
-        foreach (var outcome in result.Limits)
-        {
-            var value = outcome.Value;
-            table.AddRow(
-                [.. new[]
-                {
-                outcome.Limit.DataSet,
-                outcome.Limit.Metric.ToString(),
-                value is null ? "-" : F(value.Value),
-                value?.Successes is { } k ? $"{k}/{value.Trials}" : "",
-                value is null || value.IsCount ? "" : $"[{F(value.Bounds.Lower)}, {F(value.Bounds.Upper)}]",
-                LimitEvaluator.Describe(outcome.Limit),
-                LimitEvaluator.YamlName(outcome.Evidence),
-                }.Select(text => new Text(Visible.Clean(text))), Markup(outcome.Verdict), new Text(PValue(outcome.AdjustedPValue))]);
+            output.WriteLine($"{set.Name,-10} {set.Path}: {set.Confusion.Total} examples ({set.Confusion.Positives} positive), {set.RegionConfusion.Total} in the region");
         }
 
         if (result.Limits.Count > 0)
         {
-            console.Write(table);
+            console.Write(LimitTable(result));
         }
         else
         {
@@ -70,28 +50,36 @@ internal static class ConsoleSummary
         SuiteSummary.Write(output, result);
     }
 
-    /// <summary>Every broken or inconclusive limit at its YAML line, the warnings, and the verdict: printed at every verbosity.</summary>
-    private static void WriteFindings(IAnsiConsole console, GateResult result, string configPath, string resultPath)
+    private static Table LimitTable(ResultDocument result)
     {
-        var output = Visible.Writer(console.Profile.Out.Writer);
-        foreach (var outcome in result.Limits.Where(o => o.Verdict != Verdict.Passed))
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("Set", "Metric", "Value", "k/n", $"{Wording.Percent(result.Statistics.Confidence)} bounds", "Limit", "Evidence", "Verdict", "Adj. p");
+        foreach (var limit in result.Limits)
         {
-            var severity = outcome.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
-            var code = outcome.Verdict == Verdict.Failed ? ErrorCodes.LimitBroken : ErrorCodes.LimitInconclusive;
-            var where = outcome.Limit.Location with { File = configPath };
-            var text = $"{outcome.Limit.DataSet} {outcome.Limit.Metric} {Describe(outcome)}: {outcome.Message}";
-            output.WriteLine($"{where}: {severity} {code}: {text}");
-            Annotate(console, where, severity == "error", code, text);
+            var value = limit.Value;
+            table.AddRow(Row(
+                [limit.DataSet, limit.Metric, value is null ? "-" : F(value.Value), Format.Counts(value), Format.Bounds(value), Format.Limit(limit), limit.Evidence],
+                limit.Verdict,
+                limit.AdjustedP));
         }
 
-        foreach (var check in result.Regression.Where(o => o.Verdict != Verdict.Passed))
+        return table;
+    }
+
+    /// <summary>Every finding at its YAML line, the warnings, and the verdict: printed at every verbosity.</summary>
+    private static void WriteFindings(IAnsiConsole console, ResultDocument result, string configPath, string resultPath)
+    {
+        var output = Visible.Writer(console.Profile.Out.Writer);
+        foreach (var finding in result.Findings)
         {
-            var severity = check.Verdict == Verdict.Failed || result.Config.Statistics.Inconclusive == Configuration.InconclusivePolicy.Fail ? "error" : "warning";
-            var code = check.Verdict == Verdict.Failed ? ErrorCodes.RegressionBroken : ErrorCodes.LimitInconclusive;
-            var where = check.Limit.Location with { File = configPath };
-            var text = $"regression {check.Limit.Key} {(check.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive")}: {check.Message}";
-            output.WriteLine($"{where}: {severity} {code}: {text}");
-            Annotate(console, where, severity == "error", code, text);
+            var where = new SourceLocation(configPath, finding.Source.Line, finding.Source.Column);
+            var severity = finding.Severity == Severity.Error ? "error" : "warning";
+            var text = $"{Format.Headline(finding)}: {finding.Message}";
+            output.WriteLine($"{where}: {severity} {finding.Code}: {text}");
+            if (CiAnnotations.For(where, finding.Severity == Severity.Error, finding.Code, text) is { } annotation)
+            {
+                output.WriteLine(annotation);
+            }
         }
 
         foreach (var warning in result.Warnings)
@@ -107,63 +95,54 @@ internal static class ConsoleSummary
         output.WriteLine($"Gate {result.Verdict.ToString().ToUpperInvariant()} (exit code {result.ExitCode})");
     }
 
-    private static void WriteRegression(IAnsiConsole console, GateResult result)
+    private static void WriteRegression(IAnsiConsole console, ResultDocument result)
     {
-        if (result.Regression.Count == 0)
+        if (result.Regression.Checks.Count == 0)
         {
             return;
         }
 
-        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Baseline   {result.BaselinePath}");
+        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Baseline   {result.Regression.Baseline}");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumns("Check", "Basis", "Baseline", "Candidate", "Change", "Bounds", "Allowed", "Evidence", "Verdict", "Adj. p");
-        foreach (var check in result.Regression)
+        foreach (var check in result.Regression.Checks)
         {
-            var allowed = check.Limit.MaxIncrease is not null ? $"+{F(check.Allowed ?? 0)}" : check.Limit.MaxDecrease is not null ? $"-{F(check.Allowed ?? 0)}" : LimitText(check);
-            table.AddRow(
-                [.. new[]
-                {
-                    check.Limit.Key,
-                    check.Basis,
-                    check.Baseline is { } b ? F(b) : "",
-                    check.Candidate is { } c ? F(c) : "",
-                    check.Change is { } d ? F(d) : "",
-                    check.ChangeBounds is { } bounds ? $"[{F(bounds.Lower)}, {F(bounds.Upper)}]" : "",
-                    allowed,
-                    LimitEvaluator.YamlName(check.Evidence),
-                }.Select(text => new Text(Visible.Clean(text))), Markup(check.Verdict), new Text(PValue(check.HolmPValue))]);
+            table.AddRow(Row(
+                [check.Check, check.Basis, Blank(check.BaselineValue), Blank(check.CandidateValue), Blank(check.Change), Format.Bounds(check), Format.Allowed(check), check.Evidence],
+                check.Verdict,
+                check.AdjustedP));
         }
 
         console.Write(table);
     }
 
     /// <summary>One row per slice: its size, key rates, the verdict of its limits and checks, and whether it is new, missing or too small.</summary>
-    private static void WriteSlices(IAnsiConsole console, GateResult result)
+    private static void WriteSlices(IAnsiConsole console, ResultDocument result)
     {
-        if (result.Slices.Count == 0)
+        if (result.Slices is not { Items.Count: > 0 } slices)
         {
             return;
         }
 
-        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Slices     {result.Slices.Count} (min_size {result.Config.Slices!.MinSize})");
+        Visible.Writer(console.Profile.Out.Writer).WriteLine($"Slices     {slices.Items.Count} (min_size {slices.MinSize})");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumns("Slice", "Examples", "Positives", "fpr", "region.error_rate", "Verdict", "Note");
-        foreach (var slice in result.Slices)
+        foreach (var slice in slices.Items)
         {
-            string Rate(string name) => slice.Evaluation?.Find(new Configuration.MetricName(name)) is { EmptyDenominator: false } value ? F(value.Value) : "-";
+            string Rate(string name) => Format.Number(slice.Metrics.GetValueOrDefault(name)?.Value);
             table.AddRow(
-                [.. new[] { slice.Label, slice.Count.ToString(CultureInfo.InvariantCulture), slice.Positives.ToString(CultureInfo.InvariantCulture), Rate("fpr"), Rate("region.error_rate") }.Select(text => new Text(Visible.Clean(text))),
-                result.VerdictOf(slice.Label) is { } verdict ? Markup(verdict) : new Markup(""),
-                new Text(Visible.Clean(slice.Note))]);
+                [.. new[] { slice.Label, slice.Count.ToString(CultureInfo.InvariantCulture), slice.Positives.ToString(CultureInfo.InvariantCulture), Rate("fpr"), Rate("region.error_rate") }.Select(Cell),
+                slice.Verdict is { } verdict ? Markup(verdict) : new Markup(""),
+                Cell(slice.Note)]);
         }
 
         console.Write(table);
     }
 
-    private static string LimitText(Regression.RegressionOutcome check) =>
-        check.Limit.Max is { } max ? $"max {F(max)}" : $"min {F(check.Limit.Min ?? 0)}";
+    private static Spectre.Console.Rendering.IRenderable[] Row(string[] cells, Verdict verdict, double? adjustedP) =>
+        [.. cells.Select(Cell), Markup(verdict), new Text(Format.PValue(adjustedP))];
 
-    private static string Describe(LimitOutcome outcome) => outcome.Verdict == Verdict.Failed ? "broke its limit" : "is inconclusive";
+    private static Text Cell(string text) => new(Visible.Clean(text));
 
     private static Markup Markup(Verdict verdict) => new(verdict switch
     {
@@ -172,19 +151,8 @@ internal static class ConsoleSummary
         _ => "[yellow]inconclusive[/]",
     });
 
-    private static string Pad(string name) => name.PadRight(10);
+    private static string Blank(double? value) => value is null ? "" : F(value);
 
-    private static string F(double value) => double.IsFinite(value) ? LimitEvaluator.Format(value) : "n/a";
-
-    /// <summary>The p-value after the run's family-wise correction, where the decision has one.</summary>
-    private static string PValue(double? p) => p is { } v ? FamilyWiseCorrection.PValueText(v) : "";
-
-    /// <summary>The same finding as the CI system's own annotation, under GitHub Actions or Azure Pipelines.</summary>
-    private static void Annotate(IAnsiConsole console, SourceLocation where, bool isError, string code, string text)
-    {
-        if (CiAnnotations.For(where, isError, code, text) is { } annotation)
-        {
-            Visible.Writer(console.Profile.Out.Writer).WriteLine(annotation);
-        }
-    }
+    /// <summary>An operating-point number or metric value; "n/a" where the document holds none.</summary>
+    private static string F(double? value) => value is { } v ? Wording.Number(v) : "n/a";
 }

@@ -1,5 +1,6 @@
-using QualityGate.Explain;
-using QualityGate.Gate;
+using System.Globalization;
+using QualityGate.Reports;
+using QualityGate.Results;
 using Spectre.Console;
 
 namespace QualityGate.Cli.Output;
@@ -10,52 +11,50 @@ namespace QualityGate.Cli.Output;
 /// </summary>
 internal static class ExplainSummary
 {
-    public static void Write(GateResult result, string resultPath)
+    public static void Write(ResultDocument result, string resultPath)
     {
-        var explanation = result.Explanation!;
+        var explain = result.Explain!;
         var console = Terminal.Create();
-
         var output = Visible.Writer(console.Profile.Out.Writer);
-        var point = result.OperatingPoint;
-        var hard = explanation.Groups[0];
-        output.WriteLine($"Model      {result.Model.DisplayPath ?? "precomputed scores"}; threshold {F(point.Threshold)}, region [{F(point.RegionLow)}, {F(point.RegionHigh)}]");
-        output.WriteLine($"Hard negatives  {hard.Heldout + hard.Suite:N0} (negatives scoring {F(explanation.HardFrom)} or more: {hard.Heldout:N0} held-out, {hard.Suite:N0} in the suite)");
-        output.WriteLine($"Easy negatives  {explanation.Groups[1].Heldout:N0}");
-        output.WriteLine($"Positives       {explanation.Groups[2].Heldout:N0}");
-        output.WriteLine($"Region          {explanation.RegionExamples:N0} examples");
+        var hard = explain.Groups[ExplainSection.HardNegatives];
+        output.WriteLine($"Model      {result.Model.Display}; threshold {F(result.Threshold.Value)}, region [{F(result.Region.Low)}, {F(result.Region.High)}]");
+        output.WriteLine($"Hard negatives  {hard.Heldout + hard.Suite:N0} (negatives scoring {F(explain.HardFrom)} or more: {hard.Heldout:N0} held-out, {hard.Suite:N0} in the suite)");
+        output.WriteLine($"Easy negatives  {explain.Groups[ExplainSection.EasyNegatives].Heldout:N0}");
+        output.WriteLine($"Positives       {explain.Groups[ExplainSection.Positives].Heldout:N0}");
+        output.WriteLine($"Region          {explain.Region.Examples:N0} examples");
         output.WriteLine();
 
-        var top = explanation.Settings.Top;
-        output.WriteLine($"What pulls hard negatives towards the positives (top {Math.Min(top, explanation.Features.Count)} of {explanation.Features.Count} features)");
+        var top = explain.Shown;
+        output.WriteLine($"What pulls hard negatives towards the positives (top {Math.Min(top, explain.Features.Count)} of {explain.Features.Count} features)");
         var features = new Table().Border(TableBorder.Simple);
         features.AddColumns("Feature", "Pull (d)", "Hard vs positives (d)", "Median easy / hard / positive", "Zero easy / hard / positive", "Model input");
-        foreach (var feature in explanation.Features.Take(top))
+        foreach (var feature in explain.Features.Take(top))
         {
             features.AddRow(
-                feature.Feature.Name,
+                feature.Name,
                 F(feature.Pull),
                 F(feature.HardVsPositives),
-                $"{F(feature.Easy.Median)} / {F(feature.Hard.Median)} / {F(feature.Positives.Median)}",
-                $"{P(feature.Easy.ZeroShare)} / {P(feature.Hard.ZeroShare)} / {P(feature.Positives.ZeroShare)}",
-                feature.Feature.ModelInput switch { true => "yes", false => "NO", null => "?" });
+                $"{F(feature.EasyNegatives.Median)} / {F(feature.HardNegatives.Median)} / {F(feature.Positives.Median)}",
+                $"{P(feature.EasyNegatives.Zero)} / {P(feature.HardNegatives.Zero)} / {P(feature.Positives.Zero)}",
+                feature.ModelInput switch { true => "yes", false => "NO", null => "?" });
         }
 
         console.Write(features);
 
-        if (explanation.Importance is { } importance)
+        if (explain.RegionImportance is { } importance)
         {
-            output.WriteLine($"What decides the close calls: region importance (top {Math.Min(top, importance.Count)} of {importance.Count} feature groups, {explanation.Settings.Repeats} shuffles over {explanation.RegionSampled:N0} region examples)");
+            output.WriteLine($"What decides the close calls: region importance (top {Math.Min(top, importance.Count)} of {importance.Count} feature groups, {explain.Repeats} shuffles over {explain.Region.Sampled:N0} region examples)");
             var groups = new Table().Border(TableBorder.Simple);
             groups.AddColumns("Feature group", "Score change", "Error-rate change", "Decisions flipped");
             foreach (var group in importance.Take(top))
             {
-                groups.AddRow(group.Group.Name, F(group.ScoreChange), Signed(group.ErrorRateChange), P(group.FlipShare));
+                groups.AddRow(group.Group, F(group.ScoreChange), Signed(group.ErrorRateChange), P(group.FlipShare));
             }
 
             console.Write(groups);
         }
 
-        foreach (var note in explanation.Notes.Concat(result.Warnings))
+        foreach (var note in explain.Notes.Concat(result.Warnings))
         {
             output.WriteLine($"qgate: note: {note}");
         }
@@ -63,9 +62,9 @@ internal static class ExplainSummary
         output.WriteLine($"Result: {resultPath} (section 'explain')");
     }
 
-    private static string F(double? value) => value is { } v && double.IsFinite(v) ? LimitEvaluator.Format(v) : "-";
+    private static string F(double? value) => Format.Number(value);
 
-    private static string Signed(double value) => value > 0 ? $"+{F(value)}" : F(value);
+    private static string Signed(double? value) => value > 0 ? $"+{F(value)}" : F(value);
 
-    private static string P(double share) => share.ToString("0%", System.Globalization.CultureInfo.InvariantCulture);
+    private static string P(double? share) => share is { } s ? s.ToString("0%", CultureInfo.InvariantCulture) : "-";
 }

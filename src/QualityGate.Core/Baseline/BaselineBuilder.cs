@@ -1,3 +1,4 @@
+using QualityGate.Configuration;
 using QualityGate.Gate;
 
 namespace QualityGate.Baseline;
@@ -8,15 +9,15 @@ public static class BaselineBuilder
     public static BaselineDocument Build(GateResult result)
     {
         var config = result.Config;
-        var heldout = result.Sets.Single(s => s.Name == "heldout");
-        var suiteSet = result.Sets.FirstOrDefault(s => s.Name == "suite");
+        var heldout = result.Sets.Single(s => s.Name == DataSetNames.Heldout);
+        var suiteSet = result.Sets.FirstOrDefault(s => s.Name == DataSetNames.Suite);
         var point = result.OperatingPoint;
         return new BaselineDocument(
             result.Model.DisplayPath,
             result.Model.Sha256,
-            SettingsFingerprint.OfHeldout(config, result.Model.ScoreColumn),
+            ContentHash.OfHeldout(config, result.Model.ScoreColumn),
             result.Suite?.HashAfter,
-            SettingsFingerprint.Of(config),
+            ContentHash.Of(config),
             point.Threshold,
             point.ThresholdSource,
             point.RegionLow,

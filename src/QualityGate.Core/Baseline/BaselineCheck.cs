@@ -21,7 +21,7 @@ internal static partial class BaselineCheck
                 $"its threshold {baseline.Threshold} and region [{baseline.RegionLow}, {baseline.RegionHigh}] are impossible: a region holds its threshold", null, LineOf(text, "\"region\""));
         }
 
-        foreach (var (name, hash) in new[] { ("model", baseline.ModelSha256), ("heldout", baseline.HeldoutSha256), ("suite", baseline.SuiteSha256), ("settings", baseline.SettingsFingerprint) })
+        foreach (var (name, hash) in new[] { ("model", baseline.ModelSha256), ("heldout", baseline.HeldoutSha256), ("suite", baseline.SuiteSha256), ("settings", baseline.ContentHash) })
         {
             if (hash is not null && !Sha256().IsMatch(hash))
             {

@@ -25,7 +25,7 @@ public static class BaselineJson
             json.WriteStartObject("hashes");
             json.WriteString("heldout", baseline.HeldoutSha256);
             json.WriteString("suite", baseline.SuiteSha256);
-            json.WriteString("settings", baseline.SettingsFingerprint);
+            json.WriteString("settings", baseline.ContentHash);
             json.WriteEndObject();
             json.WriteStartObject("threshold");
             json.WriteNumber("value", baseline.Threshold);

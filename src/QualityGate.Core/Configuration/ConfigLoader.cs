@@ -16,8 +16,6 @@ public static class ConfigLoader
         "explain", "slices", "multiplicity",
     ];
 
-    public static readonly IReadOnlyList<string> DataSetNames = ["heldout", "suite"];
-
     public static GateConfig Load(string path)
     {
         var fullPath = Path.GetFullPath(path);
@@ -78,12 +76,12 @@ public static class ConfigLoader
         var threshold = ReadThreshold(map);
         var region = ReadRegion(map);
         var statistics = ReadStatistics(map);
-        var limits = LimitReader.Read(map, data, threshold);
+        var limits = LimitParser.Read(map, data, threshold);
         var reports = ReadReports(map, baseDirectory);
-        var mining = MiningReader.Read(map);
-        var regression = RegressionReader.Read(map, baseDirectory, data);
-        var explain = ExplainReader.Read(map);
-        var slices = SliceReader.Read(map, data, threshold, statistics, regression);
+        var mining = MiningParser.Read(map);
+        var regression = RegressionParser.Read(map, baseDirectory, data);
+        var explain = ExplainParser.Read(map);
+        var slices = SliceParser.Read(map, data, threshold, statistics, regression);
         return new GateConfig(Path.GetFullPath(path), model, label, id, data, threshold, region, statistics, limits, reports, mining, regression, explain, slices);
     }
 

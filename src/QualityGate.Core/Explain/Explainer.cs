@@ -20,7 +20,7 @@ public static class Explainer
         GateConfig config,
         IModelScorer scorer,
         IReadOnlyList<NumericInput>? inputs,
-        LabelReader labels,
+        LabelMatcher labels,
         ScoredSet heldout,
         ScoredSuite? suite,
         OperatingPoint point,

@@ -22,7 +22,7 @@ public static class RegionImportance
     public static List<GroupImportance> Measure(
         IModelScorer scorer,
         DataFile heldout,
-        LabelReader labels,
+        LabelMatcher labels,
         IReadOnlyList<RegionExample> region,
         IReadOnlyList<PermutationGroup> groups,
         OperatingPoint point,
@@ -89,7 +89,7 @@ public static class RegionImportance
         }
     }
 
-    private static IReadOnlyList<double> Score(IModelScorer scorer, DataFile heldout, LabelReader labels, IReadOnlyList<IReadOnlyList<string>> rows)
+    private static IReadOnlyList<double> Score(IModelScorer scorer, DataFile heldout, LabelMatcher labels, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         try
         {

@@ -74,5 +74,5 @@ public static class FamilyWiseCorrection
         : corrected == Verdict.Passed ? " (the bound alone would fail it: among this many checks it is within noise)"
         : " (the bound alone would pass it: among this many checks the evidence is not strong enough)";
 
-    public static string PValueText(double p) => p < 0.0001 ? "< 0.0001" : LimitEvaluator.Format(p);
+    public static string PValueText(double p) => p < 0.0001 ? "< 0.0001" : Wording.Number(p);
 }

@@ -40,6 +40,10 @@ public sealed record GateResult(
 /// <summary>What was scored: its kind, file and content hash, and the score column read.</summary>
 public sealed record ModelInfo(string Kind, string? DisplayPath, string? Sha256, string Loading, string ScoreColumn, bool ScoresAreProbabilities)
 {
+    public static ModelInfo Of(GateConfig config, Scoring.IModelScorer scorer) => config.Model.Path is not { } path
+        ? new ModelInfo("scores", null, null, scorer.Description, scorer.ScoreColumnName, scorer.ScoresAreProbabilities)
+        : new ModelInfo(config.Model.Kind == ModelKind.Onnx ? "onnx" : "mlnet", config.Display(path), Baseline.ContentHash.OfFile(path), scorer.Description, scorer.ScoreColumnName, scorer.ScoresAreProbabilities);
+
     /// <summary>How suite items record the model that mined them.</summary>
     public string Tag => Sha256 is { } hash ? hash[..12] : "scores";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Metrics;
@@ -34,7 +33,7 @@ public static class LimitEvaluator
         {
             var broken = value.Value > limit.Max || value.Value < limit.Min;
             return new LimitOutcome(limit, evidence, minCount, value, value.Value, broken ? Verdict.Failed : Verdict.Passed,
-                $"{limit.Metric} = {Format(value.Value)} {Describe(limit)}", null);
+                $"{limit.Metric} = {Wording.Number(value.Value)} {Wording.Limit(limit)}", null);
         }
 
         if (value.SampleSize < minCount)
@@ -58,13 +57,13 @@ public static class LimitEvaluator
             if (!flawless)
             {
                 return new LimitOutcome(limit, evidence, minCount, value, decidedOn, Verdict.Inconclusive,
-                    $"{value.Trials} examples cannot demonstrate {limit.Metric} {Describe(limit)} at {Percent(statistics.Confidence)} even with no errors; about {needed} would be needed",
+                    $"{value.Trials} examples cannot demonstrate {limit.Metric} {Wording.Limit(limit)} at {Wording.Percent(statistics.Confidence)} even with no errors; about {needed} would be needed",
                     needed);
             }
         }
 
         var verdict = passes ? Verdict.Passed : Verdict.Failed;
-        var message = $"{limit.Metric} = {Format(value.Value)}, {Percent(statistics.Confidence)} bounds [{Format(value.Bounds.Lower)}, {Format(value.Bounds.Upper)}], {Describe(limit)} ({YamlName(evidence)})";
+        var message = $"{limit.Metric} = {Wording.Number(value.Value)}, {Wording.Percent(statistics.Confidence)} bounds [{Wording.Number(value.Bounds.Lower)}, {Wording.Number(value.Bounds.Upper)}], {Wording.Limit(limit)} ({Wording.YamlName(evidence)})";
         if (needed is { } n && n > 0 && verdict == Verdict.Failed && WithinStrict(value.Value, value.Value, limit))
         {
             message += $"; at this rate about {n} examples would demonstrate it";
@@ -136,17 +135,4 @@ public static class LimitEvaluator
         return high;
     }
 
-    public static string Describe(LimitSettings limit) => (limit.Min, limit.Max) switch
-    {
-        ({ } min, { } max) => $"limit [{Format(min)}, {Format(max)}]",
-        ({ } min, null) => $"min {Format(min)}",
-        (null, { } max) => $"max {Format(max)}",
-        _ => "no limit",
-    };
-
-    public static string Format(double value) => (Math.Round(value, 4) + 0.0).ToString("0.####", CultureInfo.InvariantCulture);
-
-    public static string YamlName(Evidence evidence) => evidence.ToString().ToLowerInvariant();
-
-    private static string Percent(double confidence) => confidence.ToString("0.##%", CultureInfo.InvariantCulture);
 }

@@ -56,39 +56,18 @@ public static class ConfigProposer
             "  # Hard negatives mined from held-out and field data ('qgate mine'); list field data under feedback.\n" +
             "  suite: quality/hard-negatives.csv\n" +
             $"threshold: {Format(threshold)}\nregion: {{ quantile: {Format(quantile)} }}\n";
-        GateResult Probe(double threshold, double quantile) => GateRunner.Run(ConfigLoader.Parse(Skeleton(threshold, quantile), options.OutputPath), progress);
 
-        // The config without limits, run for real, so the proposal is measured.
-        var natural = 0.5;
-        var probe = Probe(natural, RegionQuantiles[0]);
-        if (!probe.Model.ScoresAreProbabilities)
-        {
-            // Raw margins: 0 is the trainer's own decision boundary.
-            natural = 0;
-            probe = Probe(natural, RegionQuantiles[0]);
-        }
+        // The config without limits, scored for real once, so the proposal is measured; each
+        // threshold and region tried is measured on those scores.
+        var evaluation = Pipeline.Evaluate(RunInputs.Open(Parse(Skeleton(0.5, RegionQuantiles[0])), BaselineUse.Ignore), progress);
+        SetEvaluation Probe(double threshold, double quantile) => evaluation.HeldoutAt(Parse(Skeleton(threshold, quantile)));
+        GateConfig Parse(string yaml) => ConfigLoader.Parse(yaml, options.OutputPath);
 
-        var (threshold, thresholdNote) = ChooseThreshold(natural, probe.Sets[0]);
-        if (threshold != natural)
-        {
-            probe = Probe(threshold, RegionQuantiles[0]);
-        }
-
-        var quantile = RegionQuantiles[0];
-        foreach (var q in RegionQuantiles)
-        {
-            quantile = q;
-            if (q != RegionQuantiles[0])
-            {
-                probe = Probe(threshold, q);
-            }
-
-            if (RegionHoldsEnough(probe.Sets[0].Region))
-            {
-                break;
-            }
-        }
-
+        // Raw margins: 0 is the trainer's own decision boundary.
+        var natural = evaluation.Model.ScoresAreProbabilities ? 0.5 : 0;
+        var (threshold, thresholdNote) = ChooseThreshold(natural, Probe(natural, RegionQuantiles[0]));
+        var quantile = RegionQuantiles.FirstOrDefault(q => RegionHoldsEnough(Probe(threshold, q).Region), RegionQuantiles[^1]);
+        var probe = Probe(threshold, quantile);
         return Render(Skeleton(threshold, quantile), probe, thresholdNote);
     }
 
@@ -140,9 +119,8 @@ public static class ConfigProposer
             : null;
     }
 
-    private static string Render(string skeleton, GateResult probe, string thresholdNote)
+    private static string Render(string skeleton, SetEvaluation heldout, string thresholdNote)
     {
-        var heldout = probe.Sets[0];
         var confusion = heldout.Confusion;
         var region = heldout.Region;
         var text = new StringBuilder();
@@ -237,7 +215,7 @@ public static class ConfigProposer
     private static string InputsYaml(InitOptions options, DataFile data, string outputDirectory, Func<string, string> relative)
     {
         var config = ConfigLoader.Parse($"version: 1\nmodel: {{ path: {Quote(relative(options.ModelPath!))} }}\nlabel: {Quote(options.LabelColumn)}\ndata: {{ heldout: {Quote(relative(options.DataPath))} }}\nthreshold: 0.5\nregion: {{ width: 0.1 }}\n", Path.Combine(outputDirectory, "qualitygate.yml"));
-        var model = GateRunner.CreateScorer(config);
+        var model = Scorers.Create(config);
 
         // An ONNX model's outputs have no fixed names: say which one is the score.
         var scoreYaml = config.Model.Kind == ModelKind.Onnx

@@ -23,7 +23,7 @@ public static class MiningRun
 
     public static SuiteStore.Update<MiningReport> Mine(
         GateConfig config,
-        LabelReader labels,
+        LabelMatcher labels,
         DataFile heldout,
         CandidateCollector.Found found,
         ScoredSuite? suite,

@@ -81,18 +81,18 @@ public static class RegressionEvaluator
     private static Drafted Draft(RegressionLimitSettings limit, Inputs inputs)
     {
         var evidence = limit.Evidence ?? inputs.Statistics.Evidence;
-        if (RegressionReader.Counts.Contains(limit.Metric.Name))
+        if (RegressionParser.Counts.Contains(limit.Metric.Name))
         {
             return new Drafted(limit.Metric.Name == "pinned_regressed" ? PinnedCheck(limit, evidence, inputs.Pinned) : CountCheck(limit, evidence, inputs.SuiteItems), null);
         }
 
         var baselineMetric = inputs.Baseline.Find(limit.DataSet, limit.Metric.ToString());
-        if (limit.DataSet == "heldout" && inputs.HeldoutChanged is { } change)
+        if (limit.DataSet == DataSetNames.Heldout && inputs.HeldoutChanged is { } change)
         {
             throw new DataException(ErrorCodes.BaselineInvalid, $"'{limit.Key}' cannot be compared with the baseline: {change}.", limit.Location, "Bless the baseline again on the current held-out set.");
         }
 
-        var table = limit.DataSet == "heldout"
+        var table = limit.DataSet == DataSetNames.Heldout
             ? PairedTables.Heldout(limit.Metric.Name, inputs.Baseline.Heldout, inputs.Heldout.Outcomes, inputs.Heldout.Confusion)
             : PairedTables.Suite(limit.Metric.Name, inputs.SuiteItems);
         if (table is { } paired)
@@ -100,7 +100,7 @@ public static class RegressionEvaluator
             return Paired(limit, evidence, paired, inputs.Statistics);
         }
 
-        var candidate = (limit.DataSet == "heldout" ? inputs.Heldout : inputs.Suite)?.Find(limit.Metric)
+        var candidate = (limit.DataSet == DataSetNames.Heldout ? inputs.Heldout : inputs.Suite)?.Find(limit.Metric)
             ?? throw new DataException(ErrorCodes.MetricNotComputable, $"'{limit.Key}' has no value for the candidate.", limit.Location);
         var blessed = baselineMetric ?? throw new DataException(ErrorCodes.BaselineInvalid, $"The baseline has no value for '{limit.Key}'.", limit.Location, "Bless again so the baseline records it.");
         return new Drafted(AgainstBaselineValue(limit, evidence, candidate, blessed.Value, inputs.Statistics), null);
@@ -124,7 +124,7 @@ public static class RegressionEvaluator
         var mcNemar = McNemar.ExactPValue(table.CandidateOnly, table.BaselineOnly);
         var direction = increase ? "increase" : "decrease";
         var message = $"{limit.Metric} {Format(table.Baseline)} -> {Format(table.Candidate)} on {table.Total} paired examples " +
-            $"({table.CandidateOnly} newly counted, {table.BaselineOnly} no longer): {direction} {Format(change)}, bounds [{Format(bounds.Lower)}, {Format(bounds.Upper)}], allowed {Format(allowed)} ({LimitEvaluator.YamlName(evidence)}); McNemar p = {PValueText(mcNemar)}";
+            $"({table.CandidateOnly} newly counted, {table.BaselineOnly} no longer): {direction} {Format(change)}, bounds [{Format(bounds.Lower)}, {Format(bounds.Upper)}], allowed {Format(allowed)} ({Wording.YamlName(evidence)}); McNemar p = {PValueText(mcNemar)}";
         var outcome = new RegressionOutcome(limit, evidence, "paired", table.Baseline, table.Candidate, change, bounds, allowed, table.Total,
             table.CandidateOnly, table.BaselineOnly, mcNemar, null, Verdict.Passed, message);
 
@@ -199,7 +199,7 @@ public static class RegressionEvaluator
             $"pinned_regressed = {back.Count} of {pinned.Count} pinned items wrong again, {bound}{examples}");
     }
 
-    private static string Format(double value) => LimitEvaluator.Format(value);
+    private static string Format(double value) => Wording.Number(value);
 
     private static string PValueText(double p) => p < 0.0001 ? "< 0.0001" : Format(p);
 }

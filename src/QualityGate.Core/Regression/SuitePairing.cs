@@ -15,14 +15,14 @@ namespace QualityGate.Regression;
 /// </summary>
 public static class SuitePairing
 {
-    public static IReadOnlyList<PairedItem> Pair(GateConfig config, BaselineDocument baseline, ScoredSuite suite, OperatingPoint candidatePoint, LabelReader labels, DataFile heldout)
+    public static IReadOnlyList<PairedItem> Pair(GateConfig config, BaselineDocument baseline, ScoredSuite suite, OperatingPoint candidatePoint, LabelMatcher labels, DataFile heldout)
     {
         var blessedPoint = new OperatingPoint(baseline.Threshold, baseline.RegionLow, baseline.RegionHigh, baseline.ThresholdSource);
         var active = suite.Document.Items.Where(i => i.Status == SuiteStatus.Active).ToList();
         if (config.Regression?.BaselineModel is { } blessedModelPath && active.Count > 0)
         {
             // The suite is scored again with this model as the blessed one: it must be the one blessed.
-            if (baseline.ModelSha256 is { } blessedHash && File.Exists(blessedModelPath) && SettingsFingerprint.OfFile(blessedModelPath) != blessedHash)
+            if (baseline.ModelSha256 is { } blessedHash && File.Exists(blessedModelPath) && ContentHash.OfFile(blessedModelPath) != blessedHash)
             {
                 throw new Errors.DataException(Errors.ErrorCodes.BaselineInvalid,
                     $"'regression.baseline_model' ('{config.Display(blessedModelPath)}') is not the model the baseline was blessed with (its SHA-256 differs).",
@@ -30,7 +30,7 @@ public static class SuitePairing
             }
 
             var blessedConfig = config with { Model = config.Model with { Path = blessedModelPath, Kind = ModelSettings.KindOf(blessedModelPath) } };
-            var blessed = SuiteScoring.Score(blessedConfig, Gate.GateRunner.CreateScorer(blessedConfig), labels, heldout)!;
+            var blessed = SuiteScoring.Score(blessedConfig, Scoring.Scorers.Create(blessedConfig), labels, heldout)!;
             return [.. active.Select(item => Item(item, blessed.Scores[item.Id], blessedPoint, suite.Scores[item.Id], candidatePoint))];
         }
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using QualityGate.Gate;
+using QualityGate.Results;
 
 namespace QualityGate.Reports;
 
@@ -14,22 +16,20 @@ public static class CodeQualityReport
 {
     public const string FileName = "qualitygate-codequality.json";
 
-    public static byte[] Render(ReportData report)
+    public static byte[] Render(ResultDocument report)
     {
-        var findings = report.Limits.Where(l => l.Verdict != "passed")
-            .Select(l => (l.Code, Check: $"{l.DataSet} {l.Metric}", l.Verdict, l.Message, l.File, l.Line))
-            .Concat(report.Regression.Where(r => r.Verdict != "passed").Select(r => (r.Code, Check: $"regression {r.Check}", r.Verdict, r.Message, r.File, r.Line)));
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartArray();
-            foreach (var (code, check, verdict, message, file, line) in findings)
+            foreach (var finding in report.Findings)
             {
+                var (code, file, line) = (finding.Code, finding.Source.File, finding.Source.Line);
                 json.WriteStartObject();
-                json.WriteString("description", VisibleText.Of($"{check} {(verdict == "failed" ? "broke its limit" : "is inconclusive")}: {message}"));
+                json.WriteString("description", VisibleText.Of($"{Format.Headline(finding)}: {finding.Message}"));
                 json.WriteString("check_name", code);
-                json.WriteString("fingerprint", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{code}\n{check}\n{file}\n{line}")))[..32]);
-                json.WriteString("severity", verdict == "failed" ? "major" : "minor");
+                json.WriteString("fingerprint", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{code}\n{finding.Subject}\n{file}\n{line}")))[..32]);
+                json.WriteString("severity", finding.Verdict == Verdict.Failed ? "major" : "minor");
                 json.WriteStartObject("location");
                 json.WriteString("path", file);
                 json.WriteStartObject("lines");

@@ -1,6 +1,9 @@
+using QualityGate.Configuration;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using QualityGate.Gate;
+using QualityGate.Results;
 
 namespace QualityGate.Reports;
 
@@ -29,7 +32,7 @@ public static partial class HtmlReport
     /// Rendered under the invariant culture whatever the machine's: the plotting library formats
     /// its axis labels with the current culture, which would write "0,1" under fr-FR.
     /// </summary>
-    public static byte[] Render(ReportData report)
+    public static byte[] Render(ResultDocument report)
     {
         var culture = CultureInfo.CurrentCulture;
         var uiCulture = CultureInfo.CurrentUICulture;
@@ -46,18 +49,19 @@ public static partial class HtmlReport
         }
     }
 
-    private static byte[] RenderInvariant(ReportData report)
+    private static byte[] RenderInvariant(ResultDocument report)
     {
         var html = new StringBuilder();
         void Line(string text) => html.Append(text).Append('\n');
 
         Line("<!DOCTYPE html>");
         Line("<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        Line($"<title>QualityGate {E(report.Verdict)}: {E(report.Model)}</title>");
+        var verdict = E(Format.VerdictName(report.Verdict));
+        Line($"<title>QualityGate {verdict}: {E(report.Model.Display)}</title>");
         Line($"<style>{Style}</style></head><body>");
-        Line($"<h1 class=\"{E(report.Verdict)}\" id=\"verdict\">QualityGate {E(report.Verdict)}</h1>");
-        Line($"<p class=\"muted\">Model <code>{E(report.Model)}</code> (score column {E(report.ScoreColumn)}), threshold {N(report.Threshold)} ({E(report.ThresholdSource)}), " +
-             $"region [{N(report.RegionLow)}, {N(report.RegionHigh)}]; predicted positive iff score &ge; threshold; bounds one-sided at {N(report.Confidence * 100)}%.</p>");
+        Line($"<h1 class=\"{verdict}\" id=\"verdict\">QualityGate {verdict}</h1>");
+        Line($"<p class=\"muted\">Model <code>{E(report.Model.Display)}</code> (score column {E(report.Model.ScoreColumn)}), threshold {N(report.Threshold.Value)} ({E(report.Threshold.Source)}), " +
+             $"region [{N(report.Region.Low)}, {N(report.Region.High)}]; predicted positive iff score &ge; threshold; bounds one-sided at {N(report.Statistics.Confidence * 100)}%.</p>");
 
         Limits(html, report);
         Regression(html, report);
@@ -97,7 +101,7 @@ public static partial class HtmlReport
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=id=""|url\(#)cl_[0-9a-f]+\b")]
     private static partial System.Text.RegularExpressions.Regex ClipPathId();
 
-    private static void Limits(StringBuilder html, ReportData report)
+    private static void Limits(StringBuilder html, ResultDocument report)
     {
         if (report.Limits.Count == 0)
         {
@@ -109,52 +113,49 @@ public static partial class HtmlReport
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr title=\"{E(limit.Message)}\"><td>{E(limit.DataSet)}</td><td>{E(limit.Metric)}</td><td class=\"num\">{N(limit.Value?.Value)}</td><td class=\"num\">{E(Format.Counts(limit.Value))}</td>" +
-                $"<td class=\"num\">{E(Format.Bounds(limit.Value))}</td><td>{E(Format.Limit(limit))}</td><td>{E(limit.Evidence)}</td><td class=\"{E(limit.Verdict)}\">{E(limit.Verdict)}</td><td><code>{E(limit.File)}:{limit.Line}</code></td><td class=\"num\">{E(Format.PValue(limit.AdjustedP))}</td></tr>\n");
+                $"<td class=\"num\">{E(Format.Bounds(limit.Value))}</td><td>{E(Format.Limit(limit))}</td><td>{E(limit.Evidence)}</td>{VerdictCell(limit.Verdict)}<td><code>{E(limit.Source.File)}:{limit.Source.Line}</code></td><td class=\"num\">{E(Format.PValue(limit.AdjustedP))}</td></tr>\n");
         }
 
         html.Append("</table>\n");
     }
 
-    private static void Regression(StringBuilder html, ReportData report)
+    private static void Regression(StringBuilder html, ResultDocument report)
     {
-        if (report.Regression.Count == 0)
+        if (report.Regression.Checks.Count == 0)
         {
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Against the baseline <code>{E(report.Baseline ?? "")}</code></h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Against the baseline <code>{E(report.Regression.Baseline ?? "")}</code></h2>\n");
         html.Append("<table id=\"regression\"><tr><th>Check</th><th>Basis</th><th>Baseline</th><th>Candidate</th><th>Change</th><th>Bounds</th><th>Allowed</th><th>Evidence</th><th>Verdict</th><th>Adjusted p</th></tr>\n");
-        foreach (var check in report.Regression)
+        foreach (var check in report.Regression.Checks)
         {
-            var bounds = check.Lower is null ? "" : $"[{N(check.Lower)}, {N(check.Upper)}]";
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr title=\"{E(check.Message)}\"><td>{E(check.Check)}</td><td>{E(check.Basis)}</td><td class=\"num\">{N(check.Baseline)}</td><td class=\"num\">{N(check.Candidate)}</td><td class=\"num\">{N(check.Change)}</td>" +
-                $"<td class=\"num\">{bounds}</td><td>{E(Format.Allowed(check))}</td><td>{E(check.Evidence)}</td><td class=\"{E(check.Verdict)}\">{E(check.Verdict)}</td><td class=\"num\">{E(Format.PValue(check.AdjustedP))}</td></tr>\n");
+                $"<tr title=\"{E(check.Message)}\"><td>{E(check.Check)}</td><td>{E(check.Basis)}</td><td class=\"num\">{N(check.BaselineValue)}</td><td class=\"num\">{N(check.CandidateValue)}</td><td class=\"num\">{N(check.Change)}</td>" +
+                $"<td class=\"num\">{E(Format.Bounds(check))}</td><td>{E(Format.Allowed(check))}</td><td>{E(check.Evidence)}</td>{VerdictCell(check.Verdict)}<td class=\"num\">{E(Format.PValue(check.AdjustedP))}</td></tr>\n");
         }
 
         html.Append("</table>\n");
     }
 
-    private static void PlotsSection(StringBuilder html, ReportData report)
+    private static void PlotsSection(StringBuilder html, ResultDocument report)
     {
         html.Append("<h2>Plots</h2>\n<div class=\"plots\">\n");
-        foreach (var set in report.Sets)
+        foreach (var set in report.DataSets)
         {
-            set.Metrics.TryGetValue("fpr", out var fpr);
-            set.Metrics.TryGetValue("recall", out var recall);
-            set.Metrics.TryGetValue("precision", out var precision);
-            Plot(html, $"distribution-{set.Name}", Plots.ScoreDistribution(set, report.Threshold, report.RegionLow, report.RegionHigh));
-            if (set.Positives > 0 && set.Negatives > 0)
+            var (fpr, recall, precision) = (set.Metric("fpr"), set.Metric("recall"), set.Metric("precision"));
+            Plot(html, $"distribution-{set.Name}", Plots.ScoreDistribution(set, report.Threshold.Value ?? double.NaN, report.Region.Low ?? double.NaN, report.Region.High ?? double.NaN));
+            if (set.Confusion.Positives > 0 && set.Confusion.Negatives > 0)
             {
                 Plot(html, $"roc-{set.Name}", Plots.Roc(set, fpr?.Value, recall?.Value));
                 Plot(html, $"pr-{set.Name}", Plots.PrecisionRecall(set, recall?.Value, precision?.Value));
             }
         }
 
-        Plot(html, "region-rates", Plots.RegionRates(report.Sets));
-        if (report.Regression.Any(r => r.Baseline is not null))
+        Plot(html, "region-rates", Plots.RegionRates(report.DataSets));
+        if (report.Regression.Checks.Any(r => r.BaselineValue is not null))
         {
-            Plot(html, "baseline", Plots.CandidateAgainstBaseline(report.Regression));
+            Plot(html, "baseline", Plots.CandidateAgainstBaseline(report.Regression.Checks));
         }
 
         html.Append("</div>\n");
@@ -163,7 +164,7 @@ public static partial class HtmlReport
     private static void Plot(StringBuilder html, string id, string svg) =>
         html.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" id=\"plot-{E(id)}\">{StripXmlDeclaration(svg)}</figure>\n");
 
-    private static void Suite(StringBuilder html, ReportData report)
+    private static void Suite(StringBuilder html, ResultDocument report)
     {
         if (report.Suite is not { } suite)
         {
@@ -173,13 +174,13 @@ public static partial class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<h2>Suite <code>{E(suite.Path)}</code></h2>\n<p>{suite.Active} active, {suite.Quarantined} quarantined, {suite.Rejected} rejected; against the baseline {suite.Fixed.Count} fixed and {suite.Broken.Count} broken.</p>\n");
         Items(html, "broken", "Broken: the baseline got these right", suite.Broken);
         Items(html, "fixed", "Fixed", suite.Fixed);
-        Items(html, "added", "Added by mining", suite.Added ?? []);
+        Items(html, "added", "Added by mining", suite.Mining?.Added ?? []);
     }
 
     /// <summary>Every slice: size, key rates with bounds, and whether it is new, missing or too small; then the region rates per held-out slice.</summary>
-    private static void Slices(StringBuilder html, ReportData report)
+    private static void Slices(StringBuilder html, ResultDocument report)
     {
-        if (report.Slices is not { Count: > 0 } slices)
+        if (report.Slices?.Items is not { Count: > 0 } slices)
         {
             return;
         }
@@ -197,15 +198,15 @@ public static partial class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(slice.Label)}</td><td class=\"num\">{slice.Count}</td><td class=\"num\">{slice.Positives}</td>");
             foreach (var metric in shown)
             {
-                slice.Metrics.TryGetValue(metric, out var cell);
+                var cell = slice.Metrics.GetValueOrDefault(metric);
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{N(cell?.Value)} <span class=\"muted\">{E(Format.Bounds(cell))}</span></td>");
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"{E(slice.Verdict)}\">{E(slice.Verdict)}</td><td>{E(slice.Note)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"{VerdictCell(slice.Verdict)}<td>{E(slice.Note)}</td></tr>\n");
         }
 
         html.Append("</table>\n<div class=\"plots\">\n");
-        var heldout = slices.Where(s => s.DataSet == "heldout" && s.Status != "missing").ToList();
+        var heldout = slices.Where(s => s.DataSet == DataSetNames.Heldout && s.Status != "missing").ToList();
         if (heldout.Count > 0)
         {
             Plot(html, "slice-region-rates", Plots.SliceRegionRates(heldout));
@@ -215,32 +216,32 @@ public static partial class HtmlReport
     }
 
     /// <summary>What <c>qgate explain</c> found: the features that pull hard negatives towards the positives, region importance, distributions.</summary>
-    private static void Explain(StringBuilder html, ReportData report)
+    private static void Explain(StringBuilder html, ResultDocument report)
     {
         if (report.Explain is not { } explain)
         {
             return;
         }
 
-        var sizes = explain.GroupSizes;
         html.Append(CultureInfo.InvariantCulture,
-            $"<h2 id=\"explain\">Feature diagnostics</h2>\n<p>{sizes["hardNegatives"]} hard negatives (negatives scoring {N(explain.HardFrom)} or more, held-out and suite), {sizes["easyNegatives"]} easy negatives, {sizes["positives"]} positives; {explain.RegionExamples} examples in the region.</p>\n");
+            $"<h2 id=\"explain\">Feature diagnostics</h2>\n<p>{explain.SizeOf(ExplainSection.HardNegatives)} hard negatives (negatives scoring {N(explain.HardFrom)} or more, held-out and suite), {explain.SizeOf(ExplainSection.EasyNegatives)} easy negatives, {explain.SizeOf(ExplainSection.Positives)} positives; {explain.Region.Examples} examples in the region.</p>\n");
         html.Append("<h3>What pulls hard negatives towards the positives</h3>\n<table id=\"explain-features\"><tr><th>Feature</th><th>Pull (d)</th><th>Hard vs positives (d)</th><th>Median easy / hard / positive</th><th>Zero easy / hard / positive</th><th>Model input</th></tr>\n");
-        foreach (var feature in explain.Features.Take(Math.Max(explain.Top, 1)))
+        var top = Math.Max(explain.Shown, 1);
+        foreach (var feature in explain.Features.Take(top))
         {
             var input = feature.ModelInput switch { true => "yes", false => "no: a feature the model does not read", null => "unknown" };
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(feature.Name)}</td><td class=\"num\">{N(feature.Pull)}</td><td class=\"num\">{N(feature.HardVsPositives)}</td><td class=\"num\">{N(feature.MedianEasy)} / {N(feature.MedianHard)} / {N(feature.MedianPositives)}</td>" +
-                $"<td class=\"num\">{Share(feature.ZeroEasy)} / {Share(feature.ZeroHard)} / {Share(feature.ZeroPositives)}</td><td>{E(input)}</td></tr>\n");
+                $"<tr><td>{E(feature.Name)}</td><td class=\"num\">{N(feature.Pull)}</td><td class=\"num\">{N(feature.HardVsPositives)}</td><td class=\"num\">{N(feature.EasyNegatives.Median)} / {N(feature.HardNegatives.Median)} / {N(feature.Positives.Median)}</td>" +
+                $"<td class=\"num\">{Share(feature.EasyNegatives.Zero)} / {Share(feature.HardNegatives.Zero)} / {Share(feature.Positives.Zero)}</td><td>{E(input)}</td></tr>\n");
         }
 
         html.Append("</table>\n");
-        if (explain.Importance is { } importance)
+        if (explain.RegionImportance is { } importance)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h3>What decides the close calls: region importance ({explain.Repeats} shuffles)</h3>\n<table id=\"explain-importance\"><tr><th>Feature group</th><th>Score change</th><th>Error-rate change</th><th>Decisions flipped</th></tr>\n");
-            foreach (var group in importance.Take(Math.Max(explain.Top, 1)))
+            foreach (var group in importance.Take(top))
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(group.Name)}</td><td class=\"num\">{N(group.ScoreChange)}</td><td class=\"num\">{N(group.ErrorRateChange)}</td><td class=\"num\">{Share(group.FlipShare)}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(group.Group)}</td><td class=\"num\">{N(group.ScoreChange)}</td><td class=\"num\">{N(group.ErrorRateChange)}</td><td class=\"num\">{Share(group.FlipShare)}</td></tr>\n");
             }
 
             html.Append("</table>\n");
@@ -257,6 +258,12 @@ public static partial class HtmlReport
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(note)}</p>\n");
         }
+    }
+
+    private static string VerdictCell(Verdict? verdict)
+    {
+        var text = verdict is { } v ? E(Format.VerdictName(v)) : "";
+        return $"<td class=\"{text}\">{text}</td>";
     }
 
     private static string Share(double? share) => share is { } s ? E(s.ToString("0%", CultureInfo.InvariantCulture)) : "-";

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Xml;
+using QualityGate.Gate;
+using QualityGate.Results;
 
 namespace QualityGate.Reports;
 
@@ -15,13 +17,13 @@ public static class JUnitReport
 {
     public const string FileName = "qualitygate-junit.xml";
 
-    public static byte[] Render(ReportData report)
+    public static byte[] Render(ResultDocument report)
     {
         var cases = report.Limits
-            .Select(l => (Suite: l.DataSet, Name: $"{l.Metric} {Format.Limit(l)}", l.Verdict, l.Code, l.Message, l.File, l.Line,
-                Detail: $"{l.Metric} = {Format.Number(l.Value?.Value)} {Format.Counts(l.Value)} bounds {Format.Bounds(l.Value)}, {Format.Limit(l)}, evidence {l.Evidence}; {l.File}({l.Line},{l.Column})"))
-            .Concat(report.Regression.Select(r => (Suite: "regression", Name: $"{r.Check} {Format.Allowed(r)}", r.Verdict, r.Code, r.Message, r.File, r.Line,
-                Detail: $"{r.Check}: baseline {Format.Number(r.Baseline)}, candidate {Format.Number(r.Candidate)}, change {Format.Number(r.Change)} [{Format.Number(r.Lower)}, {Format.Number(r.Upper)}], allowed {Format.Number(r.Allowed)}, evidence {r.Evidence}; {r.File}({r.Line},{r.Column})")))
+            .Select(l => (Suite: l.DataSet, Name: $"{l.Metric} {Format.Limit(l)}", l.Verdict, l.Code, l.Message, l.Source.File, l.Source.Line,
+                Detail: $"{l.Metric} = {Format.Number(l.Value?.Value)} {Format.Counts(l.Value)} bounds {Format.Bounds(l.Value)}, {Format.Limit(l)}, evidence {l.Evidence}; {Where(l.Source)}"))
+            .Concat(report.Regression.Checks.Select(r => (Suite: "regression", Name: $"{r.Check} {Format.Allowed(r)}", r.Verdict, r.Code, r.Message, r.Source.File, r.Source.Line,
+                Detail: $"{r.Check}: baseline {Format.Number(r.BaselineValue)}, candidate {Format.Number(r.CandidateValue)}, change {Format.Number(r.Change)} [{Format.Number(r.ChangeLower)}, {Format.Number(r.ChangeUpper)}], allowed {Format.Number(r.Allowed)}, evidence {r.Evidence}; {Where(r.Source)}")))
             .ToList();
 
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
@@ -45,7 +47,7 @@ public static class JUnitReport
                     xml.WriteAttributeString("time", "0");
                     xml.WriteAttributeString("file", Xml(test.File));
                     xml.WriteAttributeString("line", test.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    if (test.Verdict == "failed")
+                    if (test.Verdict == Verdict.Failed)
                     {
                         xml.WriteStartElement("failure");
                         xml.WriteAttributeString("message", Xml(test.Message));
@@ -53,7 +55,7 @@ public static class JUnitReport
                         xml.WriteString(Xml(test.Detail));
                         xml.WriteEndElement();
                     }
-                    else if (test.Verdict == "inconclusive")
+                    else if (test.Verdict == Verdict.Inconclusive)
                     {
                         xml.WriteStartElement("skipped");
                         xml.WriteAttributeString("message", Xml($"inconclusive: {test.Message}"));
@@ -76,14 +78,16 @@ public static class JUnitReport
         return stream.ToArray();
     }
 
-    private static void WriteCounts(XmlWriter xml, List<string> verdicts)
+    private static void WriteCounts(XmlWriter xml, List<Verdict> verdicts)
     {
         xml.WriteAttributeString("tests", verdicts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("failures", verdicts.Count(v => v == "failed").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", verdicts.Count(v => v == Verdict.Failed).ToString(System.Globalization.CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", "0");
-        xml.WriteAttributeString("skipped", verdicts.Count(v => v == "inconclusive").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("skipped", verdicts.Count(v => v == Verdict.Inconclusive).ToString(System.Globalization.CultureInfo.InvariantCulture));
         xml.WriteAttributeString("time", "0");
     }
+
+    private static string Where(SourceLine source) => $"{source.File}({source.Line},{source.Column})";
 
     /// <summary>
     /// Text from data as XML 1.0 can hold it: a character XML forbids (ESC, NUL and the other

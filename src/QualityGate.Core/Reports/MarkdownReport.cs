@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using QualityGate.Gate;
+using QualityGate.Results;
 
 namespace QualityGate.Reports;
 
@@ -13,13 +15,13 @@ public static class MarkdownReport
     public const string FileName = "qualitygate-summary.md";
     private const int ItemsShown = 20;
 
-    public static byte[] Render(ReportData report)
+    public static byte[] Render(ResultDocument report)
     {
         var md = new StringBuilder();
-        var icon = report.Verdict switch { "passed" => "✅", "failed" => "❌", _ => "⚠️" };
-        md.Append(CultureInfo.InvariantCulture, $"## {icon} QualityGate {report.Verdict}\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"`{Cell(report.Model)}` at threshold {Format.Number(report.Threshold)} ({Cell(report.ThresholdSource)}); ");
-        md.Append(CultureInfo.InvariantCulture, $"region [{Format.Number(report.RegionLow)}, {Format.Number(report.RegionHigh)}]; bounds are one-sided at {Format.Number(report.Confidence * 100)}%.\n\n");
+        var icon = report.Verdict switch { Verdict.Passed => "✅", Verdict.Failed => "❌", _ => "⚠️" };
+        md.Append(CultureInfo.InvariantCulture, $"## {icon} QualityGate {Format.VerdictName(report.Verdict)}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"`{Cell(report.Model.Display)}` at threshold {Format.Number(report.Threshold.Value)} ({Cell(report.Threshold.Source)}); ");
+        md.Append(CultureInfo.InvariantCulture, $"region [{Format.Number(report.Region.Low)}, {Format.Number(report.Region.High)}]; bounds are one-sided at {Format.Number(report.Statistics.Confidence * 100)}%.\n\n");
 
         if (report.Limits.Count > 0)
         {
@@ -33,22 +35,19 @@ public static class MarkdownReport
             md.Append('\n');
         }
 
-        if (report.Regression.Count > 0)
+        if (report.Regression.Checks.Count > 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"**Against the baseline** `{Cell(report.Baseline ?? "")}`\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"**Against the baseline** `{Cell(report.Regression.Baseline ?? "")}`\n\n");
             md.Append("| Check | Baseline | Candidate | Change | Bounds | Allowed | Status | Adjusted p |\n|---|---|---|---|---|---|---|---|\n");
-            foreach (var check in report.Regression)
+            foreach (var check in report.Regression.Checks)
             {
-                var bounds = check.Lower is null ? "" : $"[{Format.Number(check.Lower)}, {Format.Number(check.Upper)}]";
-                md.Append(CultureInfo.InvariantCulture, $"| {Cell(check.Check)} | {Format.Number(check.Baseline)} | {Format.Number(check.Candidate)} | {Format.Number(check.Change)} | {bounds} | {Format.Allowed(check)} | {Status(check.Verdict)} | {Format.PValue(check.AdjustedP)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(check.Check)} | {Format.Number(check.BaselineValue)} | {Format.Number(check.CandidateValue)} | {Format.Number(check.Change)} | {Format.Bounds(check)} | {Format.Allowed(check)} | {Status(check.Verdict)} | {Format.PValue(check.AdjustedP)} |\n");
             }
 
             md.Append('\n');
         }
 
-        var problems = report.Limits.Where(l => l.Verdict != "passed").Select(l => $"`{Cell(l.File)}:{l.Line}` {l.Code} {Cell(l.DataSet)} {Cell(l.Metric)}: {Cell(l.Message)}")
-            .Concat(report.Regression.Where(r => r.Verdict != "passed").Select(r => $"`{Cell(r.File)}:{r.Line}` {r.Code} {Cell(r.Check)}: {Cell(r.Message)}"))
-            .ToList();
+        var problems = report.Findings.Select(f => $"`{Cell(f.Source.File)}:{f.Source.Line}` {f.Code} {Cell(f is CheckDecision check ? check.Check : f.Subject)}: {Cell(f.Message)}").ToList();
         foreach (var problem in problems)
         {
             md.Append(CultureInfo.InvariantCulture, $"- {problem}\n");
@@ -59,7 +58,7 @@ public static class MarkdownReport
             md.Append('\n');
         }
 
-        if (report.Slices is { Count: > 0 } slices)
+        if (report.Slices?.Items is { Count: > 0 } slices)
         {
             md.Append("<details><summary>Slices</summary>\n\n| Slice | Examples | fpr | region.error_rate | Note |\n|---|---|---|---|---|\n");
             foreach (var slice in slices)
@@ -76,15 +75,15 @@ public static class MarkdownReport
         {
             md.Append(CultureInfo.InvariantCulture, $"**Suite** `{Cell(suite.Path)}`: {suite.Active} active, {suite.Quarantined} quarantined, {suite.Rejected} rejected");
             md.Append(CultureInfo.InvariantCulture, $"; against the baseline {suite.Fixed.Count} fixed, {suite.Broken.Count} broken");
-            if (suite.Added is { } added)
+            if (suite.Mining is { } mining)
             {
-                md.Append(CultureInfo.InvariantCulture, $"; mining added {added.Count(i => i.Status == "active")} active and {added.Count(i => i.Status == "quarantined")} quarantined, evicted {suite.Evicted.Count}");
+                md.Append(CultureInfo.InvariantCulture, $"; mining added {mining.Added.Count(i => i.Status == "active")} active and {mining.Added.Count(i => i.Status == "quarantined")} quarantined, evicted {mining.Evicted.Count}");
             }
 
             md.Append(".\n\n");
             Items(md, "Broken (the baseline got them right)", suite.Broken);
             Items(md, "Fixed", suite.Fixed);
-            Items(md, "Added by mining", suite.Added ?? []);
+            Items(md, "Added by mining", suite.Mining?.Added ?? []);
         }
 
         foreach (var warning in report.Warnings)
@@ -118,10 +117,10 @@ public static class MarkdownReport
         md.Append("\n</details>\n\n");
     }
 
-    private static string Status(string verdict) => verdict switch
+    private static string Status(Verdict verdict) => verdict switch
     {
-        "passed" => "✅ passed",
-        "failed" => "❌ **failed**",
+        Verdict.Passed => "✅ passed",
+        Verdict.Failed => "❌ **failed**",
         _ => "⚠️ inconclusive",
     };
 

@@ -1,3 +1,5 @@
+using QualityGate.Gate;
+using QualityGate.Results;
 using ScottPlot;
 
 namespace QualityGate.Reports;
@@ -9,17 +11,18 @@ internal static class Plots
     private const int Height = 340;
 
     /// <summary>Per-class score histograms with the threshold line and the threshold region shaded.</summary>
-    public static string ScoreDistribution(SetSection set, double threshold, double regionLow, double regionHigh)
+    public static string ScoreDistribution(DataSetSection set, double threshold, double regionLow, double regionHigh)
     {
         var plot = NewPlot($"Scores on {set.Name}", "score", "examples");
-        var bins = set.PositiveCounts.Count;
-        var width = (set.HistogramHigh - set.HistogramLow) / bins;
-        var region = plot.Add.HorizontalSpan(Math.Max(regionLow, set.HistogramLow), Math.Min(regionHigh, set.HistogramHigh));
+        var histogram = set.Histogram;
+        var bins = histogram.Positives.Count;
+        var width = (histogram.High - histogram.Low) / bins;
+        var region = plot.Add.HorizontalSpan(Math.Max(regionLow, histogram.Low), Math.Min(regionHigh, histogram.High));
         region.FillStyle.Color = Colors.Gold.WithAlpha(0.25);
         region.LineStyle.Width = 0;
         region.LegendText = "threshold region";
-        AddHistogram(plot, set.NegativeCounts, set.HistogramLow, width, Colors.SteelBlue, "negatives");
-        AddHistogram(plot, set.PositiveCounts, set.HistogramLow, width, Colors.OrangeRed, "positives");
+        AddHistogram(plot, histogram.Negatives, histogram.Low, width, Colors.SteelBlue, "negatives");
+        AddHistogram(plot, histogram.Positives, histogram.Low, width, Colors.OrangeRed, "positives");
         var line = plot.Add.VerticalLine(threshold);
         line.Color = Colors.Black;
         line.LinePattern = LinePattern.Dashed;
@@ -28,14 +31,14 @@ internal static class Plots
         return plot.GetSvgXml(Width, Height);
     }
 
-    public static string Roc(SetSection set, double? fpr, double? tpr) =>
-        Curve($"ROC on {set.Name}", "false-positive rate", "true-positive rate", set.Roc, fpr, tpr, diagonal: true);
+    public static string Roc(DataSetSection set, double? fpr, double? tpr) =>
+        Curve($"ROC on {set.Name}", "false-positive rate", "true-positive rate", [.. set.Curves.Roc.Select(p => (p.Fpr ?? double.NaN, p.Tpr ?? double.NaN))], fpr, tpr, diagonal: true);
 
-    public static string PrecisionRecall(SetSection set, double? recall, double? precision) =>
-        Curve($"Precision-recall on {set.Name}", "recall", "precision", set.PrecisionRecall, recall, precision, diagonal: false);
+    public static string PrecisionRecall(DataSetSection set, double? recall, double? precision) =>
+        Curve($"Precision-recall on {set.Name}", "recall", "precision", [.. set.Curves.PrecisionRecall.Select(p => (p.Recall ?? double.NaN, p.Precision ?? double.NaN))], recall, precision, diagonal: false);
 
     /// <summary>Error rates inside the threshold region, each with its confidence bounds, one group per data set.</summary>
-    public static string RegionRates(IReadOnlyList<SetSection> sets) =>
+    public static string RegionRates(IReadOnlyList<DataSetSection> sets) =>
         RatesWithBounds("Error rates in the threshold region", [.. sets.Select(s => (s.Name, s.Metrics))]);
 
     /// <summary>The region's error rates of every slice of the held-out set, each with its bounds.</summary>
@@ -83,19 +86,19 @@ internal static class Plots
     }
 
     /// <summary>Each paired regression check: the blessed and the candidate value side by side.</summary>
-    public static string CandidateAgainstBaseline(IReadOnlyList<RegressionRow> checks)
+    public static string CandidateAgainstBaseline(IReadOnlyList<CheckDecision> checks)
     {
         var plot = NewPlot("Candidate against baseline", "", "value");
-        var rows = checks.Where(c => c.Baseline is not null && c.Candidate is not null).ToList();
+        var rows = checks.Where(c => c.BaselineValue is not null && c.CandidateValue is not null).ToList();
         var ticks = new List<Tick>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var baseline = plot.Add.Marker(i - 0.15, rows[i].Baseline!.Value);
+            var baseline = plot.Add.Marker(i - 0.15, rows[i].BaselineValue!.Value);
             baseline.Color = Colors.Gray;
             baseline.Size = 9;
             baseline.LegendText = i == 0 ? "baseline" : string.Empty;
-            var candidate = plot.Add.Marker(i + 0.15, rows[i].Candidate!.Value);
-            candidate.Color = rows[i].Verdict == "failed" ? Colors.Red : Colors.SeaGreen;
+            var candidate = plot.Add.Marker(i + 0.15, rows[i].CandidateValue!.Value);
+            candidate.Color = rows[i].Verdict == Verdict.Failed ? Colors.Red : Colors.SeaGreen;
             candidate.Size = 9;
             candidate.LegendText = i == 0 ? "candidate" : string.Empty;
             ticks.Add(new Tick(i, rows[i].Check));
@@ -107,7 +110,7 @@ internal static class Plots
         return plot.GetSvgXml(Width, Height);
     }
 
-    private static string Curve(string title, string x, string y, IReadOnlyList<CurvePoint> points, double? pointX, double? pointY, bool diagonal)
+    private static string Curve(string title, string x, string y, IReadOnlyList<(double X, double Y)> points, double? pointX, double? pointY, bool diagonal)
     {
         var plot = NewPlot(title, x, y);
         if (diagonal)
@@ -137,21 +140,21 @@ internal static class Plots
     public static string FeatureDistribution(ExplainedDistribution distribution)
     {
         // A mostly-zero feature: the zero shares go in the title, the bins show the non-zero values.
-        var title = distribution.ZeroShares is { } zeros
-            ? $"{distribution.Feature}\nzeros, not drawn: easy {Percent(zeros[1])}, hard {Percent(zeros[0])}, positive {Percent(zeros[2])}"
+        var title = distribution.ZerosApart is { } zeros
+            ? $"{distribution.Feature}\nzeros, not drawn: easy {Percent(zeros.EasyNegatives)}, hard {Percent(zeros.HardNegatives)}, positive {Percent(zeros.Positives)}"
             : distribution.Feature;
         var plot = NewPlot(title, distribution.Feature, "share of the group");
-        var bins = distribution.Hard.Count;
+        var bins = distribution.HardNegatives.Count;
         var width = (distribution.High - distribution.Low) / bins;
         var centres = Enumerable.Range(0, bins).Select(i => distribution.Low + ((i + 0.5) * width)).ToArray();
-        AddShares(plot, centres, distribution.Easy, Colors.SteelBlue, "easy negatives", LinePattern.Solid);
-        AddShares(plot, centres, distribution.Hard, Colors.DarkOrange, "hard negatives", LinePattern.Solid);
+        AddShares(plot, centres, distribution.EasyNegatives, Colors.SteelBlue, "easy negatives", LinePattern.Solid);
+        AddShares(plot, centres, distribution.HardNegatives, Colors.DarkOrange, "hard negatives", LinePattern.Solid);
         AddShares(plot, centres, distribution.Positives, Colors.Crimson, "positives", LinePattern.Dashed);
         plot.ShowLegend(Alignment.UpperRight);
         return plot.GetSvgXml(Width, Height);
     }
 
-    private static string Percent(double share) => share.ToString("0%", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Percent(double? share) => (share ?? double.NaN).ToString("0%", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AddShares(Plot plot, double[] centres, IReadOnlyList<double> shares, Color color, string label, LinePattern pattern)
     {

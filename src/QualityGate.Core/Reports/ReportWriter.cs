@@ -1,4 +1,5 @@
 using QualityGate.Configuration;
+using QualityGate.Results;
 using QualityGate.Storage;
 
 namespace QualityGate.Reports;
@@ -14,29 +15,18 @@ public static class ReportWriter
     /// they were, instead of a new JSON beside an old HTML page.
     /// </summary>
     /// <returns>The files written.</returns>
-    public static IReadOnlyList<string> Write(byte[] resultJson, string directory, IReadOnlyCollection<ReportFormat> formats, string resultDisplayPath)
+    public static IReadOnlyList<string> Write(ResultDocument report, string directory, IReadOnlyCollection<ReportFormat> formats)
     {
         var full = Path.GetFullPath(directory);
-        var rendered = new List<(string Name, byte[] Content)>();
-        if (formats.Contains(ReportFormat.Json))
+        var rendered = formats.Distinct().Select(format => format switch
         {
-            rendered.Add((ResultFileName, resultJson));
-        }
-
-        var others = formats.Where(f => f != ReportFormat.Json).ToList();
-        if (others.Count > 0)
-        {
-            var report = ReportData.Parse(resultJson, resultDisplayPath);
-            rendered.AddRange(others.Select(format => format switch
-            {
-                ReportFormat.Junit => (JUnitReport.FileName, JUnitReport.Render(report)),
-                ReportFormat.Markdown => (MarkdownReport.FileName, MarkdownReport.Render(report)),
-                ReportFormat.Codequality => (CodeQualityReport.FileName, CodeQualityReport.Render(report)),
-                _ => (HtmlReport.FileName, HtmlReport.Render(report)),
-            }));
-        }
-
-        return [.. rendered.Select(r => WriteFile(full, r.Name, r.Content))];
+            ReportFormat.Json => (ResultFileName, ResultJson.Serialize(report)),
+            ReportFormat.Junit => (JUnitReport.FileName, JUnitReport.Render(report)),
+            ReportFormat.Markdown => (MarkdownReport.FileName, MarkdownReport.Render(report)),
+            ReportFormat.Codequality => (CodeQualityReport.FileName, CodeQualityReport.Render(report)),
+            _ => (HtmlReport.FileName, HtmlReport.Render(report)),
+        }).ToList();
+        return [.. rendered.Select(r => WriteFile(full, r.Item1, r.Item2))];
     }
 
     private static string WriteFile(string directory, string name, byte[] content)

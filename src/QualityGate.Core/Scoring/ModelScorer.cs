@@ -17,6 +17,9 @@ public interface IModelScorer
     /// <summary>The inputs the model declares (read from data by name or from <c>model.inputs</c>); null when it brings its own loader or there is no model.</summary>
     Microsoft.ML.DataViewSchema? DeclaredInputs { get; }
 
+    /// <summary>False for precomputed scores: there is no model whose inputs explain could permute.</summary>
+    bool HasModel => true;
+
     /// <param name="notFeatures">Columns of the file that are no part of an example (the suite's metadata), left out of its identity.</param>
     ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures);
 }

@@ -4,7 +4,7 @@ namespace QualityGate.Scoring;
 
 /// <summary>
 /// A scored view of one data file and the names of the columns the gate reads from it.
-/// Produced by <see cref="MlNetModel"/> or <see cref="ScoreFileReader"/>; read once by <see cref="ScoringPass"/>.
+/// Produced by <see cref="MlNetModel"/> or <see cref="PrecomputedScores"/>; read once by <see cref="ScoringPass"/>.
 /// </summary>
 /// <param name="IdentityColumns">Typed columns hashed into an example's identity when there is no id column and no <paramref name="Identity"/> plan.</param>
 /// <param name="Identity">Where each field of an example's identity is read, in file column order, when the gate built the loader.</param>

@@ -22,7 +22,7 @@ public static class ScoringPass
         string name,
         DataFile file,
         ScoredColumns columns,
-        LabelReader labels,
+        LabelMatcher labels,
         Func<double, bool, bool> wantsId,
         Action<string>? progress = null,
         CandidateCollector? mining = null)
@@ -35,8 +35,8 @@ public static class ScoringPass
         try
         {
             using var cursor = columns.View.GetRowCursor(active);
-            var readScore = ValueReaders.Number(cursor, schema[columns.ScoreColumn], columns.ScoreSlot);
-            var readLabel = LabelReader(cursor, schema[columns.LabelColumn], labels, file);
+            var readScore = CursorGetters.Number(cursor, schema[columns.ScoreColumn], columns.ScoreSlot);
+            var readLabel = LabelMatcher(cursor, schema[columns.LabelColumn], labels, file);
             var checks = new RowChecks(cursor, schema, columns, file);
             var readId = IdReader(cursor, schema, columns, checks);
             var row = 0;
@@ -122,7 +122,7 @@ public static class ScoringPass
     /// A Boolean label (as a model's own loader reads it) means what ML.NET says it means: true is
     /// the positive class. Any other type is matched against the configured label values.
     /// </summary>
-    private static Func<int, bool> LabelReader(DataViewRowCursor cursor, DataViewSchema.Column column, LabelReader labels, DataFile file)
+    private static Func<int, bool> LabelMatcher(DataViewRowCursor cursor, DataViewSchema.Column column, LabelMatcher labels, DataFile file)
     {
         if (column.Type == BooleanDataViewType.Instance)
         {
@@ -146,7 +146,7 @@ public static class ScoringPass
             };
         }
 
-        var text = ValueReaders.Text(cursor, column);
+        var text = CursorGetters.Text(cursor, column);
         return row => labels.IsPositive(text().AsSpan(), file, row);
     }
 
@@ -154,7 +154,7 @@ public static class ScoringPass
     {
         if (columns.IdColumn is { } idName)
         {
-            var readText = ValueReaders.Text(cursor, schema[idName]);
+            var readText = CursorGetters.Text(cursor, schema[idName]);
             return readText;
         }
 
@@ -185,7 +185,7 @@ public static class ScoringPass
             };
         }
 
-        var parts = columns.IdentityColumns.Select(c => ValueReaders.Identity(cursor, schema[c])).ToList();
+        var parts = columns.IdentityColumns.Select(c => CursorGetters.Identity(cursor, schema[c])).ToList();
         return () =>
         {
             foreach (var add in parts)

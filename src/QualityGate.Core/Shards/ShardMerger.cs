@@ -128,7 +128,7 @@ public static class ShardMerger
             }
         }
 
-        return new ScoredSet("heldout", file, scores, positive, ids);
+        return new ScoredSet(DataSetNames.Heldout, file, scores, positive, ids);
     }
 
     /// <summary>

@@ -18,11 +18,11 @@ public static class ShardRunner
 {
     public static PartialResult Run(GateConfig config, ShardSpec shard, bool mine, Action<string>? progress = null)
     {
-        var scorer = GateRunner.CreateScorer(config);
-        var labels = new LabelReader(config.Label);
+        var scorer = Scorers.Create(config);
+        var labels = new LabelMatcher(config.Label);
         var baseline = BaselineStore.Load(config, [], mayBeMissing: true);
-        var known = GateRunner.KnownOperatingPoint(config, baseline);
-        var needsPoint = mine ? "Mining" : baseline is not null && config.Regression?.Limits.Any(l => l.DataSet == "heldout") == true ? "A held-out regression check" : null;
+        var known = RunInputs.KnownOperatingPoint(config, baseline);
+        var needsPoint = mine ? "Mining" : baseline is not null && config.Regression?.Limits.Any(l => l.DataSet == DataSetNames.Heldout) == true ? "A held-out regression check" : null;
         if (known is null && needsPoint is not null)
         {
             throw new ConfigurationException(ErrorCodes.ConfigBadValue,
@@ -43,7 +43,7 @@ public static class ShardRunner
         Func<double, bool, bool> wantsId = known is { } k ? k.IsWrongOrInRegion : (_, _) => false;
 
         progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {all.Parts.Count} parts of {all.DisplayPath}");
-        var heldout = ScoringPass.Read("heldout", file, columns, labels, wantsId, progress, collector);
+        var heldout = ScoringPass.Read(DataSetNames.Heldout, file, columns, labels, wantsId, progress, collector);
         var histogram = new ScoreHistogram(known is { } point ? [point.Threshold, point.RegionLow, Math.BitIncrement(point.RegionHigh)] : []);
         for (var row = 0; row < heldout.Count; row++)
         {
@@ -67,9 +67,9 @@ public static class ShardRunner
 
     /// <summary>The configuration file and the model: every shard and the merge must use the same.</summary>
     public static string Settings(GateConfig config) =>
-        SettingsFingerprint.OfTextFile(config.ConfigPath) + (config.Model.Path is { } model ? ":" + SettingsFingerprint.OfFile(model) : string.Empty);
+        ContentHash.OfTextFile(config.ConfigPath) + (config.Model.Path is { } model ? ":" + ContentHash.OfFile(model) : string.Empty);
 
-    private static PartialMining Mine(GateConfig config, ShardSpec shard, IModelScorer scorer, LabelReader labels, ScoredSet heldout, CandidateCollector collector, Action<string>? progress)
+    private static PartialMining Mine(GateConfig config, ShardSpec shard, IModelScorer scorer, LabelMatcher labels, ScoredSet heldout, CandidateCollector collector, Action<string>? progress)
     {
         var sources = new List<(ScoredSet Set, string Source, int Index)> { (heldout, heldout.File.DisplayPath, 0) };
         foreach (var (source, index) in config.Data.Feedback.Select((f, i) => (f, i + 1)))
@@ -83,7 +83,7 @@ public static class ShardRunner
             }
 
             progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {whole.Parts.Count} parts of {whole.DisplayPath}");
-            sources.Add((ScoringPass.Read("feedback", file, scorer.Score(file, []), labels, (_, _) => false, progress, collector), whole.DisplayPath, index));
+            sources.Add((ScoringPass.Read(DataSetNames.Feedback, file, scorer.Score(file, []), labels, (_, _) => false, progress, collector), whole.DisplayPath, index));
         }
 
         var found = collector.Finish([.. sources.Select(s => s.Set)], scorer);

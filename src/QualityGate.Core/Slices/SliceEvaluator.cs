@@ -39,7 +39,7 @@ public static class SliceEvaluator
                 for (var s = 0; s < slicing.Names.Count; s++)
                 {
                     var subset = set.Subset(rows[s]);
-                    if (dataSet == "heldout")
+                    if (dataSet == DataSetNames.Heldout)
                     {
                         subset = subset.Without(inTraining, out _);
                     }

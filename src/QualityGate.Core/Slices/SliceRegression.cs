@@ -41,14 +41,14 @@ public static class SliceRegression
             var baseline = run.Baseline with
             {
                 Metrics = [.. run.Baseline.Metrics.Where(m => m.DataSet == slice.Label).Select(m => m with { DataSet = slice.DataSet })],
-                Heldout = slice.DataSet == "heldout" ? Restrict(run.Baseline.Heldout, slice.Evaluation!.Confusion, members) : run.Baseline.Heldout,
+                Heldout = slice.DataSet == DataSetNames.Heldout ? Restrict(run.Baseline.Heldout, slice.Evaluation!.Confusion, members) : run.Baseline.Heldout,
             };
             result.Add(new(slice.Label, restricted with
             {
                 Baseline = baseline,
-                Heldout = slice.DataSet == "heldout" ? slice.Evaluation! : run.Heldout,
-                Suite = slice.DataSet == "suite" ? slice.Evaluation : run.Suite,
-                SuiteItems = slice.DataSet == "suite" ? [.. run.SuiteItems.Where(i => members.Contains(i.Id))] : run.SuiteItems,
+                Heldout = slice.DataSet == DataSetNames.Heldout ? slice.Evaluation! : run.Heldout,
+                Suite = slice.DataSet == DataSetNames.Suite ? slice.Evaluation : run.Suite,
+                SuiteItems = slice.DataSet == DataSetNames.Suite ? [.. run.SuiteItems.Where(i => members.Contains(i.Id))] : run.SuiteItems,
             }, null));
         }
 

@@ -58,11 +58,11 @@ internal static class SliceRun
             throw new DataException(ErrorCodes.DataUnreadable, $"'{heldout.File.DisplayPath}' has {heldoutSlices[0].Of.Length} rows as text and {heldout.Count} as the model read them; slices need the two to agree.", new SourceLocation(heldout.File.DisplayPath, 0, 0));
         }
 
-        var sets = new List<SliceEvaluator.SlicedSet> { new("heldout", heldout, heldoutSlices) };
+        var sets = new List<SliceEvaluator.SlicedSet> { new(DataSetNames.Heldout, heldout, heldoutSlices) };
         if (suite is { Active.Count: > 0 })
         {
             var active = suite.Document.Items.Where(i => i.Status == SuiteStatus.Active).ToList();
-            sets.Add(new("suite", suite.Active, SliceMembership.OfItems(active, suite.Document.DataColumns, settings.Columns)));
+            sets.Add(new(DataSetNames.Suite, suite.Active, SliceMembership.OfItems(active, suite.Document.DataColumns, settings.Columns)));
         }
 
         if (baseline is not null && baseline.Slices is null)

@@ -13,7 +13,7 @@ namespace QualityGate.Suite;
 public static class SuiteFile
 {
     /// <param name="labelColumn">The data's label column; each item's class is read from it.</param>
-    public static SuiteDocument Read(string path, string displayPath, char separator, string labelColumn, LabelReader labels)
+    public static SuiteDocument Read(string path, string displayPath, char separator, string labelColumn, LabelMatcher labels)
     {
         using var reader = CsvRecordReader.Open(path, separator);
         var header = reader.Read() ?? throw new DataException(ErrorCodes.DataEmpty, $"The suite '{displayPath}' is empty; delete it or let 'qgate mine' write it.", new SourceLocation(displayPath, 1, 0));

@@ -14,7 +14,7 @@ namespace QualityGate.Suite;
 /// </summary>
 public static class SuiteScoring
 {
-    public static ScoredSuite? Score(GateConfig config, IModelScorer scorer, LabelReader labels, DataFile heldout)
+    public static ScoredSuite? Score(GateConfig config, IModelScorer scorer, LabelMatcher labels, DataFile heldout)
     {
         if (config.Data.Suite is not { } path)
         {
@@ -43,7 +43,7 @@ public static class SuiteScoring
         }
     }
 
-    private static ScoredSuite Score(GateConfig config, IModelScorer scorer, LabelReader labels, DataFile heldout, string path, string display, string sha256)
+    private static ScoredSuite Score(GateConfig config, IModelScorer scorer, LabelMatcher labels, DataFile heldout, string path, string display, string sha256)
     {
         var separator = heldout.Separator;
         var document = SuiteFile.Read(path, display, separator, config.Label.Column, labels);
@@ -55,14 +55,14 @@ public static class SuiteScoring
                 $"First difference: {FirstDifference(document.DataColumns, heldout.Columns)}. Re-mine the suite from data with the current columns.");
         }
 
-        var scores = scorer is ScoreFileReader
+        var scores = scorer is PrecomputedScores
             ? ReadScoresFile(config, document)
             : ScoreWithModel(scorer, labels, document, path, display, separator);
 
         var active = document.Items.Where(i => i.Status == SuiteStatus.Active).ToList();
         var file = new DataFile(path, display, separator, [.. document.DataColumns.Concat(SuiteColumns.All)]);
         var set = new ScoredSet(
-            "suite",
+            DataSetNames.Suite,
             file,
             [.. active.Select(i => scores[i.Id])],
             [.. active.Select(i => i.Positive)],
@@ -70,7 +70,7 @@ public static class SuiteScoring
         return new ScoredSuite(document, display, scores, set, sha256);
     }
 
-    private static Dictionary<string, double> ScoreWithModel(IModelScorer scorer, LabelReader labels, SuiteDocument document, string path, string display, char separator)
+    private static Dictionary<string, double> ScoreWithModel(IModelScorer scorer, LabelMatcher labels, SuiteDocument document, string path, string display, char separator)
     {
         if (document.Items.Count == 0)
         {
@@ -78,7 +78,7 @@ public static class SuiteScoring
         }
 
         var file = DataFile.Open(path, display, separator, new SourceLocation(display, 0, 0));
-        var scored = ScoringPass.Read("suite", file, scorer.Score(file, SuiteColumns.All), labels, (_, _) => true);
+        var scored = ScoringPass.Read(DataSetNames.Suite, file, scorer.Score(file, SuiteColumns.All), labels, (_, _) => true);
         if (scored.Count != document.Items.Count)
         {
             throw new DataException(ErrorCodes.SuiteInvalid, $"The model read {scored.Count} rows from '{display}', which has {document.Items.Count} items.", new SourceLocation(display, 0, 0));

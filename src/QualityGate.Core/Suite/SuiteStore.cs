@@ -20,7 +20,7 @@ public static class SuiteStore
         char separator,
         IReadOnlyList<string> dataColumns,
         string labelColumn,
-        LabelReader labels,
+        LabelMatcher labels,
         Func<SuiteDocument, (SuiteDocument Document, T Outcome)> change)
     {
         using var folderLock = FileLock.Acquire(Path.GetDirectoryName(Path.GetFullPath(path))!, LockTimeout);

@@ -79,7 +79,7 @@ public static class TrainingExport
             throw new DataException(ErrorCodes.DataFileMissing, $"The suite '{display}' does not exist yet; 'qgate mine' writes it.", config.Data.SuiteLocation);
         }
 
-        var document = SuiteFile.Read(suitePath, display, heldout.Separator, config.Label.Column, new LabelReader(config.Label));
+        var document = SuiteFile.Read(suitePath, display, heldout.Separator, config.Label.Column, new LabelMatcher(config.Label));
         return [.. document.Items.Where(i => i.Status == SuiteStatus.Active)];
     }
 

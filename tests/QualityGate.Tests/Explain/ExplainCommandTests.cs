@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using QualityGate.Results;
 using QualityGate.Reports;
 using QualityGate.Tests.Support;
 
@@ -56,7 +57,7 @@ public sealed class ExplainCommandTests
         Assert.Equal(0, run.ExitCode);
 
         // The page 'qgate report' renders from the JSON later is the page explain wrote.
-        var rendered = HtmlReport.Render(ReportData.Parse(File.ReadAllBytes(Path.Combine(sample.Root, "reports", "qualitygate-result.json")), "result.json"));
+        var rendered = HtmlReport.Render(ResultJson.Read(File.ReadAllBytes(Path.Combine(sample.Root, "reports", "qualitygate-result.json")), "result.json"));
         var page = Path.Combine(sample.Root, "reports", HtmlReport.FileName);
         Assert.Equal(Encoding.UTF8.GetString(rendered), File.ReadAllText(page));
 

@@ -1,5 +1,6 @@
 using QualityGate.Configuration;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 
 namespace QualityGate.Tests.Explain;
 
@@ -66,5 +67,5 @@ public sealed class ExplainVariantsTests
     }
 
     private static QualityGate.Explain.Explanation Explain(string configPath) =>
-        GateRunner.Run(ConfigLoader.Load(configPath), new RunOptions(Gate: false, Explain: true)).Explanation!;
+        Verbs.Explain.Run(ConfigLoader.Load(configPath)).Explanation!;
 }

@@ -1,5 +1,6 @@
 using QualityGate.Configuration;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 using Xunit.Abstractions;
 
 namespace QualityGate.Tests.Explain;
@@ -50,5 +51,5 @@ public sealed class PlantedCauseTests(ITestOutputHelper output)
     }
 
     private static QualityGate.Explain.Explanation Explain(string configPath) =>
-        GateRunner.Run(ConfigLoader.Load(configPath), new RunOptions(Gate: false, Explain: true)).Explanation!;
+        Verbs.Explain.Run(ConfigLoader.Load(configPath)).Explanation!;
 }

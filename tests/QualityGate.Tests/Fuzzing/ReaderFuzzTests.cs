@@ -5,6 +5,7 @@ using QualityGate.Configuration;
 using QualityGate.Data;
 using QualityGate.Errors;
 using QualityGate.Gate;
+
 using QualityGate.Suite;
 using QualityGate.Tests.Support;
 using Xunit.Abstractions;
@@ -80,7 +81,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Sample, "quality", "hard-negatives.csv"));
         var seed = string.Join('\n', lines.Take(12)) + "\n";
         using var directory = new TemporaryDirectory();
-        var labels = new LabelReader(new LabelSettings("Label", ["1"], ["0"]));
+        var labels = new LabelMatcher(new LabelSettings("Label", ["1"], ["0"]));
         var clock = Stopwatch.StartNew();
         Mutation.Of(seed, CsvAlphabet).Sample(text =>
         {
@@ -121,7 +122,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         Mutation.Of(seed, CsvAlphabet).Sample(text =>
         {
             directory.Write("scored.csv", text);
-            Survive("csv", text, () => GateRunner.Run(config));
+            Survive("csv", text, () => QualityGate.Verbs.Check.Run(config));
         }, iter: Iterations, threads: 1);
         Report("csv", clock);
         Assert.Equal(kept, Hashes.Of(directory.Path).Where(p => p.Key.StartsWith("suite", StringComparison.Ordinal)).ToList());

@@ -3,6 +3,7 @@ using System.Text;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 using QualityGate.Tests.Support;
 
 namespace QualityGate.Tests.Onnx;
@@ -73,6 +74,6 @@ public sealed class OnnxOutputTests : IDisposable
     private GateResult Run(string model)
     {
         var yaml = $"version: 1\n{model}\nlabel: Label\ndata: {{ heldout: data.csv }}\nthreshold: 0.5\nregion: {{ width: 0.1 }}\n";
-        return GateRunner.Run(ConfigLoader.Parse(yaml, _directory.Write("qualitygate.yml", yaml)));
+        return Check.Run(ConfigLoader.Parse(yaml, _directory.Write("qualitygate.yml", yaml)));
     }
 }

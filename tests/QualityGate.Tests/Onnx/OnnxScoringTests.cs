@@ -1,6 +1,7 @@
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 using QualityGate.Metrics;
 using QualityGate.Tests.Support;
 
@@ -101,5 +102,5 @@ public sealed class OnnxScoringTests(OnnxModels models) : IDisposable
         Assert.Equal(expected.OperatingPoint.RegionLow, actual.OperatingPoint.RegionLow, 1e-6 * Math.Max(1, Math.Abs(expected.OperatingPoint.RegionLow)));
     }
 
-    private GateResult Run(string yaml, string name) => GateRunner.Run(ConfigLoader.Parse(yaml, _directory.Write(name, yaml)));
+    private GateResult Run(string yaml, string name) => Check.Run(ConfigLoader.Parse(yaml, _directory.Write(name, yaml)));
 }

@@ -121,7 +121,7 @@ public sealed class PropertyTests
             using var directory = new TemporaryDirectory();
             var path = directory.File("suite.csv");
             File.WriteAllBytes(path, SuiteFile.Render(document, ','));
-            var read = SuiteFile.Read(path, "suite.csv", ',', "Label", new LabelReader(new LabelSettings("Label", ["1"], ["0"])));
+            var read = SuiteFile.Read(path, "suite.csv", ',', "Label", new LabelMatcher(new LabelSettings("Label", ["1"], ["0"])));
             Assert.Equal(document.DataColumns, read.DataColumns);
             Assert.Equal(document.Items.Count, read.Items.Count);
             foreach (var (expected, actual) in document.Items.Zip(read.Items))

@@ -1,4 +1,5 @@
 using System.Text;
+using QualityGate.Results;
 using QualityGate.Reports;
 using QualityGate.Tests.Support;
 
@@ -16,7 +17,7 @@ public sealed class HtmlReportBrowserTests : IDisposable
     {
         var hostile = "<script>alert(1)</script>";
         var json = ReportTests.InjectFeatureValue(hostile);
-        var page = _directory.Write("qualitygate-report.html", Encoding.UTF8.GetString(HtmlReport.Render(ReportData.Parse(Encoding.UTF8.GetBytes(json), "x.json"))));
+        var page = _directory.Write("qualitygate-report.html", Encoding.UTF8.GetString(HtmlReport.Render(ResultJson.Read(Encoding.UTF8.GetBytes(json), "x.json"))));
 
         await using var browser = await Chromium.StartAsync();
         await browser.OpenAsync(page);

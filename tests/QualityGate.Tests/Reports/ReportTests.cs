@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Schema;
+using QualityGate.Results;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Reports;
@@ -20,7 +21,7 @@ public sealed class ReportTests : IDisposable
 
     public static string Fixture(string name) => Path.Combine(RepositoryPaths.Root, "tests", "QualityGate.Tests", "Reports", "Fixtures", name);
 
-    public static ReportData Load(string name) => ReportData.Parse(File.ReadAllBytes(Fixture(name)), name);
+    public static ResultDocument Load(string name) => ResultJson.Read(File.ReadAllBytes(Fixture(name)), name);
 
     [Theory]
     [InlineData("passing-result.json")]
@@ -49,7 +50,7 @@ public sealed class ReportTests : IDisposable
         var xml = new XmlDocument();
         xml.Load(new MemoryStream(JUnitReport.Render(report)));
         var cases = xml.SelectNodes("//testcase")!;
-        Assert.Equal(report.Limits.Count + report.Regression.Count, cases.Count);
+        Assert.Equal(report.Limits.Count + report.Regression.Checks.Count, cases.Count);
         Assert.Equal(["heldout", "regression"], xml.SelectNodes("/testsuites/testsuite/@name")!.Cast<XmlNode>().Select(n => n.Value));
         var fpr = xml.SelectSingleNode("//testcase[@name='fpr max 0.04']/failure")!;
         Assert.Equal("QG1001", fpr.Attributes!["type"]!.Value);
@@ -83,7 +84,7 @@ public sealed class ReportTests : IDisposable
         var json = File.ReadAllText(Fixture("passing-result.json"));
         var inconclusive = json.Replace("\"verdict\": \"passed\",\n      \"code\": \"QG1001\",\n      \"message\": \"fpr", "\"verdict\": \"inconclusive\",\n      \"code\": \"QG1002\",\n      \"message\": \"fpr", StringComparison.Ordinal);
         Assert.NotEqual(json, inconclusive);
-        var xml = Encoding.UTF8.GetString(JUnitReport.Render(ReportData.Parse(Encoding.UTF8.GetBytes(inconclusive), "x.json")));
+        var xml = Encoding.UTF8.GetString(JUnitReport.Render(ResultJson.Read(Encoding.UTF8.GetBytes(inconclusive), "x.json")));
         Assert.Contains("<skipped message=\"inconclusive: fpr", xml, StringComparison.Ordinal);
         Assert.Contains("skipped=\"1\"", xml, StringComparison.Ordinal);
     }
@@ -115,7 +116,7 @@ public sealed class ReportTests : IDisposable
     public void Markdown_keeps_data_from_breaking_tables_or_injecting_html()
     {
         var json = InjectFeatureValue("<script>alert(1)</script>|x");
-        var markdown = Encoding.UTF8.GetString(MarkdownReport.Render(ReportData.Parse(Encoding.UTF8.GetBytes(json), "x.json")));
+        var markdown = Encoding.UTF8.GetString(MarkdownReport.Render(ResultJson.Read(Encoding.UTF8.GetBytes(json), "x.json")));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;\\|x", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", markdown, StringComparison.Ordinal);
     }

@@ -5,6 +5,7 @@ using QualityGate.Configuration;
 using QualityGate.Data;
 using QualityGate.Errors;
 using QualityGate.Gate;
+
 using QualityGate.Mining;
 using QualityGate.Shards;
 using QualityGate.Tests.Support;
@@ -44,13 +45,13 @@ public sealed class ShardMergeTests
             Write(single, split);
             Write(sharded, split);
 
-            var one = GateRunner.Run(ConfigLoader.Load(single.File("qualitygate.yml")), new RunOptions(Mine: true, Clock: Clock));
+            var one = QualityGate.Verbs.Check.Run(ConfigLoader.Load(single.File("qualitygate.yml")), updateSuite: true, clock: Clock);
             var config = ConfigLoader.Load(sharded.File("qualitygate.yml"));
             var partials = Enumerable.Range(1, split.Shards)
                 .Select(i => (PartialJson.Read(WritePartial(sharded, config, new ShardSpec(i, split.Shards)), $"partial-{i}"), $"partial-{i}"))
                 .Reverse()
                 .ToList();
-            var many = GateRunner.Run(config, new RunOptions(Mine: true, Clock: Clock, Shards: partials));
+            var many = QualityGate.Verbs.Merge.Run(config, partials, updateSuite: true, clock: Clock);
 
             Assert.Equal(one.Sets[0].Confusion, many.Sets[0].Confusion);
             Assert.Equal(one.Sets[0].Region, many.Sets[0].Region);

@@ -4,6 +4,7 @@ using Microsoft.ML.Data;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 using QualityGate.Metrics;
 using QualityGate.Tests.Support;
 
@@ -18,7 +19,7 @@ public sealed class LoaderTests(SpamModels models) : IDisposable
     public void Dispose() => _directory.Dispose();
 
     private GateResult Run(string yaml, string name = "qualitygate.yml") =>
-        GateRunner.Run(ConfigLoader.Parse(yaml, _directory.Write(name, yaml)));
+        Check.Run(ConfigLoader.Parse(yaml, _directory.Write(name, yaml)));
 
     private static SetEvaluation Heldout(GateResult result) => result.Sets.Single(s => s.Name == "heldout");
 

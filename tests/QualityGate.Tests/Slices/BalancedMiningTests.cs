@@ -1,5 +1,6 @@
 using QualityGate.Configuration;
 using QualityGate.Gate;
+
 using QualityGate.Tests.Support;
 
 namespace QualityGate.Tests.Slices;
@@ -44,7 +45,7 @@ public sealed class BalancedMiningTests : IDisposable
         File.WriteAllLines(_directory.File("suite-scores.csv"), ["qg_id,Probability", .. suite.Skip(1).Select(l => l.Split(',')).Select(f => $"{f[id]},{f[score]}")]);
         var yaml = File.ReadAllText(_directory.File("qualitygate.yml")).Replace("suite: ", "suite_scores: suite-scores.csv, suite: ", StringComparison.Ordinal)
             + "  limits: { suite: { fpr: { max: 0.5 } } }\n  min_size: 3\n";
-        var result = GateRunner.Run(ConfigLoader.Parse(yaml, _directory.Write("check.yml", yaml)));
+        var result = QualityGate.Verbs.Check.Run(ConfigLoader.Parse(yaml, _directory.Write("check.yml", yaml)));
 
         var suiteSlices = result.Slices.Where(s => s.DataSet == "suite").ToList();
         Assert.Equal(mined.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => ($"provider={p.Key}", (long)p.Value)), suiteSlices.Select(s => (s.Name, s.Count)));
@@ -59,7 +60,7 @@ public sealed class BalancedMiningTests : IDisposable
         var mining = balance is { } cap ? $"  mining: {{ max_new_per_slice: {cap} }}\n" : string.Empty;
         var yaml = $"version: 1\nmodel: {{ kind: scores }}\nlabel: Label\nid: id\ndata: {{ heldout: heldout.csv, suite: {suite} }}\nthreshold: 0.5\nregion: {{ width: 0.1 }}\n" +
             $"mining: {{ margin: 0.1, max_new: 20, max_size: 100 }}\nslices:\n  columns: [provider]\n{mining}";
-        GateRunner.Run(ConfigLoader.Parse(yaml, _directory.Write("qualitygate.yml", yaml)), new RunOptions(Mine: true, Gate: false));
+        QualityGate.Verbs.Mine.Run(ConfigLoader.Parse(yaml, _directory.Write("qualitygate.yml", yaml)));
         return File.ReadAllLines(suite).Skip(1).Select(line => line.Split(',')[2]).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
     }
 }

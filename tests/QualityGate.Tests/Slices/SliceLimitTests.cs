@@ -1,6 +1,7 @@
 using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Gate;
+using QualityGate.Verbs;
 using QualityGate.Slices;
 using QualityGate.Tests.Support;
 
@@ -96,10 +97,10 @@ public sealed class SliceLimitTests : IDisposable
         var config = ConfigLoader.Parse(yaml, _directory.Write("qualitygate.yml", yaml));
         if (!bless)
         {
-            return GateRunner.Run(config);
+            return Check.Run(config);
         }
 
-        var result = GateRunner.Run(config, new RunOptions(ForBless: true));
+        var result = Bless.Evaluate(config);
         File.WriteAllBytes(_directory.File("baseline.json"), BaselineJson.Serialize(BaselineBuilder.Build(result)));
         return result;
     }

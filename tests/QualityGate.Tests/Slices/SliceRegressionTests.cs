@@ -3,6 +3,7 @@ using System.Text;
 using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Gate;
+
 using QualityGate.Slices;
 using QualityGate.Tests.Onnx;
 using QualityGate.Tests.Support;
@@ -100,8 +101,8 @@ public sealed class SliceRegressionTests(ITestOutputHelper output) : IDisposable
               baseline: baseline.json
 
             """;
-        var blessed = GateRunner.Run(ConfigLoader.Parse(Config("blessed.onnx"), _directory.Write("blessed.yml", Config("blessed.onnx"))), new RunOptions(ForBless: true));
+        var blessed = QualityGate.Verbs.Bless.Evaluate(ConfigLoader.Parse(Config("blessed.onnx"), _directory.Write("blessed.yml", Config("blessed.onnx"))));
         File.WriteAllBytes(_directory.File("baseline.json"), BaselineJson.Serialize(BaselineBuilder.Build(blessed)));
-        return GateRunner.Run(ConfigLoader.Parse(Config("candidate.onnx"), _directory.Write("candidate.yml", Config("candidate.onnx"))));
+        return QualityGate.Verbs.Check.Run(ConfigLoader.Parse(Config("candidate.onnx"), _directory.Write("candidate.yml", Config("candidate.onnx"))));
     }
 }

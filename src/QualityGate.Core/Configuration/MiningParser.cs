@@ -1,7 +1,7 @@
 namespace QualityGate.Configuration;
 
 /// <summary>Reads <c>mining: { margin, max_new, max_size, suspect_above, positives }</c>.</summary>
-internal static class MiningReader
+internal static class MiningParser
 {
     public static MiningSettings Read(YamlMap root)
     {

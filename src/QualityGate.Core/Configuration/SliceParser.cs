@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace QualityGate.Configuration;
 
 /// <summary>Reads <c>slices: { columns, min_size, limits, regression, mining }</c>.</summary>
-internal static class SliceReader
+internal static class SliceParser
 {
     public static SliceSettings? Read(YamlMap root, DataSettings data, ThresholdSettings threshold, StatisticsSettings statistics, RegressionSettings? regression)
     {
@@ -28,7 +28,7 @@ internal static class SliceReader
 
         var minSize = map.IntegerAtLeast("min_size", statistics.MinCount, 1);
 
-        var checks = RegressionReader.ReadChecks(map, "regression", "slices.regression", data);
+        var checks = RegressionParser.ReadChecks(map, "regression", "slices.regression", data);
         if (checks.Count > 0 && regression is null)
         {
             throw new ConfigurationException(ErrorCodes.ConfigConflict, "'slices.regression' compares each slice with the baseline, and there is no 'regression' section naming one.", map.At(map.Get("regression")!), "Add 'regression: { baseline: quality/baseline.json }'.");
@@ -38,7 +38,7 @@ internal static class SliceReader
             ? mining.IntegerAtLeast("max_new_per_slice", 0, 1)
             : (int?)null;
 
-        return new SliceSettings(columns, minSize, LimitReader.Read(map, data, threshold, "slices."), checks, perSlice, map.Location);
+        return new SliceSettings(columns, minSize, LimitParser.Read(map, data, threshold, "slices."), checks, perSlice, map.Location);
     }
 
     private static SliceColumn Column(YamlMap map, YamlNode node)

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace QualityGate.Configuration;
 
 /// <summary>Reads <c>regression:</c>: the baseline file and the checks against it, keyed <c>set.metric</c>.</summary>
-internal static class RegressionReader
+internal static class RegressionParser
 {
     /// <summary>Metrics compared example by example (paired) or, for the rest, against the baseline's value.</summary>
     /// <summary>
@@ -64,19 +64,19 @@ internal static class RegressionReader
     {
         var dot = key.IndexOf('.', StringComparison.Ordinal);
         var dataSet = dot > 0 ? key[..dot] : string.Empty;
-        if (!ConfigLoader.DataSetNames.Contains(dataSet))
+        if (!DataSetNames.Measured.Contains(dataSet))
         {
             throw new ConfigurationException(ErrorCodes.ConfigUnknownMetric, $"'{key}' must start with a data set: heldout. or suite.", location, "For example 'heldout.region.fpr' or 'suite.regressed'.");
         }
 
-        if (dataSet == "suite" && data.Suite is null)
+        if (dataSet == DataSetNames.Suite && data.Suite is null)
         {
             throw new ConfigurationException(ErrorCodes.ConfigConflict, $"'{key}' needs a suite file.", location, "Set 'data.suite'.");
         }
 
         var metricText = key[(dot + 1)..];
         var isCount = Counts.Contains(metricText);
-        if (isCount && dataSet != "suite")
+        if (isCount && dataSet != DataSetNames.Suite)
         {
             throw new ConfigurationException(ErrorCodes.ConfigUnknownMetric, $"'{key}' is counted on the suite only.", location, $"Did you mean 'suite.{metricText}'?");
         }

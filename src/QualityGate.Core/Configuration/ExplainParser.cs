@@ -1,7 +1,7 @@
 namespace QualityGate.Configuration;
 
 /// <summary>Reads <c>explain: { top, sample, repeats, seed, max_groups, ignore }</c>.</summary>
-internal static class ExplainReader
+internal static class ExplainParser
 {
     public static ExplainSettings Read(YamlMap root)
     {

@@ -7,7 +7,7 @@ using QualityGate.Identity;
 namespace QualityGate.Scoring;
 
 /// <summary>Typed getters turned into the few shapes the gate needs: a number, a text, an identity contribution.</summary>
-internal static class ValueReaders
+internal static class CursorGetters
 {
     /// <param name="slot">For a vector column (a score per class), the slot to read; a one-slot vector needs none.</param>
     public static Func<double> Number(DataViewRowCursor cursor, DataViewSchema.Column column, int? slot = null)

@@ -10,8 +10,10 @@ namespace QualityGate.Scoring;
 /// <c>kind: scores</c>: no model; each data file carries the candidate's score column, so models
 /// trained anywhere (Python, Spark) can be gated.
 /// </summary>
-public sealed class ScoreFileReader(GateConfig config) : IModelScorer
+public sealed class PrecomputedScores(GateConfig config) : IModelScorer
 {
+    public bool HasModel => false;
+
     private readonly MLContext _context = new(seed: 0);
     private string? _scoreColumn;
 

@@ -3,12 +3,12 @@ using QualityGate.Errors;
 namespace QualityGate.Configuration;
 
 /// <summary>Reads the <c>limits:</c> section: data set, then metric, then <c>{ min, max, evidence, min_count }</c>.</summary>
-internal static class LimitReader
+internal static class LimitParser
 {
     /// <param name="parent">The map holding <c>limits</c>: the config's root, or <c>slices</c> (then <paramref name="prefix"/> is "slices.").</param>
     public static IReadOnlyList<LimitSettings> Read(YamlMap parent, DataSettings data, ThresholdSettings threshold, string prefix = "")
     {
-        var limitsMap = parent.Map("limits", [.. ConfigLoader.DataSetNames]);
+        var limitsMap = parent.Map("limits", [.. DataSetNames.Measured]);
         if (limitsMap is null)
         {
             return [];
@@ -17,7 +17,7 @@ internal static class LimitReader
         var limits = new List<LimitSettings>();
         foreach (var (dataSet, setNode, setLocation) in limitsMap.Entries)
         {
-            if (dataSet == "suite" && data.Suite is null)
+            if (dataSet == DataSetNames.Suite && data.Suite is null)
             {
                 throw new ConfigurationException(ErrorCodes.ConfigConflict, "Limits on 'suite' need a suite file.", setLocation, "Set 'data.suite'.");
             }
@@ -95,7 +95,7 @@ internal static class LimitReader
     /// </summary>
     private static void RejectTargetFixedMetric(LimitSettings limit, ThresholdSettings threshold)
     {
-        if (threshold.Target is not { } target || limit.DataSet != "heldout")
+        if (threshold.Target is not { } target || limit.DataSet != DataSetNames.Heldout)
         {
             return;
         }

@@ -9,7 +9,7 @@ namespace QualityGate.Baseline;
 /// A hash of the settings that define what the examples and outcomes are (columns, label, id,
 /// threshold, region), and nothing else: loosening a limit or moving a file needs no re-bless.
 /// </summary>
-public static class SettingsFingerprint
+public static class ContentHash
 {
     public static string Of(GateConfig config)
     {

@@ -4,7 +4,7 @@ using QualityGate.Errors;
 namespace QualityGate.Data;
 
 /// <summary>Turns label values into positive or negative, rejecting any value the config does not list.</summary>
-public sealed class LabelReader(LabelSettings settings)
+public sealed class LabelMatcher(LabelSettings settings)
 {
 
     private readonly string[] _positiveValues = [.. settings.Positive];

@@ -1,0 +1,60 @@
+using QualityGate.Configuration;
+using QualityGate.Explain;
+using QualityGate.Mining;
+using QualityGate.Scoring;
+using QualityGate.Suite;
+
+namespace QualityGate.Gate;
+
+/// <summary>The steps the verbs are made of: score and evaluate, then put a run's parts together into its result.</summary>
+public static class Pipeline
+{
+    /// <summary>Scores the suite and the held-out set in one pass each (feeding <paramref name="harvest"/> during the pass when it can), and evaluates them.</summary>
+    public static Evaluation Evaluate(RunInputs inputs, Action<string>? progress, Harvest? harvest = null)
+    {
+        var columns = inputs.Scorer.Score(inputs.Heldout, []);
+        var suite = SuiteScoring.Score(inputs.Config, inputs.Scorer, inputs.Labels, inputs.Heldout);
+        var collector = harvest?.Begin(suite);
+        progress?.Invoke($"Scoring {inputs.Heldout.DisplayPath}");
+        var heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.WantsId, progress, collector);
+        return Evaluation.Of(inputs, heldout, columns, suite);
+    }
+
+    /// <summary>A run that does not mine says when limits on the suite cannot be decided because it has no items.</summary>
+    public static void WarnOfEmptySuite(Evaluation evaluation)
+    {
+        var config = evaluation.Config;
+        if (evaluation.SuiteSet is not null || config.Data.Suite is not { } path)
+        {
+            return;
+        }
+
+        var consequence = config.Limits.Any(l => l.DataSet == DataSetNames.Suite) ? " Limits on it are inconclusive." : string.Empty;
+        evaluation.Inputs.Warnings.Add(evaluation.Suite is null
+            ? $"The suite '{config.Display(path)}' does not exist yet; 'qgate mine' writes it.{consequence}"
+            : $"The suite '{config.Display(path)}' has no active items.{consequence}");
+    }
+
+    public static GateResult Result(Evaluation evaluation, Decisions decisions, SuiteStore.Update<MiningReport>? mined = null, Explanation? explanation = null)
+    {
+        var (config, suite) = (evaluation.Config, evaluation.Suite);
+        var hashes = mined is null ? (suite?.Sha256, suite?.Sha256) : (mined.HashBefore, mined.HashAfter);
+        var suiteReport = config.Data.Suite is null
+            ? null
+            : SuiteReporting.Report(config, evaluation.Inputs.Heldout.Columns, suite, decisions.PairedItems, mined?.Outcome, hashes, evaluation.Point);
+        return new GateResult(
+            config,
+            evaluation.Model,
+            evaluation.Point,
+            evaluation.Sets,
+            decisions.Limits,
+            decisions.Regression,
+            suiteReport,
+            config.Regression is null ? null : config.Display(config.Regression.Baseline),
+            evaluation.Inputs.Warnings,
+            explanation)
+        {
+            Slices = evaluation.Slices?.Slices ?? [],
+        };
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using QualityGate.Baseline;
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Errors;
+using QualityGate.Metrics;
+using QualityGate.Scoring;
+using QualityGate.Slices;
+using QualityGate.Training;
+
+namespace QualityGate.Gate;
+
+/// <summary>Whether a verb compares with the blessed baseline.</summary>
+public enum BaselineUse
+{
+    /// <summary>check and merge: a configured baseline must exist, and the blessed operating point is used.</summary>
+    Compare,
+
+    /// <summary>mine and explain: a blessed operating point is used when there is one.</summary>
+    IfPresent,
+
+    /// <summary>bless: a fresh operating point from this model's own scores.</summary>
+    Ignore,
+}
+
+/// <summary>
+/// Everything a run reads before its long pass, checked up front so a bad config, model,
+/// baseline or slice column stops the run at once: the scorer, the label rule, the baseline,
+/// the operating point when it is known before scoring, and the held-out file.
+/// </summary>
+public sealed record RunInputs(
+    GateConfig Config,
+    IModelScorer Scorer,
+    LabelMatcher Labels,
+    BaselineDocument? Baseline,
+    OperatingPoint? Known,
+    DataFile Heldout,
+    IReadOnlySet<string> InTraining,
+    IReadOnlyList<SliceMembership>? HeldoutSlices,
+    List<string> Warnings)
+{
+    /// <param name="sharded">The held-out set was scored by shards: slices and the in-training list are theirs to apply.</param>
+    public static RunInputs Open(GateConfig config, BaselineUse use, bool sharded = false)
+    {
+        var scorer = Scorers.Create(config);
+        var warnings = new List<string>();
+        CheckThresholdScale(config, scorer);
+        var baseline = use == BaselineUse.Ignore ? null : BaselineStore.Load(config, warnings, mayBeMissing: use == BaselineUse.IfPresent);
+        CheckBaselineScale(config, scorer, baseline);
+        var inTraining = sharded ? new HashSet<string>() : InTrainingList.Read(config);
+        var heldout = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
+
+        // Read before the long pass, so a slice column the data lacks stops the run at once.
+        var slices = config.Slices is { } sliced && !sharded ? SliceMembership.OfFile(heldout, sliced.Columns) : null;
+        return new RunInputs(config, scorer, new LabelMatcher(config.Label), baseline, KnownOperatingPoint(config, baseline), heldout, inTraining, slices, warnings);
+    }
+
+    /// <summary>
+    /// Held-out examples exported into training are held out no more, and per-slice checks
+    /// against the baseline pair a slice's examples: either needs every id, not only those of
+    /// the rows the operating point flags.
+    /// </summary>
+    public Func<double, bool, bool> WantsId =>
+        Known is { } known && InTraining.Count == 0 && Config.Slices?.Regression.Any(r => r.DataSet == DataSetNames.Heldout) != true
+            ? known.IsWrongOrInRegion
+            : (_, _) => true;
+
+    /// <summary>The operating point when it is known before scoring: blessed, or a fixed threshold with a width band.</summary>
+    public static OperatingPoint? KnownOperatingPoint(GateConfig config, BaselineDocument? baseline)
+    {
+        if (baseline is not null && config.Regression is { ResolveThresholdPerCandidate: false })
+        {
+            return new OperatingPoint(baseline.Threshold, baseline.RegionLow, baseline.RegionHigh, $"{baseline.ThresholdSource}; blessed");
+        }
+
+        return config.Threshold.Value is { } t && config.Region.Kind == RegionKind.Width
+            ? new OperatingPoint(t, t - config.Region.Parameter, t + config.Region.Parameter, "fixed")
+            : null;
+    }
+
+    /// <summary>A fixed threshold outside [0, 1] on probabilities predicts all or nothing positive: surely a mistake.</summary>
+    private static void CheckThresholdScale(GateConfig config, IModelScorer scorer)
+    {
+        if (scorer.ScoresAreProbabilities && config.Threshold.Value is { } value && value is < 0 or > 1)
+        {
+            throw new ConfigurationException(ErrorCodes.ConfigBadValue,
+                $"'threshold' is {value.ToString(CultureInfo.InvariantCulture)}, but the score column '{scorer.ScoreColumnName}' holds probabilities in [0, 1].",
+                config.Threshold.Location);
+        }
+    }
+
+    private static void CheckBaselineScale(GateConfig config, IModelScorer scorer, BaselineDocument? baseline)
+    {
+        if (baseline is not null && scorer.ScoresAreProbabilities && baseline.Threshold is < 0 or > 1)
+        {
+            throw new DataException(ErrorCodes.BaselineInvalid,
+                $"The baseline '{config.Display(config.Regression!.Baseline)}' was blessed at threshold {baseline.Threshold.ToString(CultureInfo.InvariantCulture)}, but '{scorer.ScoreColumnName}' holds probabilities in [0, 1]: it was not blessed on this kind of score.",
+                config.Regression.Location, "Bless the model again with 'qgate bless'.");
+        }
+    }
+}

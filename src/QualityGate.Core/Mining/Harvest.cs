@@ -1,0 +1,82 @@
+using QualityGate.Configuration;
+using QualityGate.Data;
+using QualityGate.Gate;
+using QualityGate.Scoring;
+using QualityGate.Slices;
+using QualityGate.Suite;
+
+namespace QualityGate.Mining;
+
+/// <summary>
+/// Mining within a run. When the operating point is known before scoring, candidates are
+/// collected inside the held-out pass (no id kept for the other rows); otherwise every held-out
+/// id is kept anyway, and they are offered once the threshold is resolved. Feedback is scored
+/// only here, and only mined.
+/// </summary>
+public sealed class Harvest
+{
+    private readonly RunInputs _inputs;
+    private CandidateCollector? _duringPass;
+    private IReadOnlySet<string> _inSuite = new HashSet<string>();
+
+    public Harvest(RunInputs inputs)
+    {
+        MiningRun.RequireSuite(inputs.Config);
+        _inputs = inputs;
+    }
+
+    /// <summary>The collector the held-out pass feeds; null when the operating point is not known yet.</summary>
+    public CandidateCollector? Begin(ScoredSuite? suite)
+    {
+        _inSuite = (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal);
+        _duringPass = _inputs.Known is { } known ? NewCollector(known.Threshold) : null;
+        return _duringPass;
+    }
+
+    /// <summary>Selects the candidates of the held-out set and the feedback, and writes them into the suite.</summary>
+    public SuiteStore.Update<MiningReport> Mine(Evaluation evaluation, Action<string>? progress, TimeProvider? clock)
+    {
+        var collector = _duringPass ?? OfferKeptIds(evaluation);
+        var found = collector.Finish([evaluation.Heldout, .. ScoreFeedback(collector, progress)], _inputs.Scorer);
+        return Write(evaluation, found, clock);
+    }
+
+    /// <summary>Writes candidates found elsewhere (by shards) into the suite.</summary>
+    public static SuiteStore.Update<MiningReport> Write(Evaluation evaluation, CandidateCollector.Found found, TimeProvider? clock)
+    {
+        var inputs = evaluation.Inputs;
+        var mined = MiningRun.Mine(inputs.Config, inputs.Labels, inputs.Heldout, found, evaluation.Suite, evaluation.Point, evaluation.Model, clock ?? MiningClock.FromEnvironment());
+        inputs.Warnings.AddRange(mined.Outcome.Warnings);
+        return mined;
+    }
+
+    private CandidateCollector OfferKeptIds(Evaluation evaluation)
+    {
+        var collector = NewCollector(evaluation.Point.Threshold);
+        var heldout = evaluation.Heldout;
+        foreach (var (row, id) in heldout.Ids.OrderBy(p => p.Key))
+        {
+            collector.Offer(heldout.File, row, heldout.Scores[row], heldout.Positive[row], id);
+        }
+
+        return collector;
+    }
+
+    private CandidateCollector NewCollector(double threshold)
+    {
+        var balance = SliceRun.BalancedMining(_inputs.Config, _inputs.Heldout, _inputs.HeldoutSlices);
+        return new CandidateCollector(threshold, _inputs.Config.Mining, _inSuite, balance?.SliceOf, balance?.PerSlice ?? int.MaxValue);
+    }
+
+    /// <summary>Feedback is only mined: its rows go through the collector and no id is kept.</summary>
+    private List<ScoredSet> ScoreFeedback(CandidateCollector collector, Action<string>? progress)
+    {
+        var config = _inputs.Config;
+        return [.. config.Data.Feedback.Select(source =>
+        {
+            var file = DataFile.Open(source.Path, config.Display(source.Path), config.Data.Separator, source.Location);
+            progress?.Invoke($"Scoring {file.DisplayPath}");
+            return ScoringPass.Read(DataSetNames.Feedback, file, _inputs.Scorer.Score(file, []), _inputs.Labels, (_, _) => false, progress, collector);
+        })];
+    }
+}
