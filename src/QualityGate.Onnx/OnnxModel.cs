@@ -80,13 +80,9 @@ public sealed class OnnxModel : IModelScorer
         return new OnnxModel(config, schema, output, slot, probabilities);
     }
 
-    public ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures)
-    {
-        var (data, id, identity, numeric) = _inputs.Load(_context, file, notFeatures);
-        var scored = _inputs.Transform(data, file, "ONNX model", input =>
-            (_transformer ??= _context.Transforms.ApplyOnnxModel([_outputTensor], [.. _inputs.Schema.Select(c => c.Name)], _config.Model.Path!).Fit(input)).Transform(input));
-        return new ScoredColumns(scored, ScoreColumnName, HiddenColumns.Label, id, [], identity, numeric, HiddenColumns.Extra, _slot);
-    }
+    public ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures) =>
+        _inputs.Score(_context, file, notFeatures, "ONNX model", input =>
+            (_transformer ??= _context.Transforms.ApplyOnnxModel([_outputTensor], [.. _inputs.Schema.Select(c => c.Name)], _config.Model.Path!).Fit(input)).Transform(input), ScoreColumnName, _slot);
 
     /// <summary>The model's inputs as ML.NET columns: one value per row for a [batch] or [batch, 1] tensor, a vector for [batch, n].</summary>
     private static DataViewSchema InputSchema(IReadOnlyDictionary<string, NodeMetadata> inputs, string display, SourceLocation location)

@@ -15,27 +15,7 @@ internal static class CommandLine
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
         System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
-        var root = new RootCommand("QualityGate: a quality gate for binary classifiers, with threshold-region limits and honest statistics.")
-        {
-            CheckCommand.Create(),
-            MergeCommand.Create(),
-            MineCommand.Create(),
-            ExplainCommand.Create(),
-            ExportTrainingCommand.Create(),
-            BlessCommand.Create(),
-            SuiteCommand.Create(),
-            ReportCommand.Create(),
-            InitCommand.Create(),
-        };
-
-        var verbosity = new Option<string>("--verbosity", "-v") { Description = "How much to print: quiet (findings and the verdict), minimal, normal (the default: the summary tables) or detailed.", Recursive = true, DefaultValueFactory = _ => "normal" };
-        verbosity.AcceptOnlyFromAmong("quiet", "minimal", "normal", "detailed");
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "The same as --verbosity quiet.", Recursive = true };
-        var noColor = new Option<bool>("--no-color") { Description = "No colour codes, even on a terminal (NO_COLOR works too).", Recursive = true };
-        root.Options.Add(verbosity);
-        root.Options.Add(quiet);
-        root.Options.Add(noColor);
-
+        var (root, verbosity, quiet, noColor) = Root();
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -66,6 +46,32 @@ internal static class CommandLine
             Console.Error.WriteLine(e);
             return ExitCodes.ModelOrData;
         }
+    }
+
+    /// <summary>Every verb, and the output options every verb takes.</summary>
+    private static (RootCommand Root, Option<string> Verbosity, Option<bool> Quiet, Option<bool> NoColor) Root()
+    {
+        var root = new RootCommand("QualityGate: a quality gate for binary classifiers, with threshold-region limits and honest statistics.")
+        {
+            CheckCommand.Create(),
+            MergeCommand.Create(),
+            MineCommand.Create(),
+            ExplainCommand.Create(),
+            ExportTrainingCommand.Create(),
+            BlessCommand.Create(),
+            SuiteCommand.Create(),
+            ReportCommand.Create(),
+            InitCommand.Create(),
+        };
+
+        var verbosity = new Option<string>("--verbosity", "-v") { Description = "How much to print: quiet (findings and the verdict), minimal, normal (the default: the summary tables) or detailed.", Recursive = true, DefaultValueFactory = _ => "normal" };
+        verbosity.AcceptOnlyFromAmong("quiet", "minimal", "normal", "detailed");
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "The same as --verbosity quiet.", Recursive = true };
+        var noColor = new Option<bool>("--no-color") { Description = "No colour codes, even on a terminal (NO_COLOR works too).", Recursive = true };
+        root.Options.Add(verbosity);
+        root.Options.Add(quiet);
+        root.Options.Add(noColor);
+        return (root, verbosity, quiet, noColor);
     }
 
     public static Option<string> ConfigOption() => new("--config", "-c")

@@ -26,7 +26,7 @@ internal static class Visible
         Console.SetError(new CleaningWriter(Console.Error));
     }
 
-    public static string Clean(string text) => QualityGate.Reports.VisibleText.Of(text);
+    public static string Clean(string text) => QualityGate.Errors.VisibleText.Of(text);
 
     /// <summary>A writer that cleans what goes through it (for Spectre's raw output, line by line).</summary>
     public static TextWriter Writer(TextWriter inner) => inner is CleaningWriter ? inner : new CleaningWriter(inner);

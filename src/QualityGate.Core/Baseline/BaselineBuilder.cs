@@ -17,7 +17,7 @@ public static class BaselineBuilder
             result.Model.Sha256,
             ContentHash.OfHeldout(config, result.Model.ScoreColumn),
             result.Suite?.HashAfter,
-            ContentHash.Of(config),
+            ContentHash.OfSettings(config),
             point.Threshold,
             point.ThresholdSource,
             point.RegionLow,

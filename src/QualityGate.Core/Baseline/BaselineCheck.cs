@@ -21,11 +21,11 @@ internal static partial class BaselineCheck
                 $"its threshold {baseline.Threshold} and region [{baseline.RegionLow}, {baseline.RegionHigh}] are impossible: a region holds its threshold", null, LineOf(text, "\"region\""));
         }
 
-        foreach (var (name, hash) in new[] { ("model", baseline.ModelSha256), ("heldout", baseline.HeldoutSha256), ("suite", baseline.SuiteSha256), ("settings", baseline.ContentHash) })
+        foreach (var (name, hash) in new[] { ("model", baseline.ModelSha256), ("heldout", baseline.HeldoutSha256), ("suite", baseline.SuiteSha256), ("settings", baseline.SettingsHash) })
         {
             if (hash is not null && !Sha256().IsMatch(hash))
             {
-                throw BaselineJson.Invalid(displayPath, $"its {name} hash '{Reports.VisibleText.Of(hash)}' is no SHA-256", null, LineOf(text, $"\"{name}\""));
+                throw BaselineJson.Invalid(displayPath, $"its {name} hash '{Errors.VisibleText.Of(hash)}' is no SHA-256", null, LineOf(text, $"\"{name}\""));
             }
         }
 
@@ -38,7 +38,7 @@ internal static partial class BaselineCheck
             var valid = config.IdColumn is null ? HashId().IsMatch(id) : id.Length > 0 && !id.Any(char.IsControl);
             if (!valid)
             {
-                throw BaselineJson.Invalid(displayPath, $"it records the example id '{Reports.VisibleText.Of(id)}', which no run writes{(config.IdColumn is null ? " (ids are 32 hex digits)" : string.Empty)}", null, LineOf(text, id));
+                throw BaselineJson.Invalid(displayPath, $"it records the example id '{Errors.VisibleText.Of(id)}', which no run writes{(config.IdColumn is null ? " (ids are 32 hex digits)" : string.Empty)}", null, LineOf(text, id));
             }
         }
 

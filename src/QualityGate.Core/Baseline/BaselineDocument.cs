@@ -12,7 +12,7 @@ public sealed record BaselineDocument(
     string? ModelSha256,
     string HeldoutSha256,
     string? SuiteSha256,
-    string ContentHash,
+    string SettingsHash,
     double Threshold,
     string ThresholdSource,
     double RegionLow,

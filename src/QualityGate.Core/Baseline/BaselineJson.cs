@@ -25,7 +25,7 @@ public static class BaselineJson
             json.WriteStartObject("hashes");
             json.WriteString("heldout", baseline.HeldoutSha256);
             json.WriteString("suite", baseline.SuiteSha256);
-            json.WriteString("settings", baseline.ContentHash);
+            json.WriteString("settings", baseline.SettingsHash);
             json.WriteEndObject();
             json.WriteStartObject("threshold");
             json.WriteNumber("value", baseline.Threshold);
@@ -36,52 +36,8 @@ public static class BaselineJson
             json.WriteNumber("high", baseline.RegionHigh);
             json.WriteEndObject();
 
-            json.WriteStartArray("metrics");
-            foreach (var metric in baseline.Metrics)
-            {
-                json.WriteStartObject();
-                json.WriteString("set", metric.DataSet);
-                json.WriteString("metric", metric.Metric);
-                json.WriteNumber("value", metric.Value);
-                if (metric.K is { } k)
-                {
-                    json.WriteNumber("k", k);
-                    json.WriteNumber("n", metric.N!.Value);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-
-            var heldout = baseline.Heldout;
-            json.WriteStartObject("heldout");
-            json.WriteNumber("rows", heldout.Rows);
-            json.WriteNumber("negatives", heldout.Negatives);
-            json.WriteNumber("positives", heldout.Positives);
-            Ids(json, "falsePositives", heldout.Outcomes.FalsePositives);
-            Ids(json, "falseNegatives", heldout.Outcomes.FalseNegatives);
-            Ids(json, "regionNegatives", heldout.Outcomes.RegionNegatives);
-            Ids(json, "regionPositives", heldout.Outcomes.RegionPositives);
-            json.WriteEndObject();
-
-            if (baseline.Suite is { } suite)
-            {
-                json.WriteStartObject("suite");
-                Ids(json, "items", suite.Items);
-                Ids(json, "wrong", suite.Wrong);
-                Ids(json, "inRegion", suite.InRegion);
-                if (suite.Fingerprints is { } fingerprints)
-                {
-                    Ids(json, "fingerprints", fingerprints);
-                }
-
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("suite");
-            }
+            WriteMetrics(json, baseline.Metrics);
+            WriteOutcomes(json, baseline);
 
             // Written only by a config with slices, so baselines without them keep their bytes.
             if (baseline.Slices is { } slices)
@@ -104,6 +60,60 @@ public static class BaselineJson
 
         stream.WriteByte((byte)'\n');
         return stream.ToArray();
+    }
+
+    private static void WriteMetrics(Utf8JsonWriter json, IReadOnlyList<BaselineMetric> metrics)
+    {
+        json.WriteStartArray("metrics");
+        foreach (var metric in metrics)
+        {
+            json.WriteStartObject();
+            json.WriteString("set", metric.DataSet);
+            json.WriteString("metric", metric.Metric);
+            json.WriteNumber("value", metric.Value);
+            if (metric.K is { } k)
+            {
+                json.WriteNumber("k", k);
+                json.WriteNumber("n", metric.N!.Value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>The blessed model's per-example outcomes: held-out row counts and ids, and the suite's items.</summary>
+    private static void WriteOutcomes(Utf8JsonWriter json, BaselineDocument baseline)
+    {
+        var heldout = baseline.Heldout;
+        json.WriteStartObject("heldout");
+        json.WriteNumber("rows", heldout.Rows);
+        json.WriteNumber("negatives", heldout.Negatives);
+        json.WriteNumber("positives", heldout.Positives);
+        Ids(json, "falsePositives", heldout.Outcomes.FalsePositives);
+        Ids(json, "falseNegatives", heldout.Outcomes.FalseNegatives);
+        Ids(json, "regionNegatives", heldout.Outcomes.RegionNegatives);
+        Ids(json, "regionPositives", heldout.Outcomes.RegionPositives);
+        json.WriteEndObject();
+
+        if (baseline.Suite is { } suite)
+        {
+            json.WriteStartObject("suite");
+            Ids(json, "items", suite.Items);
+            Ids(json, "wrong", suite.Wrong);
+            Ids(json, "inRegion", suite.InRegion);
+            if (suite.Fingerprints is { } fingerprints)
+            {
+                Ids(json, "fingerprints", fingerprints);
+            }
+
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("suite");
+        }
     }
 
     public static BaselineDocument Read(string path, string displayPath)

@@ -40,7 +40,7 @@ public static class BaselineStore
     /// </summary>
     public static void RequireSameSettings(GateConfig config, BaselineDocument? baseline)
     {
-        if (baseline is not null && config.Regression is { } regression && baseline.ContentHash != ContentHash.Of(config))
+        if (baseline is not null && config.Regression is { } regression && baseline.SettingsHash != ContentHash.OfSettings(config))
         {
             throw new DataException(ErrorCodes.BaselineInvalid,
                 $"The baseline '{config.Display(regression.Baseline)}' was blessed with other data-defining settings (columns, label, id, threshold or region).",

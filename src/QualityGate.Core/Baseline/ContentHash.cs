@@ -11,7 +11,7 @@ namespace QualityGate.Baseline;
 /// </summary>
 public static class ContentHash
 {
-    public static string Of(GateConfig config)
+    public static string OfSettings(GateConfig config)
     {
         var lines = new List<string>
         {

@@ -98,30 +98,7 @@ public sealed class CsvRecordReader : IDisposable
             var c = (char)next;
             if (quoted)
             {
-                if (c == '"' && _reader.Peek() == '"')
-                {
-                    _field.Append('"');
-                    _reader.Read();
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        _line++;
-                    }
-
-                    _field.Append(c);
-                    if (_field.Length > MaxFieldLength)
-                    {
-                        throw new Errors.DataException(Errors.ErrorCodes.DataUnreadable,
-                            $"A quoted field that starts on line {RecordLine} of '{_name}' runs past {MaxFieldLength:N0} characters.",
-                            new Errors.SourceLocation(_name, RecordLine, 0), "Look for an opening quote that is never closed.");
-                    }
-                }
+                quoted = InQuotes(c);
             }
             else if (c == '"' && _field.Length == 0)
             {
@@ -145,14 +122,50 @@ public sealed class CsvRecordReader : IDisposable
             }
             else
             {
-                _field.Append(c);
-                if (_field.Length > MaxFieldLength)
-                {
-                    throw new Errors.DataException(Errors.ErrorCodes.DataUnreadable,
-                        $"A field on line {_line} of '{_name}' runs past {MaxFieldLength:N0} characters.", new Errors.SourceLocation(_name, _line, 0));
-                }
+                Append(c, quoted: false);
             }
         }
+    }
+
+    /// <summary>One character inside a quoted field; false when it closes the quotes.</summary>
+    private bool InQuotes(char c)
+    {
+        if (c == '"' && _reader.Peek() == '"')
+        {
+            _field.Append('"');
+            _reader.Read();
+            return true;
+        }
+
+        if (c == '"')
+        {
+            return false;
+        }
+
+        if (c == '\n')
+        {
+            _line++;
+        }
+
+        Append(c, quoted: true);
+        return true;
+    }
+
+    /// <summary>A field longer than <see cref="MaxFieldLength"/> is no field a data file means: it is refused before it fills the memory.</summary>
+    private void Append(char c, bool quoted)
+    {
+        _field.Append(c);
+        if (_field.Length <= MaxFieldLength)
+        {
+            return;
+        }
+
+        throw quoted
+            ? new Errors.DataException(Errors.ErrorCodes.DataUnreadable,
+                $"A quoted field that starts on line {RecordLine} of '{_name}' runs past {MaxFieldLength:N0} characters.",
+                new Errors.SourceLocation(_name, RecordLine, 0), "Look for an opening quote that is never closed.")
+            : new Errors.DataException(Errors.ErrorCodes.DataUnreadable,
+                $"A field on line {_line} of '{_name}' runs past {MaxFieldLength:N0} characters.", new Errors.SourceLocation(_name, _line, 0));
     }
 
     /// <summary>A field as CSV writes it: quoted only when it holds a separator, a quote or a line break.</summary>

@@ -62,42 +62,7 @@ public sealed class ExampleSample
         var sample = new ExampleSample(layout);
         var random = new Random(settings.Seed);
         var suiteItems = suite?.Document.Items.Where(i => i.Status == SuiteStatus.Active).ToList() ?? [];
-        var suiteSet = suite?.Active;
-
-        ExampleGroup GroupOf(double score, bool positive) =>
-            positive ? ExampleGroup.Positive : score >= hardFrom ? ExampleGroup.HardNegative : ExampleGroup.EasyNegative;
-
-        // Which rows each group and the region take: (source, row), source 0 the held-out set, 1 the suite.
-        var members = new Dictionary<ExampleGroup, List<(int Source, int Row)>>();
-        foreach (var group in Enum.GetValues<ExampleGroup>())
-        {
-            members[group] = [];
-        }
-
-        var region = new List<(int Source, int Row)>();
-        for (var row = 0; row < heldout.Count; row++)
-        {
-            members[GroupOf(heldout.Scores[row], heldout.Positive[row])].Add((0, row));
-            if (point.InRegion(heldout.Scores[row]))
-            {
-                region.Add((0, row));
-            }
-        }
-
-        var heldoutCounts = members.ToDictionary(m => m.Key, m => m.Value.Count);
-        for (var row = 0; row < (suiteSet?.Count ?? 0); row++)
-        {
-            var score = suiteSet!.Scores[row];
-            if (!suiteSet.Positive[row] && score >= hardFrom)
-            {
-                members[ExampleGroup.HardNegative].Add((1, row));
-            }
-
-            if (point.InRegion(score))
-            {
-                region.Add((1, row));
-            }
-        }
+        var (members, heldoutCounts, region) = Members(heldout, suite?.Active, point, hardFrom);
 
         var chosen = new Dictionary<(int Source, int Row), ExampleGroup>();
         foreach (var (group, rows) in members)
@@ -135,10 +100,50 @@ public sealed class ExampleSample
         for (var row = 0; row < suiteItems.Count; row++)
         {
             var item = suiteItems[row];
-            Take((1, row), item.Fields, suiteSet!.Scores[row], item.Positive, () => $"suite item {item.Id}");
+            Take((1, row), item.Fields, suite!.Active.Scores[row], item.Positive, () => $"suite item {item.Id}");
         }
 
         return sample;
+    }
+
+    /// <summary>
+    /// Which rows each group and the region take, as (source, row): source 0 the held-out set,
+    /// 1 the suite's active items (only its hard negatives join a group), with each group's
+    /// held-out count.
+    /// </summary>
+    private static (Dictionary<ExampleGroup, List<(int Source, int Row)>> Members, Dictionary<ExampleGroup, int> HeldoutCounts, List<(int Source, int Row)> Region) Members(
+        ScoredSet heldout, ScoredSet? suiteSet, OperatingPoint point, double hardFrom)
+    {
+        ExampleGroup GroupOf(double score, bool positive) =>
+            positive ? ExampleGroup.Positive : score >= hardFrom ? ExampleGroup.HardNegative : ExampleGroup.EasyNegative;
+
+        var members = Enum.GetValues<ExampleGroup>().ToDictionary(g => g, _ => new List<(int Source, int Row)>());
+        var region = new List<(int Source, int Row)>();
+        for (var row = 0; row < heldout.Count; row++)
+        {
+            members[GroupOf(heldout.Scores[row], heldout.Positive[row])].Add((0, row));
+            if (point.InRegion(heldout.Scores[row]))
+            {
+                region.Add((0, row));
+            }
+        }
+
+        var heldoutCounts = members.ToDictionary(m => m.Key, m => m.Value.Count);
+        for (var row = 0; row < (suiteSet?.Count ?? 0); row++)
+        {
+            var score = suiteSet!.Scores[row];
+            if (!suiteSet.Positive[row] && score >= hardFrom)
+            {
+                members[ExampleGroup.HardNegative].Add((1, row));
+            }
+
+            if (point.InRegion(score))
+            {
+                region.Add((1, row));
+            }
+        }
+
+        return (members, heldoutCounts, region);
     }
 
     /// <summary>Region examples scored again once per shuffle and group: enough for stable averages, and bounded for wide inputs.</summary>

@@ -52,35 +52,39 @@ public static class Explainer
         }
 
         var features = Compare(sample);
-        IReadOnlyList<GroupImportance>? importance = null;
-        if (inputs is null)
-        {
-            notes.Add("The scores are precomputed (model.kind: scores): there is no model to shuffle features for, so only the feature comparison is shown.");
-        }
-        else
-        {
-            if (inputs.All(i => i.CsvIndexes.Count == 0))
-            {
-                notes.Add("The model reads the data with its own loader, which does not say which columns feed which input: each column is shuffled on its own.");
-            }
-
-            if (sample.Region.Count == 0)
-            {
-                notes.Add("No example scores inside the threshold region: there is no region importance to measure.");
-            }
-
-            importance = [.. RegionImportance.Measure(scorer, heldout.File, labels, sample.Region, layout.Groups, point, settings, progress)
-                .OrderByDescending(i => i.ScoreChange)
-                .ThenByDescending(i => i.ErrorRateChange)
-                .ThenBy(i => i.Group.Columns[0])];
-        }
-
+        var importance = Importance(scorer, inputs, labels, heldout.File, sample, point, settings, notes, progress);
         var position = layout.Features.Select((feature, index) => (feature.Column, index)).ToDictionary(p => p.Column, p => p.index);
         var distributions = features.Take(settings.Top).Select(f => Distribution(sample, position[f.Feature.Column])).ToList();
         return new Explanation(hardFrom, settings, groups, sample.RegionTotal, sample.Region.Count, features, importance, distributions, notes);
     }
 
     /// <summary>Every numeric feature, the strongest pull towards the positives first.</summary>
+    /// <summary>How much shuffling each feature group moves the region's scores and decisions; null without a model to shuffle for.</summary>
+    private static List<GroupImportance>? Importance(
+        IModelScorer scorer, IReadOnlyList<NumericInput>? inputs, LabelMatcher labels, DataFile file, ExampleSample sample, OperatingPoint point, ExplainSettings settings, List<string> notes, Action<string>? progress)
+    {
+        if (inputs is null)
+        {
+            notes.Add("The scores are precomputed (model.kind: scores): there is no model to shuffle features for, so only the feature comparison is shown.");
+            return null;
+        }
+
+        if (inputs.All(i => i.CsvIndexes.Count == 0))
+        {
+            notes.Add("The model reads the data with its own loader, which does not say which columns feed which input: each column is shuffled on its own.");
+        }
+
+        if (sample.Region.Count == 0)
+        {
+            notes.Add("No example scores inside the threshold region: there is no region importance to measure.");
+        }
+
+        return [.. RegionImportance.Measure(scorer, file, labels, sample.Region, sample.Layout.Groups, point, settings, progress)
+            .OrderByDescending(i => i.ScoreChange)
+            .ThenByDescending(i => i.ErrorRateChange)
+            .ThenBy(i => i.Group.Columns[0])];
+    }
+
     private static List<FeatureComparison> Compare(ExampleSample sample)
     {
         var comparisons = new List<FeatureComparison>();

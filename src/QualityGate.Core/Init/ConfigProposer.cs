@@ -143,28 +143,7 @@ public static class ConfigProposer
         text.Append(CultureInfo.InvariantCulture, $"# Each limit sits at today's {Format(PlacementConfidence * 100)}% bound: a model of today's quality passes it (it fails about 1% of\n");
         text.Append("# fresh samples or fewer); a clearly worse model fails. Smaller changes are the regression checks' job.\n");
         text.Append("limits:\n  heldout:\n");
-        foreach (var name in ProposedMetrics)
-        {
-            var metric = heldout.Find(new MetricName(name));
-            if (metric is null || metric.Unavailable is not null || metric.BoundsAt is not { } boundsAt)
-            {
-                continue;
-            }
-
-            var isMax = name is "fpr" or "region.error_rate" or "region.fpr";
-            var isRegion = name.StartsWith("region.", StringComparison.Ordinal);
-            if (isRegion && RegionShortfall(region, name) is { } shortfall)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"    # {name}: left out, {shortfall}\n");
-                continue;
-            }
-
-            var placed = boundsAt(PlacementConfidence);
-            var bound = isMax ? RoundUp(placed.Upper) : RoundDown(placed.Lower);
-            text.Append(CultureInfo.InvariantCulture, $"    # {Protects(name)}: today {Format(metric.Value)}{Counts(metric)}, {Format(PlacementConfidence * 100)}% bound {Format(isMax ? placed.Upper : placed.Lower)}\n");
-            text.Append(CultureInfo.InvariantCulture, $"    {name}: {{ {(isMax ? "max" : "min")}: {Format(bound)} }}\n");
-        }
-
+        AppendLimits(text, heldout);
         text.Append("""
             # Negatives scoring at or above threshold - margin are mined, hardest first.
             mining: { margin: 0.05, max_new: 200, max_size: 5000, suspect_above: 0.98 }
@@ -191,6 +170,33 @@ public static class ConfigProposer
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         return text.ToString();
+    }
+
+    /// <summary>Each proposed limit at today's <see cref="PlacementConfidence"/> bound, with what it protects; region limits without enough examples are left out, saying why.</summary>
+    private static void AppendLimits(StringBuilder text, SetEvaluation heldout)
+    {
+        var region = heldout.Region;
+        foreach (var name in ProposedMetrics)
+        {
+            var metric = heldout.Find(new MetricName(name));
+            if (metric is null || metric.Unavailable is not null || metric.BoundsAt is not { } boundsAt)
+            {
+                continue;
+            }
+
+            var isMax = name is "fpr" or "region.error_rate" or "region.fpr";
+            var isRegion = name.StartsWith("region.", StringComparison.Ordinal);
+            if (isRegion && RegionShortfall(region, name) is { } shortfall)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    # {name}: left out, {shortfall}\n");
+                continue;
+            }
+
+            var placed = boundsAt(PlacementConfidence);
+            var bound = isMax ? RoundUp(placed.Upper) : RoundDown(placed.Lower);
+            text.Append(CultureInfo.InvariantCulture, $"    # {Protects(name)}: today {Format(metric.Value)}{Counts(metric)}, {Format(PlacementConfidence * 100)}% bound {Format(isMax ? placed.Upper : placed.Lower)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"    {name}: {{ {(isMax ? "max" : "min")}: {Format(bound)} }}\n");
+        }
     }
 
     private static string Protects(string metric) => metric switch

@@ -58,31 +58,7 @@ public sealed class MlNetModel : IModelScorer
         Storage.InputFile.RequireRegular(path, display, "model", settings.Location);
 
         var context = new MLContext(seed: 0);
-        ITransformer transformer;
-        DataViewSchema inputSchema;
-        IDataLoader<IMultiStreamSource>? loader = null;
-        try
-        {
-            // A model saved with Save(model, schema) has a "Schema" entry; one saved with its
-            // loader has none, and LoadWithDataLoader gives that loader back.
-            var savedWithSchema = HasSchemaEntry(path);
-            using var stream = File.OpenRead(path);
-            if (savedWithSchema)
-            {
-                transformer = context.Model.Load(stream, out inputSchema);
-            }
-            else
-            {
-                transformer = context.Model.LoadWithDataLoader(stream, out var embedded);
-                loader = embedded;
-                inputSchema = embedded.GetOutputSchema();
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException or IOException or NotSupportedException or System.Reflection.TargetInvocationException)
-        {
-            throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' is not a readable ML.NET model: {ModelInputs.FirstLine(e)}", settings.Location, inner: e);
-        }
-
+        var (transformer, inputSchema, loader) = Read(context, path, display, settings.Location);
         var outputSchema = transformer.GetOutputSchema(inputSchema);
         var scoreColumn = settings.ScoreColumn
             ?? (outputSchema.GetColumnOrNull("Probability") is not null ? "Probability" : outputSchema.GetColumnOrNull("Score") is not null ? "Score" : null)
@@ -106,6 +82,29 @@ public sealed class MlNetModel : IModelScorer
         return new MlNetModel(context, transformer, inputSchema, loader, config, scoreColumn, scoreColumn == "Probability");
     }
 
+    /// <summary>
+    /// A model saved with Save(model, schema) has a "Schema" entry; one saved with its loader has
+    /// none, and LoadWithDataLoader gives that loader back.
+    /// </summary>
+    private static (ITransformer Transformer, DataViewSchema InputSchema, IDataLoader<IMultiStreamSource>? Loader) Read(MLContext context, string path, string display, SourceLocation location)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            if (HasSchemaEntry(path))
+            {
+                return (context.Model.Load(stream, out var inputSchema), inputSchema, null);
+            }
+
+            var transformer = context.Model.LoadWithDataLoader(stream, out var embedded);
+            return (transformer, embedded.GetOutputSchema(), embedded);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException or IOException or NotSupportedException or System.Reflection.TargetInvocationException)
+        {
+            throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' is not a readable ML.NET model: {ModelInputs.FirstLine(e)}", location, inner: e);
+        }
+    }
+
     public ScoredColumns Score(DataFile file, IReadOnlyCollection<string> notFeatures) =>
         _loader is null ? ScoreWithBuiltLoader(file, notFeatures) : ScoreWithEmbeddedLoader(file);
 
@@ -124,17 +123,17 @@ public sealed class MlNetModel : IModelScorer
         return new ScoredColumns(Transform(data, file), ScoreColumnName, label, id, identity, null, numeric);
     }
 
-    private ScoredColumns ScoreWithBuiltLoader(DataFile file, IReadOnlyCollection<string> notFeatures)
-    {
-        var (data, id, identity, numeric) = _inputs.Load(_context, file, notFeatures);
-        return new ScoredColumns(Transform(data, file), ScoreColumnName, HiddenColumns.Label, id, [], identity, numeric, HiddenColumns.Extra);
-    }
+    private ScoredColumns ScoreWithBuiltLoader(DataFile file, IReadOnlyCollection<string> notFeatures) =>
+        _inputs.Score(_context, file, notFeatures, "model", Apply, ScoreColumnName);
 
-    private IDataView Transform(IDataView data, DataFile file) => _inputs.Transform(data, file, "model", input =>
+    private IDataView Transform(IDataView data, DataFile file) => _inputs.Transform(data, file, "model", Apply);
+
+    /// <summary>The model over data read as its inputs; its output schema first, so a schema mismatch is reported before any row is read.</summary>
+    private IDataView Apply(IDataView input)
     {
         _ = _transformer.GetOutputSchema(input.Schema);
         return _transformer.Transform(input);
-    });
+    }
 
     private static string? ScoreColumnKind(DataViewSchema.Column? score)
     {

@@ -12,7 +12,7 @@ namespace QualityGate.Scoring;
 /// fields, and one column per model input, found by name in the header or mapped to a range of
 /// columns in <c>model.inputs</c>.
 /// </summary>
-internal sealed class ModelInputs(GateConfig config, DataViewSchema inputSchema)
+public sealed class ModelInputs(GateConfig config, DataViewSchema inputSchema)
 {
     public DataViewSchema Schema => inputSchema;
 
@@ -57,6 +57,18 @@ internal sealed class ModelInputs(GateConfig config, DataViewSchema inputSchema)
         {
             throw new DataException(ErrorCodes.ModelSchemaMismatch, $"The {model} cannot score '{file.DisplayPath}': {FirstLine(e)}", config.Model.Location, MissingHint(data.Schema), e);
         }
+    }
+
+    /// <summary>
+    /// A file scored by a model that declares its inputs: read as those inputs, passed through
+    /// <paramref name="transform"/> (the model), with the columns the gate reads named.
+    /// </summary>
+    /// <param name="model">How messages name the model ("model", "ONNX model").</param>
+    /// <param name="scoreSlot">When the score column holds one value per class, the positive class's slot.</param>
+    public ScoredColumns Score(MLContext context, DataFile file, IReadOnlyCollection<string> notFeatures, string model, Func<IDataView, IDataView> transform, string scoreColumn, int? scoreSlot = null)
+    {
+        var (data, id, identity, numeric) = Load(context, file, notFeatures);
+        return new ScoredColumns(Transform(data, file, model, transform), scoreColumn, HiddenColumns.Label, id, [], identity, numeric, HiddenColumns.Extra, scoreSlot);
     }
 
     /// <summary>An ML.NET or ONNX Runtime message's first line: the rest is their internals.</summary>

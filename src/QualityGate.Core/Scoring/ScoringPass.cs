@@ -36,20 +36,14 @@ public static class ScoringPass
         {
             using var cursor = columns.View.GetRowCursor(active);
             var readScore = CursorGetters.Number(cursor, schema[columns.ScoreColumn], columns.ScoreSlot);
-            var readLabel = LabelMatcher(cursor, schema[columns.LabelColumn], labels, file);
+            var readLabel = LabelOf(cursor, schema[columns.LabelColumn], labels, file);
             var checks = new RowChecks(cursor, schema, columns, file);
             var readId = IdReader(cursor, schema, columns, checks);
             var row = 0;
             while (cursor.MoveNext())
             {
                 checks.Check(row);
-                var score = readScore();
-                if (!double.IsFinite(score))
-                {
-                    throw new DataException(ErrorCodes.DataBadScore, $"Row {row + 1} has score {score} in '{columns.ScoreDisplayName ?? columns.ScoreColumn}'; every example needs a finite score.", file.RowLocation(row),
-                        "A NaN score usually means a missing or non-numeric feature value in that row.");
-                }
-
+                var score = RequireFinite(readScore(), row, columns, file);
                 var isPositive = readLabel(row);
                 scores.Add(score);
                 positive.Add(isPositive);
@@ -83,6 +77,11 @@ public static class ScoringPass
 
         return new ScoredSet(name, file, [.. scores], [.. positive], ids);
     }
+
+    private static double RequireFinite(double score, int row, ScoredColumns columns, DataFile file) => double.IsFinite(score)
+        ? score
+        : throw new DataException(ErrorCodes.DataBadScore, $"Row {row + 1} has score {score} in '{columns.ScoreDisplayName ?? columns.ScoreColumn}'; every example needs a finite score.", file.RowLocation(row),
+            "A NaN score usually means a missing or non-numeric feature value in that row.");
 
     /// <summary>The id of every row, in order, without reading the score column (so the model does not run).</summary>
     public static List<string> IdentifyAll(DataFile file, ScoredColumns columns)
@@ -122,7 +121,7 @@ public static class ScoringPass
     /// A Boolean label (as a model's own loader reads it) means what ML.NET says it means: true is
     /// the positive class. Any other type is matched against the configured label values.
     /// </summary>
-    private static Func<int, bool> LabelMatcher(DataViewRowCursor cursor, DataViewSchema.Column column, LabelMatcher labels, DataFile file)
+    private static Func<int, bool> LabelOf(DataViewRowCursor cursor, DataViewSchema.Column column, LabelMatcher labels, DataFile file)
     {
         if (column.Type == BooleanDataViewType.Instance)
         {

@@ -24,6 +24,33 @@ public static class ShardMerger
     /// <param name="mine">Whether this run mines: the shards must have kept candidates.</param>
     public static Merged Merge(GateConfig config, IReadOnlyList<(PartialResult Partial, string Display)> partials, DataFile heldoutFile, OperatingPoint? known, bool mine)
     {
+        RequireOneRun(config, partials, known, mine);
+        var first = partials[0].Partial;
+        var histogram = new ScoreHistogram([]);
+        foreach (var (partial, _) in partials)
+        {
+            foreach (var (score, positives, negatives) in partial.Bins)
+            {
+                histogram.AddBin(score, positives, negatives);
+            }
+        }
+
+        var heldout = Rebuild(histogram, partials.SelectMany(p => p.Partial.Identified), heldoutFile);
+        var found = first.Mining is null ? null : MergeCandidates(config, partials.Select(p => p.Partial.Mining!), heldoutFile);
+        // The bound is printed rounded up, so the printed figure is still a bound.
+        var bound = Math.Ceiling(histogram.AucErrorBound() * 1e8) / 1e8;
+        var notes = new List<string>
+        {
+            first.Point is null
+                ? string.Create(CultureInfo.InvariantCulture, $"Merged from {first.Shard.Count} shards. The threshold and region were resolved on a score histogram with a relative bin width of 1/4096, so they are within one bin of a single run's; counts are exact at them. The AUC is within {bound:0.########} of a single run's; log loss, PR AUC and bootstrap bounds use each bin's score.")
+                : string.Create(CultureInfo.InvariantCulture, $"Merged from {first.Shard.Count} shards. Counts and mining are exact; ranking metrics come from a score histogram with a relative bin width of 1/4096: the AUC is within {bound:0.########} of a single run's; log loss, PR AUC and bootstrap bounds use each bin's score."),
+        };
+        return new Merged(heldout, found, notes);
+    }
+
+    /// <summary>The partial results must be every shard of one run of this config, model and operating point, each once.</summary>
+    private static void RequireOneRun(GateConfig config, IReadOnlyList<(PartialResult Partial, string Display)> partials, OperatingPoint? known, bool mine)
+    {
         var (first, firstDisplay) = partials[0];
         var settings = ShardRunner.Settings(config);
         foreach (var (partial, display) in partials)
@@ -74,27 +101,6 @@ public static class ShardMerger
                 $"Shard{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing.Select(i => $"{i}/{first.Shard.Count}"))} {(missing.Count == 1 ? "is" : "are")} missing: a merge needs every shard's partial result.",
                 new SourceLocation(firstDisplay, 0, 0));
         }
-
-        var histogram = new ScoreHistogram([]);
-        foreach (var (partial, _) in partials)
-        {
-            foreach (var (score, positives, negatives) in partial.Bins)
-            {
-                histogram.AddBin(score, positives, negatives);
-            }
-        }
-
-        var heldout = Rebuild(histogram, partials.SelectMany(p => p.Partial.Identified), heldoutFile);
-        var found = first.Mining is null ? null : MergeCandidates(config, partials.Select(p => p.Partial.Mining!), heldoutFile);
-        // The bound is printed rounded up, so the printed figure is still a bound.
-        var bound = Math.Ceiling(histogram.AucErrorBound() * 1e8) / 1e8;
-        var notes = new List<string>
-        {
-            first.Point is null
-                ? string.Create(CultureInfo.InvariantCulture, $"Merged from {first.Shard.Count} shards. The threshold and region were resolved on a score histogram with a relative bin width of 1/4096, so they are within one bin of a single run's; counts are exact at them. The AUC is within {bound:0.########} of a single run's; log loss, PR AUC and bootstrap bounds use each bin's score.")
-                : string.Create(CultureInfo.InvariantCulture, $"Merged from {first.Shard.Count} shards. Counts and mining are exact; ranking metrics come from a score histogram with a relative bin width of 1/4096: the AUC is within {bound:0.########} of a single run's; log loss, PR AUC and bootstrap bounds use each bin's score."),
-        };
-        return new Merged(heldout, found, notes);
     }
 
     /// <summary>Every example at its bin's score, in bin order; the identified rows of a bin take its first places.</summary>

@@ -29,7 +29,7 @@ public sealed class ReportTests : IDisposable
     public void JUnit_output_is_valid_against_the_committed_schema(string fixture)
     {
         var schemas = new XmlSchemaSet();
-        schemas.Add(null, Path.Combine(RepositoryPaths.Root, "src", "QualityGate.Core", "Reports", "Schemas", "junit.xsd"));
+        schemas.Add(null, Path.Combine(RepositoryPaths.Root, "src", "QualityGate.Reports", "Schemas", "junit.xsd"));
         var errors = new List<string>();
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
         settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity}: {e.Message}");

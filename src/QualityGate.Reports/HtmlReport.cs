@@ -1,7 +1,8 @@
-using QualityGate.Configuration;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using QualityGate.Configuration;
+using QualityGate.Errors;
 using QualityGate.Gate;
 using QualityGate.Results;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QualityGate.Errors;
 using QualityGate.Gate;
 using QualityGate.Results;
 
@@ -23,6 +24,22 @@ public static class MarkdownReport
         md.Append(CultureInfo.InvariantCulture, $"`{Cell(report.Model.Display)}` at threshold {Format.Number(report.Threshold.Value)} ({Cell(report.Threshold.Source)}); ");
         md.Append(CultureInfo.InvariantCulture, $"region [{Format.Number(report.Region.Low)}, {Format.Number(report.Region.High)}]; bounds are one-sided at {Format.Number(report.Statistics.Confidence * 100)}%.\n\n");
 
+        Limits(md, report);
+        Regression(md, report);
+        Findings(md, report);
+        Slices(md, report);
+        Suite(md, report);
+        foreach (var warning in report.Warnings)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"> ⚠️ {Cell(warning)}\n");
+        }
+
+        return Encoding.UTF8.GetBytes(md.ToString());
+    }
+
+    /// <summary>One row per limit: value with counts, bounds, limit and evidence, status, adjusted p.</summary>
+    private static void Limits(StringBuilder md, ResultDocument report)
+    {
         if (report.Limits.Count > 0)
         {
             md.Append("| Set | Metric | Value | Bounds | Limit | Status | Adjusted p |\n|---|---|---|---|---|---|---|\n");
@@ -34,7 +51,11 @@ public static class MarkdownReport
 
             md.Append('\n');
         }
+    }
 
+    /// <summary>One row per check against the baseline.</summary>
+    private static void Regression(StringBuilder md, ResultDocument report)
+    {
         if (report.Regression.Checks.Count > 0)
         {
             md.Append(CultureInfo.InvariantCulture, $"**Against the baseline** `{Cell(report.Regression.Baseline ?? "")}`\n\n");
@@ -46,7 +67,11 @@ public static class MarkdownReport
 
             md.Append('\n');
         }
+    }
 
+    /// <summary>Every limit and check that did not pass, at its YAML line.</summary>
+    private static void Findings(StringBuilder md, ResultDocument report)
+    {
         var problems = report.Findings.Select(f => $"`{Cell(f.Source.File)}:{f.Source.Line}` {f.Code} {Cell(f is CheckDecision check ? check.Check : f.Subject)}: {Cell(f.Message)}").ToList();
         foreach (var problem in problems)
         {
@@ -57,7 +82,11 @@ public static class MarkdownReport
         {
             md.Append('\n');
         }
+    }
 
+    /// <summary>The slices, folded.</summary>
+    private static void Slices(StringBuilder md, ResultDocument report)
+    {
         if (report.Slices?.Items is { Count: > 0 } slices)
         {
             md.Append("<details><summary>Slices</summary>\n\n| Slice | Examples | fpr | region.error_rate | Note |\n|---|---|---|---|---|\n");
@@ -70,7 +99,11 @@ public static class MarkdownReport
 
             md.Append("\n</details>\n\n");
         }
+    }
 
+    /// <summary>The suite's size and what changed in it, items folded.</summary>
+    private static void Suite(StringBuilder md, ResultDocument report)
+    {
         if (report.Suite is { } suite)
         {
             md.Append(CultureInfo.InvariantCulture, $"**Suite** `{Cell(suite.Path)}`: {suite.Active} active, {suite.Quarantined} quarantined, {suite.Rejected} rejected");
@@ -85,13 +118,6 @@ public static class MarkdownReport
             Items(md, "Fixed", suite.Fixed);
             Items(md, "Added by mining", suite.Mining?.Added ?? []);
         }
-
-        foreach (var warning in report.Warnings)
-        {
-            md.Append(CultureInfo.InvariantCulture, $"> ⚠️ {Cell(warning)}\n");
-        }
-
-        return Encoding.UTF8.GetBytes(md.ToString());
     }
 
     private static void Items(StringBuilder md, string title, IReadOnlyList<ItemRow> items)

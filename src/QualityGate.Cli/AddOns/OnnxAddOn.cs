@@ -4,33 +4,28 @@ using System.Runtime.Loader;
 using QualityGate.Configuration;
 using QualityGate.Errors;
 
-namespace QualityGate.Scoring;
+using QualityGate.Scoring;
+
+namespace QualityGate.Cli.AddOns;
 
 /// <summary>
 /// ONNX models are scored by the QualityGate.Onnx add-on, which brings ONNX Runtime and its
-/// native libraries; qgate itself carries neither. It is loaded here only when a config names an
-/// ONNX model: from this process when it was built with it (tests), else from the folder
-/// <c>QUALITYGATE_ADDONS</c> names, else from the NuGet packages folder where installing the
-/// QualityGate.Onnx package of this qgate's version put it.
+/// native libraries; qgate itself carries neither. It is found here, by the host, only when a
+/// config names an ONNX model: in this process when it was built with it, else in the folder
+/// <c>QUALITYGATE_ADDONS</c> names, else in the NuGet packages folder where installing the
+/// QualityGate.Onnx package of this qgate's version put it. The add-on names its
+/// <see cref="IScorerFactory"/> with <see cref="ScorerFactoryAttribute"/>.
 /// </summary>
-internal static class OnnxSupport
+internal static class OnnxAddOn
 {
     public const string PackageId = "QualityGate.Onnx";
     private const string AssemblyName = "QualityGate.Onnx";
 
-    public static IModelScorer Load(GateConfig config)
-    {
-        var load = Assembly(config).GetType("QualityGate.Onnx.OnnxModel", throwOnError: true)!.GetMethod("Load", [typeof(GateConfig)])!;
-        try
-        {
-            return (IModelScorer)load.Invoke(null, [config])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
+    /// <summary>For <see cref="Scorers.FindAddOn"/>: the add-on's factory when the config names an ONNX model, else nothing.</summary>
+    public static IScorerFactory? Find(GateConfig config) =>
+        config.Model.Kind == ModelKind.Onnx
+            ? ScorerFactoryAttribute.In(Assembly(config)) ?? throw new InvalidOperationException($"{AssemblyName} names no scorer factory.")
+            : null;
 
     /// <summary>The places the add-on is looked for, in order.</summary>
     public static IEnumerable<string> Folders()
@@ -48,7 +43,7 @@ internal static class OnnxSupport
 
     /// <summary>This qgate's version: the add-on must be the same one.</summary>
     public static string Version =>
-        (typeof(OnnxSupport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+        (typeof(OnnxAddOn).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
     private static Assembly Assembly(GateConfig config)
     {

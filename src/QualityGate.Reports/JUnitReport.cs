@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using QualityGate.Errors;
 using QualityGate.Gate;
 using QualityGate.Results;
 
@@ -19,13 +20,7 @@ public static class JUnitReport
 
     public static byte[] Render(ResultDocument report)
     {
-        var cases = report.Limits
-            .Select(l => (Suite: l.DataSet, Name: $"{l.Metric} {Format.Limit(l)}", l.Verdict, l.Code, l.Message, l.Source.File, l.Source.Line,
-                Detail: $"{l.Metric} = {Format.Number(l.Value?.Value)} {Format.Counts(l.Value)} bounds {Format.Bounds(l.Value)}, {Format.Limit(l)}, evidence {l.Evidence}; {Where(l.Source)}"))
-            .Concat(report.Regression.Checks.Select(r => (Suite: "regression", Name: $"{r.Check} {Format.Allowed(r)}", r.Verdict, r.Code, r.Message, r.Source.File, r.Source.Line,
-                Detail: $"{r.Check}: baseline {Format.Number(r.BaselineValue)}, candidate {Format.Number(r.CandidateValue)}, change {Format.Number(r.Change)} [{Format.Number(r.ChangeLower)}, {Format.Number(r.ChangeUpper)}], allowed {Format.Number(r.Allowed)}, evidence {r.Evidence}; {Where(r.Source)}")))
-            .ToList();
-
+        var cases = Cases(report);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, settings))
@@ -77,6 +72,14 @@ public static class JUnitReport
         stream.WriteByte((byte)'\n');
         return stream.ToArray();
     }
+
+    /// <summary>One case per limit (in a suite per data set) and per regression check, each with its place in the YAML and its numbers.</summary>
+    private static List<(string Suite, string Name, Verdict Verdict, string Code, string Message, string File, int Line, string Detail)> Cases(ResultDocument report) =>
+        [.. report.Limits
+            .Select(l => (Suite: l.DataSet, Name: $"{l.Metric} {Format.Limit(l)}", l.Verdict, l.Code, l.Message, l.Source.File, l.Source.Line,
+                Detail: $"{l.Metric} = {Format.Number(l.Value?.Value)} {Format.Counts(l.Value)} bounds {Format.Bounds(l.Value)}, {Format.Limit(l)}, evidence {l.Evidence}; {Where(l.Source)}"))
+            .Concat(report.Regression.Checks.Select(r => (Suite: "regression", Name: $"{r.Check} {Format.Allowed(r)}", r.Verdict, r.Code, r.Message, r.Source.File, r.Source.Line,
+                Detail: $"{r.Check}: baseline {Format.Number(r.BaselineValue)}, candidate {Format.Number(r.CandidateValue)}, change {Format.Number(r.Change)} [{Format.Number(r.ChangeLower)}, {Format.Number(r.ChangeUpper)}], allowed {Format.Number(r.Allowed)}, evidence {r.Evidence}; {Where(r.Source)}")))];
 
     private static void WriteCounts(XmlWriter xml, List<Verdict> verdicts)
     {

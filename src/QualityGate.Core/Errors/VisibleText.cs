@@ -1,4 +1,4 @@
-namespace QualityGate.Reports;
+namespace QualityGate.Errors;
 
 public static class VisibleText
 {
