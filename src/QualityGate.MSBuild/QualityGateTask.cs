@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using QualityGate.Errors;
 
 namespace QualityGate.MSBuild;
 
@@ -50,7 +51,7 @@ public sealed class QualityGateTask : ToolTask
     public override bool Execute()
     {
         var succeeded = base.Execute();
-        Passed = succeeded && ExitCode == 0;
+        Passed = succeeded && ExitCode == ExitCodes.Passed;
 
         // The summary tables matter when the gate fails; a passing build says so in one line
         // (the rest stays in the log at detailed verbosity).
@@ -133,8 +134,8 @@ public sealed class QualityGateTask : ToolTask
         var code = match.Groups["code"].Value;
         var message = match.Groups["message"].Value;
 
-        // Only a broken limit (QG1xxx) is softened: a config or data error means the gate could not run.
-        var asWarning = match.Groups["severity"].Value == "warning" || (WarnOnly && code.StartsWith("QG1", StringComparison.Ordinal));
+        // Only a finding of the gate is softened: a config or data error means the gate could not run.
+        var asWarning = match.Groups["severity"].Value == "warning" || (WarnOnly && ErrorCodes.IsFinding(code));
         if (asWarning)
         {
             Log.LogWarning(null, code, null, file, line, column, 0, 0, message);
@@ -147,7 +148,7 @@ public sealed class QualityGateTask : ToolTask
 
     protected override bool HandleTaskExecutionErrors()
     {
-        if (ExitCode == 1 && WarnOnly && !Log.HasLoggedErrors)
+        if (ExitCode == ExitCodes.GateFailed && WarnOnly && !Log.HasLoggedErrors)
         {
             return true;
         }

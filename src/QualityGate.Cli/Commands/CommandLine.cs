@@ -62,6 +62,7 @@ internal static class CommandLine
             SuiteCommand.Create(),
             ReportCommand.Create(),
             InitCommand.Create(),
+            SchemaCommand.Create(),
         };
 
         var verbosity = new Option<string>("--verbosity", "-v") { Description = "How much to print: quiet (findings and the verdict), minimal, normal (the default: the summary tables) or detailed.", Recursive = true, DefaultValueFactory = _ => "normal" };

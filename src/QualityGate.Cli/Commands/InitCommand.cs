@@ -50,12 +50,19 @@ internal static class InitCommand
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!;
         Directory.CreateDirectory(directory);
         File.WriteAllText(options.OutputPath, yaml);
+
+        // The config's first line points YAML editors at this schema, beside it: completion and checking as one types, offline.
+        var schemaPath = Path.Combine(directory, ConfigSchema.FileName);
+        if (!File.Exists(schemaPath) || File.ReadAllText(schemaPath) != ConfigSchema.Text)
+        {
+            QualityGate.Storage.AtomicFile.Write(schemaPath, System.Text.Encoding.UTF8.GetBytes(ConfigSchema.Text));
+        }
         foreach (var warning in yaml.Split('\n').Where(l => l.StartsWith("# Warning: ", StringComparison.Ordinal)))
         {
             Console.Error.WriteLine($"qgate: warning: {warning["# Warning: ".Length..]}");
         }
 
-        Console.WriteLine($"Wrote {options.OutputPath}. Run 'qgate check -c {options.OutputPath}' to gate the model.");
+        Console.WriteLine($"Wrote {options.OutputPath} (and {ConfigSchema.FileName} beside it, for editors). Run 'qgate check -c {options.OutputPath}' to gate the model.");
         return ExitCodes.Passed;
     }
 }

@@ -39,4 +39,10 @@ public static class ErrorCodes
     public const string DataEncoding = "QG3018";
     public const string ModelNotBinary = "QG3019";
     public const string LockTimeout = "QG3015";
+
+    /// <summary>The prefix of the gate's own findings (a limit or check not passed), as opposed to errors that kept it from running.</summary>
+    public const string FindingPrefix = "QG1";
+
+    /// <summary>A limit or check the gate decided against, which a warn-only build may soften; a configuration, model or data error never is.</summary>
+    public static bool IsFinding(string code) => code.StartsWith(FindingPrefix, System.StringComparison.Ordinal);
 }

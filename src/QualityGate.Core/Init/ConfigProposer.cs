@@ -124,6 +124,7 @@ public static class ConfigProposer
         var confusion = heldout.Confusion;
         var region = heldout.Region;
         var text = new StringBuilder();
+        text.Append(ConfigSchema.ModelineComment).Append('\n');
         text.Append("# QualityGate configuration, written by 'qgate init'. Reference: docs in the README's configuration section.\n");
         var quantileText = skeleton[(skeleton.IndexOf("quantile: ", StringComparison.Ordinal) + 10)..].Split(' ')[0];
         text.Append(skeleton

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace QualityGate.Results;
 
 /// <summary>One scored data set: its confusion at the operating point and in the region, every metric, curves, histogram and the ids it got wrong.</summary>
@@ -16,10 +18,13 @@ public sealed record DataSetSection(
 
 public sealed record ConfusionSection(long TruePositives, long FalsePositives, long TrueNegatives, long FalseNegatives)
 {
+    [JsonIgnore]
     public long Positives => TruePositives + FalseNegatives;
 
+    [JsonIgnore]
     public long Negatives => FalsePositives + TrueNegatives;
 
+    [JsonIgnore]
     public long Total => Positives + Negatives;
 }
 

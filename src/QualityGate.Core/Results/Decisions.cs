@@ -43,6 +43,7 @@ public sealed record LimitDecision(
     MetricCell? Value,
     SourceLine Source) : IDecision
 {
+    [JsonIgnore]
     public string Subject => $"{DataSet} {Metric}";
 }
 
@@ -75,6 +76,7 @@ public sealed record CheckDecision(
     string Message,
     SourceLine Source) : IDecision
 {
+    [JsonIgnore]
     public string Subject => $"regression {Check}";
 }
 
@@ -89,5 +91,6 @@ public sealed record MetricCell(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Unavailable)
 {
     /// <summary>A count is exact: it has no bounds to show.</summary>
+    [JsonIgnore]
     public bool IsExact => Method == "exact";
 }

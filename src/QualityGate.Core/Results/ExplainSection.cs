@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace QualityGate.Results;
 
 /// <summary>What <c>qgate explain</c> found; null in the results of other verbs.</summary>
@@ -15,6 +17,7 @@ public sealed record ExplainSection(
     IReadOnlyList<string> Notes)
 {
     /// <summary>How many features and groups the tables show (results before <c>top</c> was written: as many as have distributions).</summary>
+    [JsonIgnore]
     public int Shown => Top ?? Distributions.Count;
 
     public const string HardNegatives = "hardNegatives";

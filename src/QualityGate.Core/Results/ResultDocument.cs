@@ -58,6 +58,7 @@ public sealed record ResultDocument(
 public sealed record ModelSection(string Kind, string? Path, string? Sha256, string Loading, string ScoreColumn, bool ScoresAreProbabilities)
 {
     /// <summary>How reports name the model.</summary>
+    [JsonIgnore]
     public string Display => Path ?? "precomputed scores";
 }
 
@@ -65,6 +66,7 @@ public sealed record ThresholdSection(double? Value, string Source, string Rule)
 
 public sealed record RegionSection(string Kind, double? Parameter, double? Low, double? High);
 
+/// <param name="Multiplicity">Null in results written before the family-wise correction.</param>
 public sealed record StatisticsSection(
     string Evidence,
     double Confidence,
@@ -74,7 +76,7 @@ public sealed record StatisticsSection(
     int BootstrapSamples,
     int BootstrapSeed,
     string Inconclusive,
-    string Multiplicity);
+    string? Multiplicity);
 
 /// <summary>The checks against the blessed baseline.</summary>
 public sealed record RegressionSection(string? Baseline, IReadOnlyList<CheckDecision> Checks);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using QualityGate.Gate;
 
 namespace QualityGate.Results;
@@ -13,5 +14,6 @@ public sealed record SlicesSection(int MinSize, IReadOnlyList<SliceRow> Items)
 /// <param name="Note">New, missing, or too small to decide; empty otherwise.</param>
 public sealed record SliceRow(string DataSet, string Column, string Name, string Status, long Count, long Positives, bool TooSmall, Verdict? Verdict, string Note, IReadOnlyDictionary<string, MetricCell> Metrics)
 {
+    [JsonIgnore]
     public string Label => $"{DataSet}[{Name}]";
 }
