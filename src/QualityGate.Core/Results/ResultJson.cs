@@ -49,7 +49,19 @@ public static class ResultJson
             throw new DataException(ErrorCodes.DataUnreadable, $"'{displayPath}' is not a readable QualityGate result: it has no '{missing}'.", new SourceLocation(displayPath, 0, 0));
         }
 
-        return document;
+        return WithSeverities(document);
+    }
+
+    /// <summary>Results written before decisions carried their severity get it from their verdict and the run's <c>inconclusive</c> policy.</summary>
+    private static ResultDocument WithSeverities(ResultDocument document)
+    {
+        var policy = document.Statistics.Inconclusive == "fail" ? Configuration.InconclusivePolicy.Fail : Configuration.InconclusivePolicy.Warn;
+        Severity Of(Verdict verdict, Severity written) => written == Severity.None ? Severities.Of(verdict, policy) : written;
+        return document with
+        {
+            Limits = [.. document.Limits.Select(l => l with { Severity = Of(l.Verdict, l.Severity) })],
+            Regression = document.Regression with { Checks = [.. document.Regression.Checks.Select(c => c with { Severity = Of(c.Verdict, c.Severity) })] },
+        };
     }
 }
 
