@@ -20,20 +20,23 @@ public static class ReportWriter
         var full = Path.GetFullPath(directory);
         var rendered = formats.Distinct().Select(format => format switch
         {
-            ReportFormat.Json => (ResultFileName, ResultJson.Serialize(report)),
-            ReportFormat.Junit => (JUnitReport.FileName, JUnitReport.Render(report)),
-            ReportFormat.Markdown => (MarkdownReport.FileName, MarkdownReport.Render(report)),
-            ReportFormat.Codequality => (CodeQualityReport.FileName, CodeQualityReport.Render(report)),
-            _ => (HtmlReport.FileName, HtmlReport.Render(report)),
+            // The JSON is streamed to its file; the other formats are small beside it.
+            ReportFormat.Json => (ResultFileName, stream => ResultJson.Write(stream, report)),
+            ReportFormat.Junit => Rendered(JUnitReport.FileName, JUnitReport.Render(report)),
+            ReportFormat.Markdown => Rendered(MarkdownReport.FileName, MarkdownReport.Render(report)),
+            ReportFormat.Codequality => Rendered(CodeQualityReport.FileName, CodeQualityReport.Render(report)),
+            _ => Rendered(HtmlReport.FileName, HtmlReport.Render(report)),
         }).ToList();
-        return [.. rendered.Select(r => WriteFile(full, r.Item1, r.Item2))];
+        return [.. rendered.Select(r => WriteFile(full, r.Name, r.Write))];
     }
 
-    private static string WriteFile(string directory, string name, byte[] content)
+    private static (string Name, Action<Stream> Write) Rendered(string name, byte[] content) => (name, stream => stream.Write(content));
+
+    private static string WriteFile(string directory, string name, Action<Stream> write)
     {
         // Names are fixed here, so nothing a config or data file says can place a report outside the directory.
         var path = Path.Combine(directory, name);
-        AtomicFile.Write(path, content);
+        AtomicFile.Write(path, write);
         return path;
     }
 }

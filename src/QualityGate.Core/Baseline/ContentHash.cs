@@ -87,38 +87,22 @@ public static class ContentHash
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing)));
         }
 
-        using var stream = File.OpenRead(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[1 << 16];
-        var output = new byte[buffer.Length];
+        var buffer = new byte[1 << 20];
         var first = true;
         var pendingReturn = false;
         int read;
         while ((read = stream.Read(buffer)) > 0)
         {
-            var start = 0;
+            var chunk = buffer.AsSpan(0, read);
             if (first)
             {
                 first = false;
-                start = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+                chunk = chunk.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? chunk[3..] : chunk;
             }
 
-            var written = 0;
-            for (var i = start; i < read; i++)
-            {
-                if (pendingReturn && buffer[i] != (byte)'\n')
-                {
-                    output[written++] = (byte)'\r';
-                }
-
-                pendingReturn = buffer[i] == (byte)'\r';
-                if (!pendingReturn)
-                {
-                    output[written++] = buffer[i];
-                }
-            }
-
-            hash.AppendData(output, 0, written);
+            pendingReturn = AppendWithoutCarriageReturns(hash, chunk, pendingReturn);
         }
 
         if (pendingReturn)
@@ -127,5 +111,46 @@ public static class ContentHash
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Hashes a chunk with every CRLF read as LF, a run between carriage returns at a time (files
+    /// without any are hashed at the speed of the hash). <paramref name="pendingReturn"/>: the last
+    /// chunk ended in a CR whose next byte decides it; returns the same for this chunk.
+    /// </summary>
+    private static bool AppendWithoutCarriageReturns(IncrementalHash hash, ReadOnlySpan<byte> chunk, bool pendingReturn)
+    {
+        if (chunk.IsEmpty)
+        {
+            return pendingReturn;
+        }
+
+        if (pendingReturn && chunk[0] != (byte)'\n')
+        {
+            hash.AppendData("\r"u8);
+        }
+
+        while (true)
+        {
+            var cr = chunk.IndexOf((byte)'\r');
+            if (cr < 0)
+            {
+                hash.AppendData(chunk);
+                return false;
+            }
+
+            hash.AppendData(chunk[..cr]);
+            if (cr + 1 == chunk.Length)
+            {
+                return true;
+            }
+
+            if (chunk[cr + 1] != (byte)'\n')
+            {
+                hash.AppendData("\r"u8);
+            }
+
+            chunk = chunk[(cr + 1)..];
+        }
     }
 }

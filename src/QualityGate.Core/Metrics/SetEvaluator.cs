@@ -97,12 +97,13 @@ internal static class SetEvaluator
         }
 
         var computable = definitions.Where(d => d.Unavailable is null && bounded.Contains(d.Name) && !double.IsNaN(d.Compute(null))).ToList();
-        var distributions = StratifiedBootstrap.Replicate(
-            r.Positive,
-            [.. computable.Select(d => (Func<int[], double>)(w => d.Compute(w)))],
-            statistics.BootstrapSamples,
-            statistics.BootstrapSeed);
-
+        var distributions = r.Count <= RowBootstrapLimit
+            ? StratifiedBootstrap.Replicate(
+                r.Positive,
+                [.. computable.Select(d => (Func<int[], double>)(w => d.Compute(w)))],
+                statistics.BootstrapSamples,
+                statistics.BootstrapSeed)
+            : BinnedReplicates(r, point, statistics, [.. computable.Select(d => d.Name)], [.. computable.Select(d => d.Compute(null))]);
         foreach (var d in definitions)
         {
             var value = d.Unavailable is null ? d.Compute(null) : double.NaN;
@@ -117,6 +118,32 @@ internal static class SetEvaluator
                         BoundsAt = confidence => Containing(distributions[index].BoundsAt(confidence), value),
                     };
         }
+    }
+
+    /// <summary>Up to this many examples, bootstrap replicates redraw rows; above, bins (<see cref="ScoreBins"/>).</summary>
+    internal const int RowBootstrapLimit = 20_000;
+
+    /// <summary>How many bins a large set is folded into for its bootstrap.</summary>
+    internal const int BootstrapBins = 2_000;
+
+    /// <summary>
+    /// A large set's replicates, over <see cref="BootstrapBins"/> bins by the Poisson bootstrap, so
+    /// their cost does not grow with the rows. Folding ranks into bins moves a ranking metric a
+    /// little; each distribution is moved by that much, so it is centred on the exact estimate
+    /// and only its spread comes from the bins.
+    /// </summary>
+    private static StratifiedBootstrap.Distribution[] BinnedReplicates(RankedExamples r, OperatingPoint point, StatisticsSettings statistics, IReadOnlyList<MetricName> names, IReadOnlyList<double> exact)
+    {
+        var bins = ScoreBins.From(r, point.Threshold, BootstrapBins);
+        var metrics = names.Select(name => (Func<double[], double[], double>)(name.Name switch
+        {
+            "f1" => bins.F1,
+            "pr_auc" => bins.AveragePrecision,
+            "log_loss" => bins.LogLoss,
+            _ => (p, n) => bins.TprAtFpr(p, n, name.Argument!.Value),
+        })).ToList();
+        var distributions = PoissonBootstrap.Replicate(bins.Positives, bins.Negatives, metrics, statistics.BootstrapSamples, statistics.BootstrapSeed);
+        return [.. distributions.Select((d, m) => d.Shifted(exact[m] - metrics[m](bins.Positives, bins.Negatives)))];
     }
 
     /// <summary>

@@ -14,8 +14,16 @@ public static class ResultJson
 {
     public static byte[] Serialize(ResultDocument document)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, ResultJsonContext.Default.ResultDocument);
-        return [.. bytes, (byte)'\n'];
+        using var memory = new MemoryStream();
+        Write(memory, document);
+        return memory.ToArray();
+    }
+
+    /// <summary>Streams the document to its file: a large result is never held as bytes besides the document.</summary>
+    public static void Write(Stream stream, ResultDocument document)
+    {
+        JsonSerializer.Serialize(stream, document, ResultJsonContext.Default.ResultDocument);
+        stream.WriteByte((byte)'\n');
     }
 
     public static byte[] Serialize(GateResult result) => Serialize(ResultDocumentBuilder.From(result));

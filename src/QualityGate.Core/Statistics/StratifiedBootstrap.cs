@@ -52,6 +52,9 @@ public static class StratifiedBootstrap
     /// <summary>The sorted replicate values of one metric.</summary>
     public sealed class Distribution(List<double> sorted)
     {
+        /// <summary>The same spread around another centre: each replicate moved by <paramref name="offset"/>.</summary>
+        public Distribution Shifted(double offset) => new([.. sorted.Select(v => v + offset)]);
+
         /// <summary>Percentile bounds, each one-sided at <paramref name="confidence"/>.</summary>
         public Bounds BoundsAt(double confidence)
         {
