@@ -7,18 +7,48 @@ internal static class CurveBuilder
     private const int MaxPoints = 200;
     private const int Bins = 40;
 
+    /// <summary>
+    /// Thinned as they are built: every k-th threshold and the last are kept, k chosen from the
+    /// number of distinct scores counted first, so a million-row set makes 200 points, not a million.
+    /// </summary>
     public static Curves Build(RankedExamples r)
     {
+        var thresholds = DistinctScores(r);
+        var (rocStep, prStep) = (Step(thresholds + 1), Step(thresholds));
         var roc = new List<CurvePoint> { new(0, 0, Math.BitIncrement(r.Scores[0])) };
         var pr = new List<CurvePoint>();
+        var index = 0;
         foreach (var (threshold, tp, fp) in r.Cumulative())
         {
-            roc.Add(new CurvePoint(r.Negatives == 0 ? 0 : fp / r.Negatives, r.Positives == 0 ? 0 : tp / r.Positives, threshold));
-            pr.Add(new CurvePoint(r.Positives == 0 ? 0 : tp / r.Positives, tp / (tp + fp), threshold));
+            index++;
+            var last = index == thresholds;
+            if (index % rocStep == 0 || last)
+            {
+                roc.Add(new CurvePoint(r.Negatives == 0 ? 0 : fp / r.Negatives, r.Positives == 0 ? 0 : tp / r.Positives, threshold));
+            }
+
+            if ((index - 1) % prStep == 0 || last)
+            {
+                pr.Add(new CurvePoint(r.Positives == 0 ? 0 : tp / r.Positives, tp / (tp + fp), threshold));
+            }
         }
 
-        return new Curves(Thin(roc), Thin(pr));
+        return new Curves(roc, pr);
     }
+
+    private static int DistinctScores(RankedExamples r)
+    {
+        var count = 0;
+        for (var start = 0; start < r.Count; start = r.TieGroupEnd(start))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Keeping every k-th of <paramref name="points"/> (and the last) keeps at most about <see cref="MaxPoints"/>.</summary>
+    private static int Step(int points) => points <= MaxPoints ? 1 : (int)Math.Ceiling(points / (double)MaxPoints);
 
     public static ScoreHistogram Histogram(RankedExamples r, bool probabilities)
     {
@@ -34,23 +64,5 @@ internal static class CurveBuilder
         }
 
         return new ScoreHistogram(low, high, positives, negatives);
-    }
-
-    /// <summary>Every k-th point plus the last, so the curve keeps its ends and its shape.</summary>
-    private static List<CurvePoint> Thin(List<CurvePoint> points)
-    {
-        if (points.Count <= MaxPoints)
-        {
-            return points;
-        }
-
-        var step = (int)Math.Ceiling(points.Count / (double)MaxPoints);
-        var thinned = points.Where((_, i) => i % step == 0).ToList();
-        if (thinned[^1] != points[^1])
-        {
-            thinned.Add(points[^1]);
-        }
-
-        return thinned;
     }
 }
