@@ -77,29 +77,21 @@ public static partial class HtmlReport
         }
 
         Line("</body></html>");
-        return Encoding.UTF8.GetBytes(RenumberClipPaths(html.ToString()));
+        return Encoding.UTF8.GetBytes(html.ToString());
     }
 
     /// <summary>
-    /// Skia numbers SVG clip paths (in hex) from a process-wide counter, so the same plot gets other ids
-    /// in another run. Renumbering them in page order keeps the page byte-identical and the ids unique.
+    /// Each plot numbers its SVG clip paths from 1, and the page holds many plots: a clip path's id
+    /// takes a hash of its figure's id (which may hold a feature's name), so every id on the page
+    /// is unique, safe in an attribute, and the same in every run.
     /// </summary>
-    private static string RenumberClipPaths(string page)
+    private static string UniqueClipPaths(string svg, string figure)
     {
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        return ClipPathId().Replace(page, match =>
-        {
-            if (!ids.TryGetValue(match.Value, out var id))
-            {
-                id = $"qg_clip_{ids.Count + 1}";
-                ids[match.Value] = id;
-            }
-
-            return id;
-        });
+        var prefix = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(figure)))[..12];
+        return ClipPathId().Replace(svg, match => $"qg{prefix}_{match.Value}");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=id=""|url\(#)cl_[0-9a-f]+\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=id=""|url\(#)clipPath[0-9]+\b")]
     private static partial System.Text.RegularExpressions.Regex ClipPathId();
 
     private static void Limits(StringBuilder html, ResultDocument report)
@@ -163,7 +155,7 @@ public static partial class HtmlReport
     }
 
     private static void Plot(StringBuilder html, string id, string svg) =>
-        html.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" id=\"plot-{E(id)}\">{StripXmlDeclaration(svg)}</figure>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" id=\"plot-{E(id)}\">{UniqueClipPaths(StripXmlDeclaration(svg), id)}</figure>\n");
 
     private static void Suite(StringBuilder html, ResultDocument report)
     {

@@ -1,34 +1,57 @@
+using System.Globalization;
+using OxyPlot;
+using OxyPlot.Annotations;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
 using QualityGate.Gate;
 using QualityGate.Results;
-using ScottPlot;
 
 namespace QualityGate.Reports;
 
-/// <summary>The report's plots, drawn by ScottPlot as SVG so the HTML page stays one self-contained file.</summary>
+/// <summary>
+/// The report's plots, drawn by OxyPlot as SVG with managed code only (text measured with the
+/// PDF standard fonts' metrics), so the page stays one self-contained file, the same bytes on
+/// every machine, and the packages carry no native graphics library.
+/// </summary>
 internal static class Plots
 {
     private const int Width = 560;
     private const int Height = 340;
 
-    /// <summary>Per-class score histograms with the threshold line and the threshold region shaded.</summary>
+    /// <summary>The page's own font, so plot text reads like the rest of the report.</summary>
+    private const string Font = "system-ui, sans-serif";
+
+    private static readonly OxyColor Negatives = OxyColor.FromRgb(70, 130, 180);
+    private static readonly OxyColor Positives = OxyColor.FromRgb(255, 69, 0);
+    private static readonly OxyColor Third = OxyColor.FromRgb(46, 139, 87);
+
+    /// <summary>
+    /// Per-class score histograms on a log count axis, so the few examples per bin near the
+    /// threshold stay visible beside the hundreds at the extremes; the threshold line and the
+    /// threshold region shaded.
+    /// </summary>
     public static string ScoreDistribution(DataSetSection set, double threshold, double regionLow, double regionHigh)
     {
-        var plot = NewPlot($"Scores on {set.Name}", "score", "examples");
+        var plot = NewPlot($"Scores on {set.Name}");
         var histogram = set.Histogram;
-        var bins = histogram.Positives.Count;
-        var width = (histogram.High - histogram.Low) / bins;
-        var region = plot.Add.HorizontalSpan(Math.Max(regionLow, histogram.Low), Math.Min(regionHigh, histogram.High));
-        region.FillStyle.Color = Colors.Gold.WithAlpha(0.25);
-        region.LineStyle.Width = 0;
-        region.LegendText = "threshold region";
-        AddHistogram(plot, histogram.Negatives, histogram.Low, width, Colors.SteelBlue, "negatives");
-        AddHistogram(plot, histogram.Positives, histogram.Low, width, Colors.OrangeRed, "positives");
-        var line = plot.Add.VerticalLine(threshold);
-        line.Color = Colors.Black;
-        line.LinePattern = LinePattern.Dashed;
-        line.LegendText = "threshold";
-        plot.ShowLegend(Alignment.UpperCenter);
-        return plot.GetSvgXml(Width, Height);
+        var width = (histogram.High - histogram.Low) / Math.Max(1, histogram.Positives.Count);
+        var highest = histogram.Positives.Concat(histogram.Negatives).DefaultIfEmpty(1).Max();
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "score", Minimum = histogram.Low, Maximum = histogram.High });
+        plot.Axes.Add(new LogarithmicAxis { Position = AxisPosition.Left, Title = "examples (log scale)", Minimum = 0.7, Maximum = Math.Max(2, highest * 1.5) });
+        plot.Annotations.Add(new RectangleAnnotation
+        {
+            MinimumX = Math.Max(regionLow, histogram.Low),
+            MaximumX = Math.Min(regionHigh, histogram.High),
+            Fill = OxyColor.FromAColor(60, OxyColors.Gold),
+            Layer = AnnotationLayer.BelowSeries,
+            Text = "threshold region",
+            TextVerticalAlignment = VerticalAlignment.Top,
+        });
+        plot.Series.Add(Bars(histogram.Negatives, histogram.Low, width, Negatives, "negatives", offset: 0));
+        plot.Series.Add(Bars(histogram.Positives, histogram.Low, width, Positives, "positives", offset: 0.5));
+        plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Vertical, X = threshold, Color = OxyColors.Black, LineStyle = LineStyle.Dash, Text = "threshold" });
+        return Svg(plot);
     }
 
     public static string Roc(DataSetSection set, double? fpr, double? tpr) =>
@@ -48,145 +71,183 @@ internal static class Plots
     /// <summary>Region FPR, FNR and error rate per group (a data set or a slice), each with its confidence bounds.</summary>
     private static string RatesWithBounds(string title, IReadOnlyList<(string Label, IReadOnlyDictionary<string, MetricCell> Metrics)> groups, int width = Width)
     {
-        var plot = NewPlot(title, "", "rate");
+        var plot = NewPlot(title);
         string[] metrics = ["region.fpr", "region.fnr", "region.error_rate"];
-        var ticks = new List<Tick>();
-        var position = 0.0;
-        var palette = new[] { Colors.SteelBlue, Colors.OrangeRed, Colors.SeaGreen };
+        OxyColor[] palette = [Negatives, Positives, Third];
+        var labels = new Dictionary<int, string>();
+        var series = metrics.Select((m, i) => new ScatterSeries { Title = m["region.".Length..], MarkerType = MarkerType.Circle, MarkerSize = 4.5, MarkerFill = palette[i] }).ToArray();
+        var position = 0;
         foreach (var (label, values) in groups)
         {
-            for (var m = 0; m < metrics.Length; m++)
+            labels[position + 1] = Text(label);
+            for (var m = 0; m < metrics.Length; m++, position++)
             {
-                if (!values.TryGetValue(metrics[m], out var cell) || cell.Value is not { } value)
+                if (values.GetValueOrDefault(metrics[m]) is { Value: { } value } cell)
                 {
-                    position++;
-                    continue;
+                    series[m].Points.Add(new ScatterPoint(position, value));
+                    ErrorBar(plot, position, cell.Lower, cell.Upper, palette[m]);
                 }
-
-                var marker = plot.Add.Marker(position, value);
-                marker.Color = palette[m];
-                marker.Size = 9;
-                if (cell.Lower is { } low && cell.Upper is { } high)
-                {
-                    var bar = plot.Add.Line(position, low, position, high);
-                    bar.Color = palette[m];
-                    bar.LineWidth = 2;
-                }
-
-                ticks.Add(new Tick(position, $"{label}\n{metrics[m]["region.".Length..]}"));
-                position++;
             }
 
             position++;
         }
 
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-        plot.Axes.SetLimits(-0.8, Math.Max(position - 1, 1), 0, 1);
-        return plot.GetSvgXml(width, Height);
-    }
-
-    /// <summary>Each paired regression check: the blessed and the candidate value side by side.</summary>
-    public static string CandidateAgainstBaseline(IReadOnlyList<CheckDecision> checks)
-    {
-        var plot = NewPlot("Candidate against baseline", "", "value");
-        var rows = checks.Where(c => c.BaselineValue is not null && c.CandidateValue is not null).ToList();
-        var ticks = new List<Tick>();
-        for (var i = 0; i < rows.Count; i++)
+        plot.Axes.Add(new LinearAxis
         {
-            var baseline = plot.Add.Marker(i - 0.15, rows[i].BaselineValue!.Value);
-            baseline.Color = Colors.Gray;
-            baseline.Size = 9;
-            baseline.LegendText = i == 0 ? "baseline" : string.Empty;
-            var candidate = plot.Add.Marker(i + 0.15, rows[i].CandidateValue!.Value);
-            candidate.Color = rows[i].Verdict == Verdict.Failed ? Colors.Red : Colors.SeaGreen;
-            candidate.Size = 9;
-            candidate.LegendText = i == 0 ? "candidate" : string.Empty;
-            ticks.Add(new Tick(i, rows[i].Check));
+            Position = AxisPosition.Bottom, Minimum = -0.8, Maximum = Math.Max(position - 1, 1), MajorStep = 1, MinorStep = 1,
+            LabelFormatter = x => labels.GetValueOrDefault((int)Math.Round(x), string.Empty),
+        });
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "rate", Minimum = 0, Maximum = 1 });
+        foreach (var s in series)
+        {
+            plot.Series.Add(s);
         }
 
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-        plot.Axes.SetLimits(-0.8, Math.Max(rows.Count - 0.2, 0.8), 0, 1);
-        plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetSvgXml(Width, Height);
+        return Svg(plot, width);
+    }
+
+    /// <summary>Each check against the baseline: the blessed value, and the candidate's with the bounds of the change drawn as an error bar.</summary>
+    public static string CandidateAgainstBaseline(IReadOnlyList<CheckDecision> checks)
+    {
+        var plot = NewPlot("Candidate against baseline");
+        var rows = checks.Where(c => c.BaselineValue is not null && c.CandidateValue is not null).ToList();
+        var baseline = new ScatterSeries { Title = "baseline", MarkerType = MarkerType.Circle, MarkerSize = 4.5, MarkerFill = OxyColors.Gray };
+        var passed = new ScatterSeries { Title = "candidate", MarkerType = MarkerType.Diamond, MarkerSize = 5.5, MarkerFill = Third };
+        var failed = new ScatterSeries { Title = "candidate (failed)", MarkerType = MarkerType.Diamond, MarkerSize = 5.5, MarkerFill = OxyColors.Red };
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (blessed, candidate) = (rows[i].BaselineValue!.Value, rows[i].CandidateValue!.Value);
+            baseline.Points.Add(new ScatterPoint(i - 0.15, blessed));
+            (rows[i].Verdict == Verdict.Failed ? failed : passed).Points.Add(new ScatterPoint(i + 0.15, candidate));
+            if (rows[i] is { ChangeLower: { } low, ChangeUpper: { } high, Relative: false })
+            {
+                // A decrease is measured as baseline - candidate: its bounds lie below the baseline.
+                var (from, to) = rows[i].MaxDecrease is not null ? (blessed - high, blessed - low) : (blessed + low, blessed + high);
+                ErrorBar(plot, i + 0.15, from, to, rows[i].Verdict == Verdict.Failed ? OxyColors.Red : Third);
+            }
+        }
+
+        plot.Axes.Add(new LinearAxis
+        {
+            Position = AxisPosition.Bottom, Minimum = -0.8, Maximum = Math.Max(rows.Count - 0.2, 0.8), MajorStep = 1, MinorStep = 1,
+            LabelFormatter = x => Math.Round(x) is var k && k >= 0 && k < rows.Count && Math.Abs(x - k) < 1e-9 ? Text(rows[(int)k].Check) : string.Empty,
+        });
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "value", Minimum = 0, Maximum = 1 });
+        plot.Series.Add(baseline);
+        plot.Series.Add(passed);
+        if (failed.Points.Count > 0)
+        {
+            plot.Series.Add(failed);
+        }
+
+        return Svg(plot);
     }
 
     private static string Curve(string title, string x, string y, IReadOnlyList<(double X, double Y)> points, double? pointX, double? pointY, bool diagonal)
     {
-        var plot = NewPlot(title, x, y);
+        var plot = NewPlot(title);
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = x, Minimum = 0, Maximum = 1 });
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = y, Minimum = 0, Maximum = 1.02 });
         if (diagonal)
         {
-            var chance = plot.Add.Line(0, 0, 1, 1);
-            chance.Color = Colors.LightGray;
-            chance.LinePattern = LinePattern.Dotted;
+            plot.Series.Add(new LineSeries { Title = "chance", Color = OxyColors.LightGray, LineStyle = LineStyle.Dot, Points = { new DataPoint(0, 0), new DataPoint(1, 1) } });
         }
 
-        var curve = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
-        curve.Color = Colors.SteelBlue;
-        curve.LineWidth = 2;
+        var curve = new LineSeries { Color = Negatives, StrokeThickness = 2 };
+        curve.Points.AddRange(points.Select(p => new DataPoint(p.X, p.Y)));
+        plot.Series.Add(curve);
         if (pointX is { } px && pointY is { } py)
         {
-            var marker = plot.Add.Marker(px, py);
-            marker.Color = Colors.Black;
-            marker.Size = 10;
-            marker.LegendText = "operating point";
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.Series.Add(new ScatterSeries { Title = "operating point", MarkerType = MarkerType.Circle, MarkerSize = 5, MarkerFill = OxyColors.Black, Points = { new ScatterPoint(px, py) } });
         }
 
-        plot.Axes.SetLimits(0, 1, 0, 1.02);
-        return plot.GetSvgXml(Width, Height);
+        return Svg(plot);
     }
 
     /// <summary>One feature's distribution in each group, as shares of the group per bin, so groups of any size compare.</summary>
     public static string FeatureDistribution(ExplainedDistribution distribution)
     {
-        // A mostly-zero feature: the zero shares go in the title, the bins show the non-zero values.
-        var title = distribution.ZerosApart is { } zeros
-            ? $"{distribution.Feature}\nzeros, not drawn: easy {Percent(zeros.EasyNegatives)}, hard {Percent(zeros.HardNegatives)}, positive {Percent(zeros.Positives)}"
-            : distribution.Feature;
-        var plot = NewPlot(title, distribution.Feature, "share of the group");
-        var bins = distribution.HardNegatives.Count;
-        var width = (distribution.High - distribution.Low) / bins;
-        var centres = Enumerable.Range(0, bins).Select(i => distribution.Low + ((i + 0.5) * width)).ToArray();
-        AddShares(plot, centres, distribution.EasyNegatives, Colors.SteelBlue, "easy negatives", LinePattern.Solid);
-        AddShares(plot, centres, distribution.HardNegatives, Colors.DarkOrange, "hard negatives", LinePattern.Solid);
-        AddShares(plot, centres, distribution.Positives, Colors.Crimson, "positives", LinePattern.Dashed);
-        plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetSvgXml(Width, Height);
-    }
-
-    private static string Percent(double? share) => (share ?? double.NaN).ToString("0%", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void AddShares(Plot plot, double[] centres, IReadOnlyList<double> shares, Color color, string label, LinePattern pattern)
-    {
-        var line = plot.Add.ScatterLine(centres, shares.ToArray());
-        line.Color = color;
-        line.LineWidth = 2;
-        line.LinePattern = pattern;
-        line.ConnectStyle = ConnectStyle.StepVertical;
-        line.LegendText = label;
-    }
-
-    private static void AddHistogram(Plot plot, IReadOnlyList<long> counts, double low, double width, Color color, string label)
-    {
-        var bars = counts.Select((count, i) => new Bar
+        // A mostly-zero feature: the zero shares go in the subtitle, the bins show the non-zero values.
+        var plot = NewPlot(distribution.Feature);
+        if (distribution.ZerosApart is { } zeros)
         {
-            Position = low + ((i + 0.5) * width),
-            Value = count,
-            Size = width * 0.95,
-            FillColor = color.WithAlpha(0.55),
-            LineWidth = 0,
-        }).ToList();
-        var series = plot.Add.Bars(bars);
-        series.LegendText = label;
-        series.Color = color.WithAlpha(0.55);
+            plot.Subtitle = $"zeros, not drawn: easy {Percent(zeros.EasyNegatives)}, hard {Percent(zeros.HardNegatives)}, positive {Percent(zeros.Positives)}";
+        }
+
+        var bins = distribution.HardNegatives.Count;
+        var width = (distribution.High - distribution.Low) / Math.Max(1, bins);
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = Text(distribution.Feature), Minimum = distribution.Low, Maximum = distribution.High });
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "share of the group", Minimum = 0 });
+        plot.Series.Add(Steps(distribution.EasyNegatives, distribution.Low, width, Negatives, "easy negatives", LineStyle.Solid));
+        plot.Series.Add(Steps(distribution.HardNegatives, distribution.Low, width, OxyColors.DarkOrange, "hard negatives", LineStyle.Solid));
+        plot.Series.Add(Steps(distribution.Positives, distribution.Low, width, OxyColors.Crimson, "positives", LineStyle.Dash));
+        return Svg(plot);
     }
 
-    private static Plot NewPlot(string title, string x, string y)
+    private static string Percent(double? share) => (share ?? double.NaN).ToString("0%", CultureInfo.InvariantCulture);
+
+    /// <summary>A bin's share drawn flat across the bin, with a closing step at the last bin's right edge.</summary>
+    private static StairStepSeries Steps(IReadOnlyList<double> shares, double low, double width, OxyColor color, string label, LineStyle style)
     {
-        var plot = new Plot();
-        plot.Title(title);
-        plot.XLabel(x);
-        plot.YLabel(y);
+        var series = new StairStepSeries { Title = label, Color = color, StrokeThickness = 2, LineStyle = style };
+        series.Points.AddRange(shares.Select((share, i) => new DataPoint(low + (i * width), share)));
+        if (shares.Count > 0)
+        {
+            series.Points.Add(new DataPoint(low + (shares.Count * width), shares[^1]));
+        }
+
+        return series;
+    }
+
+    /// <summary>Each class's bars side by side within a bin (half a bin each), so neither hides the other; empty bins draw nothing on the log axis.</summary>
+    private static RectangleBarSeries Bars(IReadOnlyList<long> counts, double low, double width, OxyColor color, string label, double offset)
+    {
+        var series = new RectangleBarSeries { Title = label, FillColor = OxyColor.FromAColor(200, color), StrokeThickness = 0 };
+        for (var i = 0; i < counts.Count; i++)
+        {
+            if (counts[i] > 0)
+            {
+                var start = low + ((i + offset) * width);
+                series.Items.Add(new RectangleBarItem(start, 0.7, start + (width * 0.5), counts[i]));
+            }
+        }
+
+        return series;
+    }
+
+    private static void ErrorBar(PlotModel plot, double x, double? low, double? high, OxyColor color)
+    {
+        if (low is { } l && high is { } h && double.IsFinite(l) && double.IsFinite(h))
+        {
+            plot.Series.Add(new LineSeries { Color = color, StrokeThickness = 2, Points = { new DataPoint(x, l), new DataPoint(x, h) } });
+        }
+    }
+
+    /// <summary>A plot with the page's font and its legend above the plot area, where it covers nothing.</summary>
+    private static PlotModel NewPlot(string title)
+    {
+        var plot = new PlotModel { Title = Text(title), DefaultFont = Font, TitleFontSize = 14, DefaultFontSize = 11, PlotAreaBorderColor = OxyColors.LightGray };
+        plot.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.TopCenter, LegendOrientation = LegendOrientation.Horizontal, LegendFont = Font });
         return plot;
+    }
+
+    /// <summary>Text from data or config as SVG (XML) can hold it: control characters as their Unicode pictures.</summary>
+    private static string Text(string text) => Errors.VisibleText.Of(text);
+
+    private static string Svg(PlotModel plot, int width = Width) =>
+        SvgExporter.ExportToString(plot, width, Height, isDocument: false, new PageTextMeasurer(width, Height));
+
+    /// <summary>
+    /// Measures text by OxyPlot's managed Helvetica metrics, doubled: at the SVG's pixel sizes they
+    /// come out at about half the width the page's sans-serif font (DejaVu Sans on Linux, Segoe UI
+    /// on Windows) draws, and a legend sized by them is cut off. Too wide costs a little space.
+    /// </summary>
+    private sealed class PageTextMeasurer(double width, double height) : PdfRenderContext(width, height, OxyColors.White)
+    {
+        public override OxySize MeasureText(string text, string fontFamily, double fontSize, double fontWeight)
+        {
+            var size = base.MeasureText(text, "Helvetica", fontSize, fontWeight);
+            return new OxySize(size.Width * 2, size.Height);
+        }
     }
 }

@@ -35,4 +35,19 @@ public sealed class ToolPackageTests(PackagedFeed feed)
         Assert.Contains("<license type=\"expression\">MIT</license>", spec.ReadToEnd(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(PackagedFeed.Sample, "..", "..", "LICENSE")));
     }
+
+    /// <summary>Plots are SVG drawn by managed code: neither package carries a native graphics library, each stays light, and each has its readme.</summary>
+    [Theory]
+    [InlineData("QualityGate.Tool")]
+    [InlineData("QualityGate.MSBuild")]
+    public void Each_package_is_under_25_mb_carries_no_native_graphics_library_and_has_a_readme(string id)
+    {
+        var package = feed.Package(id);
+        Assert.True(new FileInfo(package).Length < 25L * 1024 * 1024, $"{id} is {new FileInfo(package).Length / (1024.0 * 1024):0.0} MB");
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        Assert.DoesNotContain(zip.Entries, e => e.Name.Contains("Skia", StringComparison.OrdinalIgnoreCase) || e.Name.Contains("HarfBuzz", StringComparison.OrdinalIgnoreCase));
+        using var spec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        Assert.Contains("<readme>README.md</readme>", spec.ReadToEnd(), StringComparison.Ordinal);
+        Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+    }
 }

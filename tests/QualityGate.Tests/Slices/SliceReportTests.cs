@@ -59,6 +59,6 @@ public sealed class SliceReportTests : IDisposable
         Assert.Empty(browser.Errors);
         Assert.Equal(4, (int)(await browser.EvaluateAsync("document.querySelectorAll('#slice-table tr').length - 1"))!);
         Assert.Equal("failed", (string?)await browser.EvaluateAsync("[...document.querySelectorAll('#slice-table tr')].find(r => r.textContent.includes('spamhaus')).children[7].textContent"));
-        Assert.True((int)(await browser.EvaluateAsync("document.querySelectorAll('#plot-slice-region-rates svg path, #plot-slice-region-rates svg line').length"))! > 10);
+        Assert.True((int)(await browser.EvaluateAsync("document.querySelectorAll('#plot-slice-region-rates svg path, #plot-slice-region-rates svg line, #plot-slice-region-rates svg polyline, #plot-slice-region-rates svg ellipse').length"))! > 10);
     }
 }
