@@ -10,7 +10,8 @@
 #   ROWS="1000000" RUNS=5 build/benchmark.sh
 # Then how often the gate fails when nothing changed, and how often it catches +2 points of FPR:
 # the README's loop run NOCHANGE_RUNS times on synthetic worlds (60; 5 in quick mode) and on
-# FastTree retrains of the Spambase sample (20; 3 in quick mode), with eng/QualityGate.NoChange.
+# FastTree retrains of the Spambase sample (20; 3 in quick mode), with eng/QualityGate.NoChange;
+# and the bootstrap over bins on 40,000-row sets (BINNED_RUNS, 200; 10 in quick mode).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,12 +20,14 @@ runs=${RUNS:-3}
 wide_rows=${WIDE_ROWS:-20000}
 nochange_runs=${NOCHANGE_RUNS:-60}
 spambase_runs=${SPAMBASE_RUNS:-20}
+binned_runs=${BINNED_RUNS:-200}
 if [ "${1:-}" = "--quick" ]; then
   rows=20000
   runs=1
   wide_rows=2000
   nochange_runs=5
   spambase_runs=3
+  binned_runs=10
 fi
 
 work=artifacts/benchmark
@@ -34,6 +37,7 @@ dotnet build -c Release -v q -nologo eng/QualityGate.DataGenerator >/dev/null
 dotnet build -c Release -v q -nologo eng/QualityGate.BareMlNet >/dev/null
 dotnet build -c Release -v q -nologo src/QualityGate.Cli >/dev/null
 dotnet build -c Release -v q -nologo eng/QualityGate.NoChange >/dev/null
+dotnet build -c Release -v q -nologo eng/QualityGate.Benchmarks >/dev/null
 
 # Runs a command $runs times; prints "seconds peak_MB" of the fastest run.
 measure() {
@@ -92,3 +96,5 @@ awk -v n="$wide_rows" -v s="$explain_s" -v kb="$explain_kb" -v g="$groups" \
 # The gate's honesty: false failures under no change, and power against a real regression.
 dotnet $bin/QualityGate.NoChange/release/QualityGate.NoChange.dll synthetic "$nochange_runs" 5000
 dotnet $bin/QualityGate.NoChange/release/QualityGate.NoChange.dll spambase samples/spam "$spambase_runs"
+# The bootstrap over bins that large sets use: false failures under no change and power, per metric.
+dotnet $bin/QualityGate.Benchmarks/release/QualityGate.Benchmarks.dll binned-bootstrap "$binned_runs" 40000

@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project eng/QualityGate.Benchmarks -- --filter '*' [--job short]
+// dotnet run -c Release --project eng/QualityGate.Benchmarks -- binned-bootstrap [RUNS] [ROWS]
+if (args is ["binned-bootstrap", ..])
+{
+    QualityGate.Benchmarks.BinnedBootstrapStudy.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(QualityGate.Benchmarks.EvaluationBenchmarks).Assembly).Run(args);

@@ -1,8 +1,6 @@
 using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Gate;
-using QualityGate;
-
 using QualityGate.Init;
 
 namespace QualityGate.NoChange;

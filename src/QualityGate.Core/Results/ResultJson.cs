@@ -26,8 +26,6 @@ public static class ResultJson
         stream.WriteByte((byte)'\n');
     }
 
-    public static byte[] Serialize(GateResult result) => Serialize(ResultDocumentBuilder.From(result));
-
     /// <summary>Reads a result written by any qgate of this schema version; anything else is a clear error naming the file.</summary>
     public static ResultDocument Read(byte[] json, string displayPath)
     {

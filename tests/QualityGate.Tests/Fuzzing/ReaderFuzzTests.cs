@@ -5,7 +5,6 @@ using QualityGate.Configuration;
 using QualityGate.Data;
 using QualityGate.Errors;
 using QualityGate.Gate;
-
 using QualityGate.Suite;
 using QualityGate.Tests.Support;
 using Xunit.Abstractions;

@@ -5,7 +5,6 @@ using QualityGate.Configuration;
 using QualityGate.Data;
 using QualityGate.Errors;
 using QualityGate.Gate;
-
 using QualityGate.Mining;
 using QualityGate.Shards;
 using QualityGate.Tests.Support;

@@ -1,6 +1,5 @@
 using QualityGate.Configuration;
 using QualityGate.Gate;
-
 using QualityGate.Tests.Support;
 
 namespace QualityGate.Tests.Slices;

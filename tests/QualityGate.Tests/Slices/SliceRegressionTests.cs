@@ -3,7 +3,6 @@ using System.Text;
 using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Gate;
-
 using QualityGate.Slices;
 using QualityGate.Tests.Onnx;
 using QualityGate.Tests.Support;
