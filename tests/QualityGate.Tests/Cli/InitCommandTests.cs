@@ -14,7 +14,7 @@ public sealed class InitCommandTests : IDisposable
     public void Check_right_after_init_passes_and_a_weaker_model_fails()
     {
         var config = _directory.File("qualitygate.yml");
-        var init = QgateProcess.Run(_directory.Path, "init", "--model", SampleConfigs.SampleModel, "--data", RepositoryPaths.SpambaseHeldout, "--label", "Label", "-o", config);
+        var init = QgateProcess.InitOnSample(_directory.Path, config);
         Assert.True(init.ExitCode == ExitCodes.Passed, init.All);
         var yaml = File.ReadAllText(config);
         Assert.Contains("Features: \"make..capitalTotal\"", yaml, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class InitCommandTests : IDisposable
     public void Init_does_not_overwrite_an_existing_config()
     {
         var config = _directory.Write("qualitygate.yml", "# mine\n");
-        var init = QgateProcess.Run(_directory.Path, "init", "--model", SampleConfigs.SampleModel, "--data", RepositoryPaths.SpambaseHeldout, "--label", "Label", "-o", config);
+        var init = QgateProcess.InitOnSample(_directory.Path, config);
         Assert.Equal(ExitCodes.UsageOrConfiguration, init.ExitCode);
         Assert.Equal("# mine\n", File.ReadAllText(config));
     }

@@ -107,7 +107,7 @@ public sealed class SchemaTests : IDisposable
     public void Init_points_editors_at_the_schema_it_writes_beside_the_config_and_its_config_validates()
     {
         var config = _directory.File("qualitygate.yml");
-        var init = QgateProcess.Run(_directory.Path, "init", "--model", SampleConfigs.SampleModel, "--data", RepositoryPaths.SpambaseHeldout, "--label", "Label", "-o", config);
+        var init = QgateProcess.InitOnSample(_directory.Path, config);
         Assert.True(init.ExitCode == ExitCodes.Passed, init.All);
         var yaml = File.ReadAllText(config);
         Assert.StartsWith("# yaml-language-server: $schema=qualitygate.schema.json\n", yaml, StringComparison.Ordinal);

@@ -50,4 +50,8 @@ internal static class QgateProcess
     }
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    /// <summary><c>qgate init</c> on the sample's model and Spambase's held-out rows, writing <paramref name="config"/>.</summary>
+    public static Result InitOnSample(string directory, string config) =>
+        Run(directory, "init", "--model", SampleConfigs.SampleModel, "--data", RepositoryPaths.SpambaseHeldout, "--label", "Label", "-o", config);
 }
