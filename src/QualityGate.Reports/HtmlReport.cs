@@ -27,6 +27,7 @@ public static partial class HtmlReport
         th { background: #f6f8fa; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
         .plots { display: flex; flex-wrap: wrap; gap: 1rem; } .plot { border: 1px solid #d0d7de; margin: 0; }
         code { font-size: 0.85rem; } .muted { color: #59636e; }
+        table.confusion caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; } details summary { cursor: pointer; margin-bottom: 0.5rem; }
         """;
 
     /// <summary>
@@ -66,6 +67,7 @@ public static partial class HtmlReport
 
         Limits(html, report);
         Regression(html, report);
+        Confusion(html, report);
         PlotsSection(html, report);
         Slices(html, report);
         Suite(html, report);
@@ -142,6 +144,11 @@ public static partial class HtmlReport
             {
                 Plot(html, $"roc-{set.Name}", Plots.Roc(set, fpr?.Value, recall?.Value));
                 Plot(html, $"pr-{set.Name}", Plots.PrecisionRecall(set, recall?.Value, precision?.Value));
+                Plot(html, $"thresholds-{set.Name}", Plots.AcrossThresholds(set, report.Threshold.Value ?? double.NaN, report.Region.Low ?? double.NaN, report.Region.High ?? double.NaN));
+                if (report.Model.ScoresAreProbabilities)
+                {
+                    Plot(html, $"calibration-{set.Name}", Plots.Calibration(set));
+                }
             }
         }
 
@@ -149,6 +156,24 @@ public static partial class HtmlReport
         if (report.Regression.Checks.Any(r => r.BaselineValue is not null))
         {
             Plot(html, "baseline", Plots.CandidateAgainstBaseline(report.Regression.Checks));
+        }
+
+        html.Append("</div>\n");
+    }
+
+    /// <summary>Each data set's confusion matrix at the operating point, and in the threshold region.</summary>
+    private static void Confusion(StringBuilder html, ResultDocument report)
+    {
+        html.Append("<h2>Confusion at the operating point</h2>\n<div class=\"plots\">\n");
+        foreach (var set in report.DataSets)
+        {
+            foreach (var (title, counts, id) in new[] { ($"{set.Name}", set.Confusion, $"confusion-{set.Name}"), ($"{set.Name}, in the threshold region", set.RegionConfusion, $"region-confusion-{set.Name}") })
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<table id=\"{E(id)}\" class=\"confusion\"><caption>{E(title)}: {counts.Total} examples</caption><tr><th></th><th>predicted positive</th><th>predicted negative</th></tr>" +
+                    $"<tr><th>positive</th><td class=\"num\">{counts.TruePositives}</td><td class=\"num\">{counts.FalseNegatives}</td></tr>" +
+                    $"<tr><th>negative</th><td class=\"num\">{counts.FalsePositives}</td><td class=\"num\">{counts.TrueNegatives}</td></tr></table>\n");
+            }
         }
 
         html.Append("</div>\n");
@@ -268,7 +293,15 @@ public static partial class HtmlReport
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(title)} ({items.Count})</h3>\n<table id=\"suite-{id}\"><tr><th>Id</th><th>Class</th><th>Score</th><th>Status</th><th>Source</th><th>Top feature values</th></tr>\n");
+        // A long list is folded, so the page opens on the verdict and the plots.
+        var folded = items.Count > ItemsShownOpen;
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(title)} ({items.Count})</h3>\n");
+        if (folded)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<details id=\"suite-{id}-list\"><summary>Show all {items.Count}</summary>\n");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<table id=\"suite-{id}\"><tr><th>Id</th><th>Class</th><th>Score</th><th>Status</th><th>Source</th><th>Top feature values</th></tr>\n");
         foreach (var item in items)
         {
             var features = string.Join(", ", item.Features.Select(f => $"{E(f.Name)} = {E(f.Value)}"));
@@ -277,8 +310,11 @@ public static partial class HtmlReport
                 $"<tr><td><code>{E(item.Id)}</code></td><td>{(item.Positive ? "positive" : "negative")}</td><td class=\"num\">{N(item.Score)}</td><td>{status}</td><td>{E(item.Source)}</td><td>{features}</td></tr>\n");
         }
 
-        html.Append("</table>\n");
+        html.Append(folded ? "</table>\n</details>\n" : "</table>\n");
     }
+
+    /// <summary>Lists up to this long are shown open; longer ones are folded.</summary>
+    private const int ItemsShownOpen = 20;
 
     private static string StripXmlDeclaration(string svg) =>
         svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;

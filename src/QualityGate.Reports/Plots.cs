@@ -60,6 +60,58 @@ internal static class Plots
     public static string PrecisionRecall(DataSetSection set, double? recall, double? precision) =>
         Curve($"Precision-recall on {set.Name}", "recall", "precision", [.. set.Curves.PrecisionRecall.Select(p => (p.Recall ?? double.NaN, p.Precision ?? double.NaN))], recall, precision, diagonal: false);
 
+    /// <summary>
+    /// Recall, precision and false-positive rate at every threshold (read off the thinned ROC and
+    /// precision-recall points), with the operating point's threshold and the region marked.
+    /// </summary>
+    public static string AcrossThresholds(DataSetSection set, double threshold, double regionLow, double regionHigh)
+    {
+        var plot = NewPlot($"Metrics across thresholds on {set.Name}");
+        var finite = set.Curves.Roc.Where(p => p.Threshold is { } t && double.IsFinite(t)).ToList();
+        var (low, high) = finite.Count == 0 ? (0.0, 1.0) : (Math.Min(finite.Min(p => p.Threshold!.Value), regionLow), Math.Max(finite.Max(p => p.Threshold!.Value), regionHigh));
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "threshold", Minimum = low, Maximum = high });
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "rate", Minimum = 0, Maximum = 1.02 });
+        plot.Annotations.Add(new RectangleAnnotation { MinimumX = regionLow, MaximumX = regionHigh, Fill = OxyColor.FromAColor(60, OxyColors.Gold), Layer = AnnotationLayer.BelowSeries, Text = "threshold region", TextVerticalAlignment = VerticalAlignment.Top });
+        plot.Series.Add(Line("recall", Positives, finite.Select(p => (p.Threshold!.Value, p.Tpr))));
+        plot.Series.Add(Line("false-positive rate", Negatives, finite.Select(p => (p.Threshold!.Value, p.Fpr))));
+        plot.Series.Add(Line("precision", Third, set.Curves.PrecisionRecall.Where(p => p.Threshold is { } t && double.IsFinite(t)).Select(p => (p.Threshold!.Value, p.Precision))));
+        plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Vertical, X = threshold, Color = OxyColors.Black, LineStyle = LineStyle.Dash, Text = "threshold" });
+        return Svg(plot);
+    }
+
+    /// <summary>
+    /// Reliability: in each score bin of the histogram, the share of positives against the bin's
+    /// middle score. A calibrated model's points lie on the diagonal.
+    /// </summary>
+    public static string Calibration(DataSetSection set)
+    {
+        var plot = NewPlot($"Calibration on {set.Name}");
+        var histogram = set.Histogram;
+        var width = (histogram.High - histogram.Low) / Math.Max(1, histogram.Positives.Count);
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "score (bin middle)", Minimum = 0, Maximum = 1 });
+        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "share of positives", Minimum = 0, Maximum = 1.02 });
+        plot.Series.Add(new LineSeries { Title = "calibrated", Color = OxyColors.LightGray, LineStyle = LineStyle.Dot, Points = { new DataPoint(0, 0), new DataPoint(1, 1) } });
+        var observed = new LineSeries { Title = "observed", Color = Negatives, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 3, MarkerFill = Negatives };
+        for (var i = 0; i < histogram.Positives.Count; i++)
+        {
+            var total = histogram.Positives[i] + histogram.Negatives[i];
+            if (total > 0)
+            {
+                observed.Points.Add(new DataPoint(histogram.Low + ((i + 0.5) * width), histogram.Positives[i] / (double)total));
+            }
+        }
+
+        plot.Series.Add(observed);
+        return Svg(plot);
+    }
+
+    private static LineSeries Line(string title, OxyColor color, IEnumerable<(double X, double? Y)> points)
+    {
+        var series = new LineSeries { Title = title, Color = color, StrokeThickness = 2 };
+        series.Points.AddRange(points.Where(p => p.Y is not null).Select(p => new DataPoint(p.X, p.Y!.Value)));
+        return series;
+    }
+
     /// <summary>Error rates inside the threshold region, each with its confidence bounds, one group per data set.</summary>
     public static string RegionRates(IReadOnlyList<DataSetSection> sets) =>
         RatesWithBounds("Error rates in the threshold region", [.. sets.Select(s => (s.Name, s.Metrics))]);

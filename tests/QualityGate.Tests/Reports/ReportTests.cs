@@ -172,4 +172,20 @@ public sealed class ReportTests : IDisposable
         Assert.Contains(Marker, json, StringComparison.Ordinal);
         return json.Replace(Marker, $"\"value\": {System.Text.Json.JsonSerializer.Serialize(value)}", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_html_report_shows_each_confusion_matrix_metrics_across_thresholds_calibration_and_folds_long_lists()
+    {
+        var report = Load("failing-result.json");
+        var html = Encoding.UTF8.GetString(HtmlReport.Render(report));
+        var heldout = report.DataSets[0].Confusion;
+        Assert.Contains($"<table id=\"confusion-heldout\" class=\"confusion\"><caption>heldout: {heldout.Total} examples</caption>", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr><th>positive</th><td class=\"num\">{heldout.TruePositives}</td><td class=\"num\">{heldout.FalseNegatives}</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr><th>negative</th><td class=\"num\">{heldout.FalsePositives}</td><td class=\"num\">{heldout.TrueNegatives}</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"region-confusion-heldout\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-thresholds-heldout\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-calibration-heldout\"", html, StringComparison.Ordinal);
+        Assert.True(report.Suite!.Broken.Count > 20);
+        Assert.Contains($"<details id=\"suite-broken-list\"><summary>Show all {report.Suite.Broken.Count}</summary>", html, StringComparison.Ordinal);
+    }
 }
