@@ -26,7 +26,7 @@ internal static class MergeCommand
     {
         var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
         var partials = partialPaths.Select(p => (PartialJson.Read(p, p), p)).ToList();
-        var result = Merge.Run(config, partials, updateSuite);
+        var result = Merge.Run(config, partials, updateSuite, progress: CommandLine.Progress);
         CheckCommand.Publish(result, configPath, reportDirectory, formatList);
         return result.ExitCode;
     }

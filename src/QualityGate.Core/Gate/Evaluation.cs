@@ -35,7 +35,7 @@ public sealed record Evaluation(
     public SetEvaluation? SuiteSet => Sets.FirstOrDefault(s => s.Name == DataSetNames.Suite);
 
     /// <summary>Measures a scored held-out set (and the suite) at the operating point: known before scoring, or resolved on the held-out scores now.</summary>
-    public static Evaluation Of(RunInputs inputs, ScoredSet heldout, ScoredColumns? columns, ScoredSuite? suite)
+    public static Evaluation Of(RunInputs inputs, ScoredSet heldout, ScoredColumns? columns, ScoredSuite? suite, Action<string>? progress = null)
     {
         var config = inputs.Config;
         var evaluated = heldout.Without(inputs.InTraining, out var inTrainingRows);
@@ -44,6 +44,7 @@ public sealed record Evaluation(
             inputs.Warnings.Add($"{inTrainingRows} held-out examples are in the training data ('qgate export-training' listed them in '{config.Display(InTrainingList.PathFor(config)!)}'): held-out metrics leave them out.");
         }
 
+        progress?.Invoke($"Measuring {inputs.Heldout.DisplayPath}: {evaluated.Count:N0} rows ranked, metrics and their bounds");
         var ranked = RankedExamples.From(evaluated);
         RequireBothClasses(inputs, ranked);
         Baseline.BaselineStore.RequireSameSettings(config, inputs.Baseline);

@@ -17,7 +17,7 @@ public static class Pipeline
         var collector = harvest?.Begin(suite);
         progress?.Invoke($"Scoring {inputs.Heldout.DisplayPath}");
         var heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.WantsId, progress, collector);
-        return Evaluation.Of(inputs, heldout, columns, suite);
+        return Evaluation.Of(inputs, heldout, columns, suite, progress);
     }
 
     /// <summary>A run that does not mine says when limits on the suite cannot be decided because it has no items.</summary>

@@ -14,8 +14,6 @@ namespace QualityGate.Scoring;
 /// </summary>
 public static class ScoringPass
 {
-    private const int ProgressEvery = 250_000;
-
     /// <param name="wantsId">Given a row's score and label, whether to record its id; evaluated per row.</param>
     /// <param name="mining">When mining, offered every row in its band, with the row's id.</param>
     public static ScoredSet Read(
@@ -39,6 +37,7 @@ public static class ScoringPass
             var readLabel = LabelOf(cursor, schema[columns.LabelColumn], labels, file);
             var checks = new RowChecks(cursor, schema, columns, file);
             var readId = IdReader(cursor, schema, columns, checks);
+            var pass = PassProgress.For(file, progress);
             var row = 0;
             while (cursor.MoveNext())
             {
@@ -59,10 +58,7 @@ public static class ScoringPass
                 }
 
                 row++;
-                if (progress is not null && row % ProgressEvery == 0)
-                {
-                    progress($"{file.DisplayPath}: {row:N0} rows scored");
-                }
+                pass?.Row(row);
             }
         }
         catch (FormatException e)

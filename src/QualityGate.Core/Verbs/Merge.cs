@@ -10,7 +10,7 @@ namespace QualityGate.Verbs;
 public static class Merge
 {
     /// <param name="shards">Every shard's partial result, and its file for messages.</param>
-    public static GateResult Run(GateConfig config, IReadOnlyList<(PartialResult Partial, string Display)> shards, bool updateSuite = false, TimeProvider? clock = null)
+    public static GateResult Run(GateConfig config, IReadOnlyList<(PartialResult Partial, string Display)> shards, bool updateSuite = false, TimeProvider? clock = null, Action<string>? progress = null)
     {
         var inputs = RunInputs.Open(config, BaselineUse.Compare, sharded: true);
         if (updateSuite)
@@ -18,9 +18,10 @@ public static class Merge
             MiningRun.RequireSuite(config);
         }
 
+        progress?.Invoke($"Merging {shards.Count} partial results of {inputs.Heldout.DisplayPath}");
         var merged = ShardMerger.Merge(config, shards, inputs.Heldout, inputs.Known, updateSuite);
         var suite = SuiteScoring.Score(config, inputs.Scorer, inputs.Labels, inputs.Heldout);
-        var evaluation = Evaluation.Of(inputs, merged.Heldout, null, suite);
+        var evaluation = Evaluation.Of(inputs, merged.Heldout, null, suite, progress);
         if (!updateSuite)
         {
             Pipeline.WarnOfEmptySuite(evaluation);
