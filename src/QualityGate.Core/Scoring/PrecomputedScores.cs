@@ -12,10 +12,11 @@ namespace QualityGate.Scoring;
 /// </summary>
 public sealed class PrecomputedScores(GateConfig config) : IModelScorer
 {
-    public bool HasModel => false;
-
     private readonly MLContext _context = new(seed: 0);
     private string? _scoreColumn;
+
+    /// <summary>No model: explain compares features but has nothing to shuffle them for.</summary>
+    public bool HasModel => false;
 
     public string Description => "precomputed scores";
 
