@@ -58,4 +58,16 @@ public sealed class HtmlReportBrowserTests : IDisposable
         await browser.ScreenshotAsync(screenshot);
         Assert.True(new FileInfo(screenshot).Length > 50_000, "the screenshot should show a full page");
     }
+
+    /// <summary>The browser tests' "no errors" means something: a page that throws, or logs an error, is caught.</summary>
+    [Fact]
+    public async Task The_browser_driver_reports_a_pages_exceptions_and_error_logs()
+    {
+        var page = _directory.Write("broken.html", "<!DOCTYPE html><html><body><script>console.error('logged'); throw new Error('boom');</script></body></html>");
+        await using var browser = await Chromium.StartAsync();
+        await browser.OpenAsync(page);
+        Assert.Contains(browser.Errors, e => e.Contains("boom", StringComparison.Ordinal));
+        Assert.Contains(browser.Errors, e => e.Contains("logged", StringComparison.Ordinal));
+        Assert.Equal(2, (int)(await browser.EvaluateAsync("1 + 1"))!);
+    }
 }
