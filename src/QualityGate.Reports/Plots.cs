@@ -39,18 +39,9 @@ internal static class Plots
         var highest = histogram.Positives.Concat(histogram.Negatives).DefaultIfEmpty(1).Max();
         plot.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "score", Minimum = histogram.Low, Maximum = histogram.High });
         plot.Axes.Add(new LogarithmicAxis { Position = AxisPosition.Left, Title = "examples (log scale)", Minimum = 0.7, Maximum = Math.Max(2, highest * 1.5) });
-        plot.Annotations.Add(new RectangleAnnotation
-        {
-            MinimumX = Math.Max(regionLow, histogram.Low),
-            MaximumX = Math.Min(regionHigh, histogram.High),
-            Fill = OxyColor.FromAColor(60, OxyColors.Gold),
-            Layer = AnnotationLayer.BelowSeries,
-            Text = "threshold region",
-            TextVerticalAlignment = VerticalAlignment.Top,
-        });
+        MarkOperatingPoint(plot, threshold, Math.Max(regionLow, histogram.Low), Math.Min(regionHigh, histogram.High));
         plot.Series.Add(Bars(histogram.Negatives, histogram.Low, width, Negatives, "negatives", offset: 0));
         plot.Series.Add(Bars(histogram.Positives, histogram.Low, width, Positives, "positives", offset: 0.5));
-        plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Vertical, X = threshold, Color = OxyColors.Black, LineStyle = LineStyle.Dash, Text = "threshold" });
         return Svg(plot);
     }
 
@@ -71,11 +62,10 @@ internal static class Plots
         var (low, high) = finite.Count == 0 ? (0.0, 1.0) : (Math.Min(finite.Min(p => p.Threshold!.Value), regionLow), Math.Max(finite.Max(p => p.Threshold!.Value), regionHigh));
         plot.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "threshold", Minimum = low, Maximum = high });
         plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "rate", Minimum = 0, Maximum = 1.02 });
-        plot.Annotations.Add(new RectangleAnnotation { MinimumX = regionLow, MaximumX = regionHigh, Fill = OxyColor.FromAColor(60, OxyColors.Gold), Layer = AnnotationLayer.BelowSeries, Text = "threshold region", TextVerticalAlignment = VerticalAlignment.Top });
+        MarkOperatingPoint(plot, threshold, regionLow, regionHigh);
         plot.Series.Add(Line("recall", Positives, finite.Select(p => (p.Threshold!.Value, p.Tpr))));
         plot.Series.Add(Line("false-positive rate", Negatives, finite.Select(p => (p.Threshold!.Value, p.Fpr))));
         plot.Series.Add(Line("precision", Third, set.Curves.PrecisionRecall.Where(p => p.Threshold is { } t && double.IsFinite(t)).Select(p => (p.Threshold!.Value, p.Precision))));
-        plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Vertical, X = threshold, Color = OxyColors.Black, LineStyle = LineStyle.Dash, Text = "threshold" });
         return Svg(plot);
     }
 
@@ -144,11 +134,7 @@ internal static class Plots
             position++;
         }
 
-        plot.Axes.Add(new LinearAxis
-        {
-            Position = AxisPosition.Bottom, Minimum = -0.8, Maximum = Math.Max(position - 1, 1), MajorStep = 1, MinorStep = 1,
-            LabelFormatter = x => labels.GetValueOrDefault((int)Math.Round(x), string.Empty),
-        });
+        plot.Axes.Add(LabelledPositions(labels, Math.Max(position - 1, 1)));
         plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "rate", Minimum = 0, Maximum = 1 });
         foreach (var s in series)
         {
@@ -179,11 +165,7 @@ internal static class Plots
             }
         }
 
-        plot.Axes.Add(new LinearAxis
-        {
-            Position = AxisPosition.Bottom, Minimum = -0.8, Maximum = Math.Max(rows.Count - 0.2, 0.8), MajorStep = 1, MinorStep = 1,
-            LabelFormatter = x => Math.Round(x) is var k && k >= 0 && k < rows.Count && Math.Abs(x - k) < 1e-9 ? Text(rows[(int)k].Check) : string.Empty,
-        });
+        plot.Axes.Add(LabelledPositions(rows.Select((row, i) => (i, Text(row.Check))).ToDictionary(p => p.i, p => p.Item2), Math.Max(rows.Count - 0.2, 0.8)));
         plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "value", Minimum = 0, Maximum = 1 });
         plot.Series.Add(baseline);
         plot.Series.Add(passed);
@@ -266,6 +248,28 @@ internal static class Plots
 
         return series;
     }
+
+    /// <summary>The threshold as a dashed line and the threshold region shaded behind the series.</summary>
+    private static void MarkOperatingPoint(PlotModel plot, double threshold, double regionLow, double regionHigh)
+    {
+        plot.Annotations.Add(new RectangleAnnotation
+        {
+            MinimumX = regionLow,
+            MaximumX = regionHigh,
+            Fill = OxyColor.FromAColor(60, OxyColors.Gold),
+            Layer = AnnotationLayer.BelowSeries,
+            Text = "threshold region",
+            TextVerticalAlignment = VerticalAlignment.Top,
+        });
+        plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Vertical, X = threshold, Color = OxyColors.Black, LineStyle = LineStyle.Dash, Text = "threshold" });
+    }
+
+    /// <summary>A bottom axis of whole positions, each labelled with its group's name (unnamed positions blank).</summary>
+    private static LinearAxis LabelledPositions(IReadOnlyDictionary<int, string> labels, double maximum) => new()
+    {
+        Position = AxisPosition.Bottom, Minimum = -0.8, Maximum = maximum, MajorStep = 1, MinorStep = 1,
+        LabelFormatter = x => Math.Abs(x - Math.Round(x)) < 1e-9 ? labels.GetValueOrDefault((int)Math.Round(x), string.Empty) : string.Empty,
+    };
 
     private static void ErrorBar(PlotModel plot, double x, double? low, double? high, OxyColor color)
     {

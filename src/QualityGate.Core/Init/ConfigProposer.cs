@@ -66,9 +66,18 @@ public static class ConfigProposer
         // Raw margins: 0 is the trainer's own decision boundary.
         var natural = evaluation.Model.ScoresAreProbabilities ? 0.5 : 0;
         var (threshold, thresholdNote) = ChooseThreshold(natural, Probe(natural, RegionQuantiles[0]));
-        var quantile = RegionQuantiles.FirstOrDefault(q => RegionHoldsEnough(Probe(threshold, q).Region), RegionQuantiles[^1]);
-        var probe = Probe(threshold, quantile);
-        return Render(Skeleton(threshold, quantile), probe, thresholdNote);
+        // The narrowest region that holds enough examples, else the widest tried: each measured once.
+        var (quantile, probe) = (0.0, (SetEvaluation?)null);
+        foreach (var q in RegionQuantiles)
+        {
+            (quantile, probe) = (q, Probe(threshold, q));
+            if (RegionHoldsEnough(probe.Region))
+            {
+                break;
+            }
+        }
+
+        return Render(Skeleton(threshold, quantile), probe!, thresholdNote);
     }
 
     /// <summary>

@@ -24,10 +24,10 @@ internal sealed class ScoreBins
 
     public double[] Negatives { get; }
 
-    /// <summary>The summed -log(p) of the bin's positives (p clipped to [1e-15, 1 - 1e-15], as scikit-learn does).</summary>
+    /// <summary>The mean -log(p) of the bin's positives (p clipped to [1e-15, 1 - 1e-15], as scikit-learn does).</summary>
     public double[] PositiveLoss { get; }
 
-    /// <summary>The summed -log(1 - p) of the bin's negatives.</summary>
+    /// <summary>The mean -log(1 - p) of the bin's negatives.</summary>
     public double[] NegativeLoss { get; }
 
     /// <summary>Whether the bin's scores are at or above the threshold (predicted positive).</summary>
@@ -71,6 +71,10 @@ internal sealed class ScoreBins
                     bins.NegativeLoss[b] -= Math.Log(1 - p);
                 }
             }
+
+            // Means, so a replicate's loss is one multiply per bin and class.
+            bins.PositiveLoss[b] = bins.Positives[b] == 0 ? 0 : bins.PositiveLoss[b] / bins.Positives[b];
+            bins.NegativeLoss[b] = bins.Negatives[b] == 0 ? 0 : bins.NegativeLoss[b] / bins.Negatives[b];
         }
 
         return bins;
@@ -131,7 +135,7 @@ internal sealed class ScoreBins
         double sum = 0, total = 0;
         for (var b = 0; b < Count; b++)
         {
-            sum += (Positives[b] == 0 ? 0 : positives[b] * PositiveLoss[b] / Positives[b]) + (Negatives[b] == 0 ? 0 : negatives[b] * NegativeLoss[b] / Negatives[b]);
+            sum += (positives[b] * PositiveLoss[b]) + (negatives[b] * NegativeLoss[b]);
             total += positives[b] + negatives[b];
         }
 

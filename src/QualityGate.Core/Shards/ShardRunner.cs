@@ -18,10 +18,9 @@ public static class ShardRunner
 {
     public static PartialResult Run(GateConfig config, ShardSpec shard, bool mine, Action<string>? progress = null)
     {
-        var scorer = Scorers.Create(config);
-        var labels = new LabelMatcher(config.Label);
-        var baseline = BaselineStore.Load(config, [], mayBeMissing: true);
-        var known = RunInputs.KnownOperatingPoint(config, baseline);
+        // The same inputs, checked the same way, as the merge that reads this shard opens.
+        var inputs = RunInputs.Open(config, BaselineUse.IfPresent, sharded: true);
+        var (scorer, labels, baseline, known, all) = (inputs.Scorer, inputs.Labels, inputs.Baseline, inputs.Known, inputs.Heldout);
         var needsPoint = mine ? "Mining" : baseline is not null && config.Regression?.Limits.Any(l => l.DataSet == DataSetNames.Heldout) == true ? "A held-out regression check" : null;
         if (known is null && needsPoint is not null)
         {
@@ -35,7 +34,6 @@ public static class ShardRunner
             MiningRun.RequireSuite(config);
         }
 
-        var all = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
         var file = shard.HeldoutParts(all, config.Data.HeldoutLocation);
         var columns = scorer.Score(file, []);
         var suite = mine ? SuiteScoring.Score(config, scorer, labels, all) : null;
