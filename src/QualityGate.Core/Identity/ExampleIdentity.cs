@@ -53,10 +53,24 @@ public sealed class ExampleIdentity
     public void AddBoolean(bool value) => AddText(value ? "true" : "false");
 
     /// <summary>The id of the values added since the last call, as 32 lowercase hex digits; starts a new id.</summary>
-    public string Finish()
+    public string Finish() => Format(FinishValue());
+
+    /// <summary>
+    /// The id as a 128-bit value, which a pass keeps for every row (16 bytes, no string) and
+    /// formats only for the rows a report or the baseline names.
+    /// </summary>
+    public UInt128 FinishValue()
     {
         Span<byte> digest = stackalloc byte[16];
         _hash.GetHashAndReset(digest);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(digest);
+    }
+
+    /// <summary>A 128-bit id as its 32 lowercase hex digits, the same text <see cref="Finish"/> gives.</summary>
+    public static string Format(UInt128 id)
+    {
+        Span<byte> digest = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(digest, id);
         return Convert.ToHexStringLower(digest);
     }
 }

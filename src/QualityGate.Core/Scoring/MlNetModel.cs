@@ -20,6 +20,8 @@ public sealed class MlNetModel : IModelScorer
     private readonly IDataLoader<IMultiStreamSource>? _loader;
     private readonly GateConfig _config;
     private readonly ModelInputs _inputs;
+    private FastPath.RowModel? _rowModel;
+    private bool _rowModelTried;
 
     private MlNetModel(MLContext context, ITransformer transformer, DataViewSchema inputSchema, IDataLoader<IMultiStreamSource>? loader, GateConfig config, string scoreColumn, bool probabilities)
     {
@@ -124,7 +126,19 @@ public sealed class MlNetModel : IModelScorer
     }
 
     private ScoredColumns ScoreWithBuiltLoader(DataFile file, IReadOnlyCollection<string> notFeatures) =>
-        _inputs.Score(_context, file, notFeatures, "model", Apply, ScoreColumnName);
+        _inputs.Score(_context, file, notFeatures, "model", Apply, ScoreColumnName, scoreSlot: null, fast: RowModelFor);
+
+    /// <summary>The model as a row scorer of its one vector input, built once: compiled trees, or prediction engines.</summary>
+    private FastPath.RowModel? RowModelFor(FastPath.RowPlan plan)
+    {
+        if (!_rowModelTried)
+        {
+            _rowModel = FastPath.RowModel.For(_context, _transformer, plan.Input!, plan.FeatureIndexes.Length, ScoreColumnName);
+            _rowModelTried = true;
+        }
+
+        return _rowModel;
+    }
 
     private IDataView Transform(IDataView data, DataFile file) => _inputs.Transform(data, file, "model", Apply);
 

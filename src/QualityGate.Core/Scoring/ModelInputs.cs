@@ -17,7 +17,7 @@ public sealed class ModelInputs(GateConfig config, DataViewSchema inputSchema)
     public DataViewSchema Schema => inputSchema;
 
     /// <summary>The file as the model's input, and the columns the gate reads besides the score.</summary>
-    public (IDataView Data, string? IdColumn, IReadOnlyList<IdentitySource>? Identity, IReadOnlyList<NumericInput> Numeric) Load(MLContext context, DataFile file, IReadOnlyCollection<string> notFeatures)
+    internal (IDataView Data, string? IdColumn, IReadOnlyList<IdentitySource>? Identity, IReadOnlyList<NumericInput> Numeric, FastPath.RowPlan? Plan) Load(MLContext context, DataFile file, IReadOnlyCollection<string> notFeatures)
     {
         var labelIndex = file.Require(config.Label.Column, "label");
         int? idIndex = config.IdColumn is { } id ? file.Require(id, "id") : null;
@@ -42,7 +42,10 @@ public sealed class ModelInputs(GateConfig config, DataViewSchema inputSchema)
         }
 
         var data = TextLoaderColumns.Load(context, file, columns);
-        return (data, idIndex is null ? null : HiddenColumns.Id, identity, [.. numeric.Select(input => new NumericInput(input.Column.Name, input.CsvIndexes))]);
+        var plan = numeric is [{ Column.DataKind: DataKind.Single } only]
+            ? FastPath.RowPlan.ForInput(file, labelIndex, idIndex, only.Column.Name, only.CsvIndexes, identity)
+            : null;
+        return (data, idIndex is null ? null : HiddenColumns.Id, identity, [.. numeric.Select(input => new NumericInput(input.Column.Name, input.CsvIndexes))], plan);
     }
 
     /// <summary>Runs the model over the loaded file; a model that cannot read it gets an error naming the inputs the data lacks.</summary>
@@ -65,10 +68,18 @@ public sealed class ModelInputs(GateConfig config, DataViewSchema inputSchema)
     /// </summary>
     /// <param name="model">How messages name the model ("model", "ONNX model").</param>
     /// <param name="scoreSlot">When the score column holds one value per class, the positive class's slot.</param>
-    public ScoredColumns Score(MLContext context, DataFile file, IReadOnlyCollection<string> notFeatures, string model, Func<IDataView, IDataView> transform, string scoreColumn, int? scoreSlot = null)
+    public ScoredColumns Score(MLContext context, DataFile file, IReadOnlyCollection<string> notFeatures, string model, Func<IDataView, IDataView> transform, string scoreColumn, int? scoreSlot = null) =>
+        Score(context, file, notFeatures, model, transform, scoreColumn, scoreSlot, fast: null);
+
+    /// <param name="fast">The model as a row scorer of the plan's input vector, when it can be one.</param>
+    internal ScoredColumns Score(MLContext context, DataFile file, IReadOnlyCollection<string> notFeatures, string model, Func<IDataView, IDataView> transform, string scoreColumn, int? scoreSlot, Func<FastPath.RowPlan, FastPath.RowModel?>? fast)
     {
-        var (data, id, identity, numeric) = Load(context, file, notFeatures);
-        return new ScoredColumns(Transform(data, file, model, transform), scoreColumn, HiddenColumns.Label, id, [], identity, numeric, HiddenColumns.Extra, scoreSlot);
+        var (data, id, identity, numeric, plan) = Load(context, file, notFeatures);
+        var rowModel = plan is not null && fast is not null ? fast(plan) : null;
+        return new ScoredColumns(Transform(data, file, model, transform), scoreColumn, HiddenColumns.Label, id, [], identity, numeric, HiddenColumns.Extra, scoreSlot)
+        {
+            Fast = rowModel is null ? null : new FastPath.FastRows(plan!, rowModel),
+        };
     }
 
     /// <summary>An ML.NET or ONNX Runtime message's first line: the rest is their internals.</summary>

@@ -55,6 +55,10 @@ public sealed class PrecomputedScores(GateConfig config) : IModelScorer
         }
 
         var view = TextLoaderColumns.Load(_context, file, columns);
-        return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, [], identity, null, HiddenColumns.Extra) { ScoreDisplayName = scoreName };
+        return new ScoredColumns(view, HiddenColumns.Score, HiddenColumns.Label, idIndex is null ? null : HiddenColumns.Id, [], identity, null, HiddenColumns.Extra)
+        {
+            ScoreDisplayName = scoreName,
+            Fast = new FastPath.FastRows(FastPath.RowPlan.ForScores(file, labelIndex, idIndex, scoreIndex, identity), null),
+        };
     }
 }

@@ -24,10 +24,13 @@ public sealed record ScoredColumns(
 {
     /// <summary>The score column as the user named it, where <see cref="ScoreColumn"/> is an internal one.</summary>
     public string? ScoreDisplayName { get; init; }
+
+    /// <summary>How the fast pass reads the same file without ML.NET's loader, when it can.</summary>
+    internal FastPath.FastRows? Fast { get; init; }
 }
 
-/// <summary>One identity field: a slot of a loaded column, numeric (a model input, already parsed) or text.</summary>
-public readonly record struct IdentitySource(string Column, int Slot);
+/// <summary>One identity field: a slot of a loaded column, numeric (a model input, already parsed) or text, and the CSV field it holds.</summary>
+public readonly record struct IdentitySource(string Column, int Slot, int CsvIndex);
 
 /// <summary>A numeric model input and the CSV column behind each of its slots (empty when a model's own loader decides).</summary>
 public sealed record NumericInput(string Column, IReadOnlyList<int> CsvIndexes);

@@ -4,6 +4,7 @@ using QualityGate.Data;
 using QualityGate.Errors;
 using QualityGate.Identity;
 using QualityGate.Mining;
+using QualityGate.Scoring.FastPath;
 
 namespace QualityGate.Scoring;
 
@@ -24,6 +25,32 @@ public static class ScoringPass
         Func<double, bool, bool> wantsId,
         Action<string>? progress = null,
         CandidateCollector? mining = null)
+    {
+        // A plain CSV goes through the fast pass; the first odd row, or any difference from this
+        // reader on the file's first rows, sends it back here.
+        if (columns.Fast is { } fast && Environment.GetEnvironmentVariable(FastPathSwitch) != "off"
+            && FastPass.TryRead(name, file, fast, labels, wantsId, progress, mining, rows => ReadWithLoader(name, file, columns with { View = Sample.Data.TakeRows(columns.View, rows) }, labels, (_, _) => true, null, null)) is { } set)
+        {
+            return set;
+        }
+
+        return ReadWithLoader(name, file, columns, labels, wantsId, progress, mining);
+    }
+
+    /// <summary>Set to "off" to read every file with ML.NET's loader (to compare the two, or to rule the fast path out).</summary>
+    public const string FastPathSwitch = "QUALITYGATE_FAST_PATH";
+
+    private static readonly MLContext Sample = new(seed: 0);
+
+    /// <summary>The pass through ML.NET's loader and the model's own transforms: every file and model, with the row checks.</summary>
+    internal static ScoredSet ReadWithLoader(
+        string name,
+        DataFile file,
+        ScoredColumns columns,
+        LabelMatcher labels,
+        Func<double, bool, bool> wantsId,
+        Action<string>? progress,
+        CandidateCollector? mining)
     {
         var schema = columns.View.Schema;
         List<DataViewSchema.Column> active = [schema[columns.ScoreColumn], schema[columns.LabelColumn], .. IdentityColumns(schema, columns)];

@@ -38,7 +38,7 @@ internal static class TextLoaderColumns
         {
             for (var slot = 0; slot < indexes.Count; slot++)
             {
-                parsed.TryAdd(indexes[slot], new IdentitySource(column, slot));
+                parsed.TryAdd(indexes[slot], new IdentitySource(column, slot, indexes[slot]));
             }
         }
 
@@ -57,7 +57,7 @@ internal static class TextLoaderColumns
             }
             else
             {
-                plan.Add(new IdentitySource(HiddenColumns.Other, other.Count));
+                plan.Add(new IdentitySource(HiddenColumns.Other, other.Count, index));
                 other.Add(index);
             }
         }

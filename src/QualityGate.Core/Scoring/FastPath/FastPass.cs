@@ -1,0 +1,147 @@
+using nietras.SeparatedValues;
+using QualityGate.Data;
+using QualityGate.Mining;
+
+namespace QualityGate.Scoring.FastPath;
+
+/// <summary>
+/// The pass at the hardware's speed, for a plain CSV read by a model with one float vector input
+/// (or carrying its own scores): Sep parses rows in parallel batches, each worker scores and
+/// hashes its rows, and the results come back in file order for the metrics, mining and
+/// progress. It declines (returns null) at the first row that needs the full reader; the
+/// caller then reads the file the ordinary way, so every error and odd file behaves as before.
+/// </summary>
+internal static class FastPass
+{
+    /// <summary>How many of a file's first rows are read both ways before the fast pass is trusted with the rest.</summary>
+    public const int CheckedRows = 1000;
+
+    /// <summary>
+    /// The fast pass over the file, trusted once its first rows agree with the full reader's
+    /// (<paramref name="readFirstRows"/>, run meanwhile on a thread of its own) in score bits,
+    /// label and id; null when it declines or differs, and the full reader then reads the file.
+    /// Mining is offered the rows only after that, so a declined pass leaves no trace.
+    /// </summary>
+    public static ScoredSet? TryRead(string name, DataFile file, FastRows fast, LabelMatcher labels, Func<double, bool, bool> wantsId, Action<string>? progress, CandidateCollector? mining, Func<int, ScoredSet> readFirstRows)
+    {
+        var firstRows = Task.Run(() => readFirstRows(CheckedRows));
+        var rows = Read(file, fast, labels, wantsId, mining, progress);
+        if (rows is null)
+        {
+            // The full reader reads the file now; whatever the sample met, it meets again.
+            firstRows.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            return null;
+        }
+
+        var set = rows.ToSet(name, file);
+        if (FirstDifference(set, firstRows.GetAwaiter().GetResult()) is { } row)
+        {
+            progress?.Invoke($"{file.DisplayPath}: row {row + 1} scores differently without ML.NET's reader ({fast.Model?.Kind ?? "precomputed scores"}); reading it with ML.NET");
+            return null;
+        }
+
+        rows.OfferTo(mining, file);
+        return set;
+    }
+
+    /// <summary>The first of the full reader's rows where the fast pass differs in score, label or (where it kept one) id; null when they agree.</summary>
+    private static int? FirstDifference(ScoredSet fast, ScoredSet full)
+    {
+        for (var row = 0; row < full.Count; row++)
+        {
+            if (row >= fast.Count
+                || BitConverter.DoubleToInt64Bits(fast.ScoreArray[row]) != BitConverter.DoubleToInt64Bits(full.ScoreArray[row])
+                || fast.PositiveArray[row] != full.PositiveArray[row]
+                || (fast.Ids.TryGetValue(row, out var id) && id != full.Ids[row]))
+            {
+                return row;
+            }
+        }
+
+        return full.Count < Math.Min(CheckedRows, fast.Count) ? full.Count : null;
+    }
+
+    /// <summary>Every row of the file, or null at the first that needs the full reader.</summary>
+    private static PassRows? Read(DataFile file, FastRows fast, LabelMatcher labels, Func<double, bool, bool> wantsId, CandidateCollector? mining, Action<string>? progress)
+    {
+        Func<double, bool, bool> needsText = mining is null ? wantsId : (score, positive) => wantsId(score, positive) || mining.Wants(score, positive);
+        using var workers = new ThreadLocal<RowWorker>(() => new RowWorker(fast, labels, needsText), trackAllValues: true);
+        try
+        {
+            var rows = new PassRows(fast.Plan.IdIndex is not null, PassProgress.EstimateRows(file));
+            var pass = PassProgress.For(file, progress);
+            foreach (var part in file.Parts)
+            {
+                using var reader = Sep.New(file.Separator).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, DisableQuotesParsing = true }).FromFile(part);
+                foreach (var result in reader.ParallelEnumerate(row => workers.Value!.Read(row)))
+                {
+                    if (!result.Clean)
+                    {
+                        return null;
+                    }
+
+                    var row = rows.Add(result, wantsId(result.Score, result.Positive));
+                    pass?.Row(row + 1);
+                }
+            }
+
+            return rows.Count == 0 ? null : rows;
+        }
+        finally
+        {
+            foreach (var worker in workers.Values)
+            {
+                (worker.Scorer as IDisposable)?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The pass's rows as they arrive: score, label and id per row, and which rows were asked to be identified.</summary>
+    private sealed class PassRows(bool textIds, long estimatedRows)
+    {
+        private readonly List<double> _scores = new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
+        private readonly List<bool> _positive = new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
+        private readonly List<UInt128> _hashes = textIds ? [] : new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
+        private readonly List<string?> _texts = [];
+        private readonly List<int> _identified = [];
+
+        public int Count => _scores.Count;
+
+        public int Add(RowResult result, bool identify)
+        {
+            var row = _scores.Count;
+            _scores.Add(result.Score);
+            _positive.Add(result.Positive);
+            if (textIds)
+            {
+                _texts.Add(result.Text);
+            }
+            else
+            {
+                _hashes.Add(result.Hash);
+            }
+
+            if (identify)
+            {
+                _identified.Add(row);
+            }
+
+            return row;
+        }
+
+        /// <summary>Every row mining wants, in file order, as the full reader offers them.</summary>
+        public void OfferTo(CandidateCollector? mining, DataFile file)
+        {
+            for (var row = 0; mining is not null && row < Count; row++)
+            {
+                if (mining.Wants(_scores[row], _positive[row]))
+                {
+                    mining.Offer(file, row, _scores[row], _positive[row], textIds ? _texts[row]! : Identity.ExampleIdentity.Format(_hashes[row]));
+                }
+            }
+        }
+
+        public ScoredSet ToSet(string name, DataFile file) =>
+            new(name, file, [.. _scores], [.. _positive], new RowIds([.. _hashes], textIds ? [.. _texts] : null, [.. _identified]));
+    }
+}

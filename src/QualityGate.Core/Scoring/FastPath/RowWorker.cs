@@ -1,0 +1,100 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+using QualityGate.Data;
+using QualityGate.Identity;
+
+namespace QualityGate.Scoring.FastPath;
+
+/// <summary>One row's outcome: its score, label and id, or <see cref="Clean"/> false when the row needs the full reader.</summary>
+internal readonly record struct RowResult(bool Clean, double Score, bool Positive, UInt128 Hash, string? Text)
+{
+    public static RowResult Unclean => default;
+}
+
+/// <summary>
+/// Reads rows on one worker thread: parses the fields the plan names, scores the input vector
+/// and hashes the example's identity, with its own buffers. Anything out of the ordinary (a
+/// quote, another field count, a blank or unparsable number, an unknown label) makes the row
+/// unclean, and the caller hands the whole file to the full reader, whose checks say exactly
+/// what is wrong and where, so the fast path never has error messages of its own.
+/// </summary>
+internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double, bool, bool> needsText)
+{
+    private readonly RowPlan _plan = fast.Plan;
+    private readonly IRowScorer? _scorer = fast.Model?.CreateScorer();
+    private readonly float[] _features = new float[fast.Plan.FeatureIndexes.Length];
+    private readonly ExampleIdentity _identity = new();
+
+    public IRowScorer? Scorer => _scorer;
+
+
+    public RowResult Read(SepReader.Row row)
+    {
+        // ML.NET's loader skips lines starting with "//" as comments.
+        if (row.ColCount != _plan.FieldCount || row[0].Span.StartsWith("//"))
+        {
+            return RowResult.Unclean;
+        }
+
+        if (labels.Classify(row[_plan.LabelIndex].Span) is not { } positive || !TryParseFeatures(row) || !TryScore(row, out var score))
+        {
+            return RowResult.Unclean;
+        }
+
+        // Quotes are not parsed here: a quoted number or label fails to parse above, a quoted text is left to the full reader.
+        if (_plan.IdIndex is { } id)
+        {
+            var text = row[id].Span;
+            return text.Contains('"') ? RowResult.Unclean : new RowResult(true, score, positive, default, needsText(score, positive) ? text.Trim().ToString() : null);
+        }
+
+        foreach (var field in _plan.Identity)
+        {
+            if (field.FeatureSlot >= 0)
+            {
+                _identity.AddNumber(_features[field.FeatureSlot]);
+            }
+            else if (row[field.CsvIndex].Span is var text && !text.Contains('"'))
+            {
+                _identity.AddText(text);
+            }
+            else
+            {
+                return RowResult.Unclean;
+            }
+        }
+
+        return new RowResult(true, score, positive, _identity.FinishValue(), null);
+    }
+
+    private bool TryParseFeatures(SepReader.Row row)
+    {
+        var indexes = _plan.FeatureIndexes;
+        for (var slot = 0; slot < indexes.Length; slot++)
+        {
+            // Sep parses with csFastFloat: correctly rounded, as .NET's parser and ML.NET's loader are, several times faster.
+            if (row[indexes[slot]].TryParse<float>() is not { } value || !float.IsFinite(value))
+            {
+                return false;
+            }
+
+            _features[slot] = value;
+        }
+
+        return true;
+    }
+
+    private bool TryScore(SepReader.Row row, out double score)
+    {
+        if (_scorer is not null)
+        {
+            score = _scorer.Score(_features);
+        }
+        else if (!double.TryParse(row[_plan.ScoreIndex!.Value].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out score))
+        {
+            return false;
+        }
+
+        return double.IsFinite(score);
+    }
+}

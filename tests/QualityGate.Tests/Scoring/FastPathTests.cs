@@ -1,0 +1,157 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using QualityGate.Configuration;
+using QualityGate.Gate;
+using QualityGate.Scoring;
+using QualityGate.Scoring.FastPath;
+using QualityGate.Tests.Support;
+
+namespace QualityGate.Tests.Scoring;
+
+/// <summary>
+/// The fast pass (Sep in parallel, trees evaluated directly or one prediction engine per worker)
+/// must give the very scores, labels and ids ML.NET's loader and model give, on every row of a
+/// real file, for every kind of model it takes; and leave to the full reader any file it cannot
+/// read exactly as that reader would.
+/// </summary>
+public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, IDisposable
+{
+    private readonly VectorModels _models;
+    private readonly TemporaryDirectory _directory = new();
+
+    public FastPathTests(VectorModels models) => _models = models;
+
+    public void Dispose() => _directory.Dispose();
+
+    [Theory]
+    [InlineData("FastTree", "compiled trees (100)")]
+    [InlineData("FastForest", "compiled trees (100)")]
+    [InlineData("LightGbm", "compiled trees (100)")]
+    [InlineData("Gam", "ML.NET prediction engine per worker")]
+    [InlineData("LogisticRegression", "ML.NET prediction engine per worker")]
+    public void Every_row_scores_as_ML_NET_scores_it_with_the_same_label_and_id(string trainer, string kind)
+    {
+        var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path(trainer)));
+        Assert.Equal(kind, columns.Fast!.Model!.Kind);
+
+        var fast = ReadFast(columns, inputs);
+        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null);
+        AssertSame(full, fast);
+    }
+
+    [Fact]
+    public void Precomputed_scores_and_an_id_column_read_the_same_both_ways()
+    {
+        var scored = _directory.Write("scored.csv", string.Join('\n', File.ReadLines(RepositoryPaths.SpambaseHeldout)
+            .Select((line, row) => row == 0 ? $"id,Probability,{line}" : $"mail-{row},{(row * 7919 % 1000) / 1000.0:0.###},{line}")) + "\n");
+        var yaml = $"""
+            version: 1
+            model: {"{"} kind: scores, score_column: Probability {"}"}
+            label: {"{"} column: Label, positive: ["1"], negative: ["0"] {"}"}
+            id: id
+            data: {"{"} heldout: {scored} {"}"}
+            threshold: 0.5
+            region: {"{"} width: 0.1 {"}"}
+            limits: {"{"} heldout: {"{"} fpr: {"{"} max: 0.9 {"}"} {"}"} {"}"}
+            """;
+        var (columns, inputs) = Open(yaml);
+        Assert.Null(columns.Fast!.Model);
+
+        var fast = ReadFast(columns, inputs);
+        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null), fast);
+        Assert.Equal("mail-1", fast.Ids[0]);
+    }
+
+    [Theory]
+    [InlineData("a quoted field", "\"0\"")]
+    [InlineData("a blank feature", "")]
+    [InlineData("a label no list has", "maybe")]
+    public void A_file_with_an_odd_row_is_left_to_the_full_reader(string what, string label)
+    {
+        var lines = File.ReadLines(RepositoryPaths.SpambaseHeldout).ToList();
+        var fields = lines[1500 % lines.Count].Split(',');
+        if (what == "a blank feature")
+        {
+            fields[3] = label;
+        }
+        else
+        {
+            fields[0] = label;
+        }
+
+        lines[1500 % lines.Count] = string.Join(',', fields);
+        var data = _directory.Write("odd.csv", string.Join('\n', lines) + "\n");
+        var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("FastTree"), heldout: data));
+
+        Assert.Null(FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, null, null, _ => throw new InvalidOperationException("the first rows are clean")));
+    }
+
+    [Fact]
+    public void A_pass_that_differs_from_ML_NET_on_the_first_rows_is_not_trusted()
+    {
+        var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("FastTree")));
+        var said = new List<string>();
+        ScoredSet Nudged(int rows)
+        {
+            var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, (_, _) => true, null, null);
+            var scores = full.Scores.ToArray();
+            scores[17] = Math.BitIncrement(scores[17]);
+            return new ScoredSet("heldout", inputs.Heldout, scores, [.. full.Positive], full.Ids);
+        }
+
+        Assert.Null(FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, said.Add, null, Nudged));
+        Assert.Equal("row 18 scores differently without ML.NET's reader (compiled trees (100)); reading it with ML.NET", said.Single().Split(": ", 2)[1]);
+    }
+
+    private (ScoredColumns Columns, RunInputs Inputs) Open(string yaml)
+    {
+        var config = ConfigLoader.Parse(yaml, _directory.Write($"{Guid.NewGuid():N}.yml", yaml));
+        var inputs = RunInputs.Open(config, BaselineUse.Ignore);
+        return (inputs.Scorer.Score(inputs.Heldout, []), inputs);
+    }
+
+    private static ScoredSet ReadFast(ScoredColumns columns, RunInputs inputs) =>
+        FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, null, null,
+            rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, (_, _) => true, null, null))
+        ?? throw new InvalidOperationException("The fast pass declined a plain file.");
+
+    private static void AssertSame(ScoredSet expected, ScoredSet actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.Scores.Select(BitConverter.DoubleToInt64Bits), actual.Scores.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(expected.Positive, actual.Positive);
+        Assert.Equal(expected.Ids.OrderBy(p => p.Key), actual.Ids.OrderBy(p => p.Key));
+    }
+
+    /// <summary>Each trainer family fitted on the Spambase training split, reading one 57-slot vector, saved with its input schema.</summary>
+    public sealed class VectorModels : IDisposable
+    {
+        private readonly TemporaryDirectory _directory = new();
+        private readonly Dictionary<string, string> _paths = [];
+
+        public VectorModels()
+        {
+            var context = new MLContext(seed: 1);
+            var loader = context.Data.CreateTextLoader([new TextLoader.Column("Label", DataKind.Boolean, 0), new TextLoader.Column("Features", DataKind.Single, 1, 57)], ',', hasHeader: true);
+            var train = loader.Load(RepositoryPaths.SpambaseTrain);
+            var binary = context.BinaryClassification.Trainers;
+            var trainers = new Dictionary<string, Func<IDataView, ITransformer>>
+            {
+                ["FastTree"] = data => binary.FastTree(numberOfTrees: 100).Fit(data),
+                ["FastForest"] = data => binary.FastForest(numberOfTrees: 100).Fit(data),
+                ["LightGbm"] = data => binary.LightGbm(numberOfIterations: 100).Fit(data),
+                ["Gam"] = data => binary.Gam(numberOfIterations: 200).Fit(data),
+                ["LogisticRegression"] = data => binary.LbfgsLogisticRegression().Fit(data),
+            };
+            foreach (var (name, fit) in trainers)
+            {
+                _paths[name] = _directory.File($"{name}.zip");
+                context.Model.Save(fit(train), train.Schema, _paths[name]);
+            }
+        }
+
+        public string Path(string trainer) => _paths[trainer];
+
+        public void Dispose() => _directory.Dispose();
+    }
+}
