@@ -40,7 +40,7 @@ internal static class FastPass
             return null;
         }
 
-        rows.OfferTo(mining, file);
+        OfferTo(mining, set);
         return set;
     }
 
@@ -99,49 +99,67 @@ internal static class FastPass
     /// <summary>The pass's rows as they arrive: score, label and id per row, and which rows were asked to be identified.</summary>
     private sealed class PassRows(bool textIds, long estimatedRows)
     {
-        private readonly List<double> _scores = new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
-        private readonly List<bool> _positive = new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
-        private readonly List<UInt128> _hashes = textIds ? [] : new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
-        private readonly List<string?> _texts = [];
-        private readonly List<int> _identified = [];
+        private List<double>? _scores = new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
+        private List<bool>? _positive = new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
+        private List<UInt128>? _hashes = textIds ? [] : new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
+        private List<string?>? _texts = [];
+        private List<int>? _identified = [];
+        private int _count;
 
-        public int Count => _scores.Count;
+        public int Count => _count;
 
         public int Add(RowResult result, bool identify)
         {
-            var row = _scores.Count;
-            _scores.Add(result.Score);
-            _positive.Add(result.Positive);
+            var row = _count++;
+            _scores!.Add(result.Score);
+            _positive!.Add(result.Positive);
             if (textIds)
             {
-                _texts.Add(result.Text);
+                _texts!.Add(result.Text);
             }
             else
             {
-                _hashes.Add(result.Hash);
+                _hashes!.Add(result.Hash);
             }
 
             if (identify)
             {
-                _identified.Add(row);
+                _identified!.Add(row);
             }
 
             return row;
         }
 
-        /// <summary>Every row mining wants, in file order, as the full reader offers them.</summary>
-        public void OfferTo(CandidateCollector? mining, DataFile file)
+        /// <summary>
+        /// The rows as a set, each list let go as soon as it is copied, so the pass never holds
+        /// two copies of everything; when every row was asked for, no row list is kept at all.
+        /// </summary>
+        public ScoredSet ToSet(string name, DataFile file)
         {
-            for (var row = 0; mining is not null && row < Count; row++)
+            double[] scores = [.. _scores!];
+            _scores = null;
+            bool[] positive = [.. _positive!];
+            _positive = null;
+            int[]? identified = _identified!.Count == _count ? null : [.. _identified];
+            _identified = null;
+            UInt128[] hashes = [.. _hashes!];
+            _hashes = null;
+            string?[]? texts = textIds ? [.. _texts!] : null;
+            _texts = null;
+            return new ScoredSet(name, file, scores, positive, new RowIds(hashes, texts, identified, _count));
+        }
+    }
+
+    /// <summary>Every row mining wants, in file order, as the full reader offers them.</summary>
+    private static void OfferTo(CandidateCollector? mining, ScoredSet set)
+    {
+        var ids = (RowIds)set.Ids;
+        for (var row = 0; mining is not null && row < set.Count; row++)
+        {
+            if (mining.Wants(set.ScoreArray[row], set.PositiveArray[row]))
             {
-                if (mining.Wants(_scores[row], _positive[row]))
-                {
-                    mining.Offer(file, row, _scores[row], _positive[row], textIds ? _texts[row]! : Identity.ExampleIdentity.Format(_hashes[row]));
-                }
+                mining.Offer(set.File, row, set.ScoreArray[row], set.PositiveArray[row], ids.OfAnyRow(row));
             }
         }
-
-        public ScoredSet ToSet(string name, DataFile file) =>
-            new(name, file, [.. _scores], [.. _positive], new RowIds([.. _hashes], textIds ? [.. _texts] : null, [.. _identified]));
     }
 }

@@ -7,17 +7,18 @@ namespace QualityGate.Scoring.FastPath;
 /// The ids of the rows a pass was asked to identify, kept as 128-bit hashes (or an id column's
 /// text) and formatted only when read: a million identified rows cost 16 MB, not a million strings.
 /// </summary>
-internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[] rows) : IReadOnlyDictionary<int, string>
+/// <param name="rows">The identified rows in ascending order; null when every row is.</param>
+internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[]? rows, int count) : IReadOnlyDictionary<int, string>
 {
-    public int Count => rows.Length;
+    public int Count => rows?.Length ?? count;
 
     public string this[int key] => TryGetValue(key, out var id) ? id : throw new KeyNotFoundException($"Row {key} was not identified.");
 
-    public IEnumerable<int> Keys => rows;
+    public IEnumerable<int> Keys => rows ?? Enumerable.Range(0, count);
 
-    public IEnumerable<string> Values => rows.Select(Id);
+    public IEnumerable<string> Values => Keys.Select(Id);
 
-    public bool ContainsKey(int key) => Array.BinarySearch(rows, key) >= 0;
+    public bool ContainsKey(int key) => rows is null ? key >= 0 && key < count : Array.BinarySearch(rows, key) >= 0;
 
     public bool TryGetValue(int key, [MaybeNullWhen(false)] out string value)
     {
@@ -25,9 +26,12 @@ internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[] rows) : I
         return value is not null;
     }
 
-    public IEnumerator<KeyValuePair<int, string>> GetEnumerator() => rows.Select(row => KeyValuePair.Create(row, Id(row))).GetEnumerator();
+    public IEnumerator<KeyValuePair<int, string>> GetEnumerator() => Keys.Select(row => KeyValuePair.Create(row, Id(row))).GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Any row's id, identified or not, for mining: every row's hash is kept, and an id column's text for the rows mining wants.</summary>
+    public string OfAnyRow(int row) => Id(row);
 
     private string Id(int row) => texts is not null ? texts[row]! : ExampleIdentity.Format(hashes[row]);
 }
