@@ -177,7 +177,7 @@ public static class ConfigLoader
     private static ModelSettings ReadModel(YamlMap root, string baseDirectory)
     {
         var node = root.Required("model");
-        var map = root.AsMap(node, "model", "path", "kind", "score_column", "inputs", "positive_class");
+        var map = root.AsMap(node, "model", "path", "kind", "score_column", "inputs", "positive_class", "assemblies");
         var path = map.String("path");
         var kindNode = map.Get("kind");
         var kind = kindNode is null
@@ -228,8 +228,20 @@ public static class ConfigLoader
             map.String("score_column"),
             inputs,
             map.At(map.Get("path") ?? node),
-            positiveClass);
+            positiveClass)
+        {
+            Assemblies = ReadAssemblies(map, baseDirectory),
+        };
     }
+
+    /// <summary><c>model.assemblies</c>: the user's own assemblies a model's custom components live in, each with its line.</summary>
+    private static IReadOnlyList<DataSource> ReadAssemblies(YamlMap map, string baseDirectory) => map.Get("assemblies") switch
+    {
+        null => [],
+        YamlSequenceNode sequence => [.. sequence.Children.Select(child => new DataSource(Path.GetFullPath(Path.Combine(baseDirectory, map.Scalar(child, "model.assemblies"))), map.At(child)))],
+        YamlScalarNode scalar => [new DataSource(Path.GetFullPath(Path.Combine(baseDirectory, map.Scalar(scalar, "model.assemblies"))), map.At(scalar))],
+        var other => throw map.WrongType(other, "model.assemblies", "a list of .dll files"),
+    };
 
     /// <summary><c>first..last</c> (a range of header columns, both ends included) or a list of names.</summary>
     private static ColumnSelection ReadColumnSelection(YamlMap map, YamlNode node, string path)

@@ -50,6 +50,9 @@ public sealed record ModelSettings(
     SourceLocation Location,
     int PositiveClass = 1)
 {
+    /// <summary>Assemblies with the model's custom components (a <c>CustomMapping</c> factory, a user's transformer), loaded before the model.</summary>
+    public IReadOnlyList<DataSource> Assemblies { get; init; } = [];
+
     /// <summary>The kind a model file is, by its extension: <c>.onnx</c> is ONNX, anything else an ML.NET zip.</summary>
     public static ModelKind KindOf(string path) =>
         path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? ModelKind.Onnx : ModelKind.MlNet;

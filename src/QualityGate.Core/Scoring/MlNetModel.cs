@@ -60,6 +60,7 @@ public sealed class MlNetModel : IModelScorer
         Storage.InputFile.RequireRegular(path, display, "model", settings.Location);
 
         var context = new MLContext(seed: 0);
+        CustomComponents.Register(context, config);
         var (transformer, inputSchema, loader) = Read(context, path, display, settings.Location);
         var outputSchema = transformer.GetOutputSchema(inputSchema);
         var scoreColumn = settings.ScoreColumn
@@ -103,7 +104,8 @@ public sealed class MlNetModel : IModelScorer
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException or IOException or NotSupportedException or System.Reflection.TargetInvocationException)
         {
-            throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' is not a readable ML.NET model: {ModelInputs.FirstLine(e)}", location, inner: e);
+            var cause = CustomComponents.Cause(e);
+            throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' is not a readable ML.NET model: {ModelInputs.FirstLine(cause)}", location, MissingComponentHint(cause), e);
         }
     }
 
@@ -164,6 +166,14 @@ public sealed class MlNetModel : IModelScorer
     private static bool IsNumeric(DataViewType type) =>
         (type is VectorDataViewType v ? v.ItemType : type) is var item && (item == NumberDataViewType.Single || item == NumberDataViewType.Double);
 
+
+    /// <summary>When ML.NET cannot find a component the model names, where it comes from and how to give it to qgate.</summary>
+    private static string? MissingComponentHint(Exception cause) => cause switch
+    {
+        FileNotFoundException { FileName: { } assembly } => $"The model uses a component from the assembly '{new System.Reflection.AssemblyName(assembly).Name}': list its .dll under 'model.assemblies'.",
+        _ when cause.Message.Contains("Unable to locate an extensible component", StringComparison.Ordinal) => "The model uses a custom component from your own code: list the assembly that defines it under 'model.assemblies'.",
+        _ => null,
+    };
 
     private static bool HasSchemaEntry(string path)
     {
