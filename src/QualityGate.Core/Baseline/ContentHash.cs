@@ -87,7 +87,8 @@ public static class ContentHash
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing)));
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        // A gzipped file is hashed as the text it holds: recompressing it is no change of data.
+        using var stream = Data.FileContent.IsCompressed(path) ? Data.FileContent.Open(path) : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[1 << 20];
         var first = true;

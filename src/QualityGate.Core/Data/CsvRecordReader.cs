@@ -26,7 +26,7 @@ public sealed class CsvRecordReader : IDisposable
     }
 
     public static CsvRecordReader Open(string path, char separator) =>
-        new(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), separator, Path.GetFileName(path));
+        new(new StreamReader(FileContent.Open(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true), separator, Path.GetFileName(path));
 
     /// <summary>The 1-based line on which the last record returned started.</summary>
     public int RecordLine { get; private set; }

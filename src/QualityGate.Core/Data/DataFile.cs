@@ -34,7 +34,7 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         Storage.InputFile.RequireRegular(path, displayPath, "data file", configuredAt);
 
         RequireUtf8(path, displayPath);
-        var sep = separator ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
+        var sep = separator ?? (FileContent.WithoutCompression(path).EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
         List<string>? header;
         try
         {
@@ -71,8 +71,13 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         int read;
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = FileContent.Open(path);
             read = stream.ReadAtLeast(start, 4, throwOnEndOfStream: false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataException(ErrorCodes.DataUnreadable, $"'{displayPath}' is named .gz but is not gzip data: {e.Message}", new SourceLocation(displayPath, 0, 0),
+                "Compress it with gzip, or drop the .gz from its name.", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -110,7 +115,7 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
             throw new DataException(ErrorCodes.DataFileMissing,
                 $"'{PartDisplay(displayPath, unreadable[0])}' is in the data folder but is no .csv or .tsv part{(Directory.Exists(unreadable[0]) ? " (a folder)" : string.Empty)}: qgate will not decide on part of the data{(unreadable.Count > 1 ? $" ({unreadable.Count} such entries)" : string.Empty)}.",
                 configuredAt,
-                name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? $"Decompress it first ('gunzip {name}')." : "Remove it from the folder, or rename it to start with '_' if it is no data.");
+                name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? $"qgate reads gzipped .csv and .tsv parts ('part-0.csv.gz'); decompress anything else first ('gunzip {name}')." : "Remove it from the folder, or rename it to start with '_' if it is no data.");
         }
 
         var parts = Directory.EnumerateFiles(folder).Where(IsPart).Order(StringComparer.Ordinal).ToList();
@@ -132,9 +137,10 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         return new DataFile(folder, displayPath, first.Separator, first.Columns) { Parts = parts };
     }
 
-    /// <summary>A part file qgate reads: .csv or .tsv.</summary>
+    /// <summary>A part file qgate reads: .csv or .tsv, either of them gzipped.</summary>
     public static bool IsPart(string path) =>
-        File.Exists(path) && !IsWriterMarker(path) && (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase));
+        File.Exists(path) && !IsWriterMarker(path) && FileContent.WithoutCompression(path) is var name
+        && (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsWriterMarker(string path)
     {

@@ -114,7 +114,7 @@ public sealed class MlNetModel : IModelScorer
 
     private ScoredColumns ScoreWithEmbeddedLoader(DataFile file)
     {
-        var data = _loader!.Load(new MultiFileSource([.. file.Parts]));
+        var data = _loader!.Load(FileContent.Source(file.Parts));
         var schema = data.Schema;
         var label = schema.GetColumnOrNull(_config.Label.Column)?.Name
             ?? throw new DataException(ErrorCodes.DataMissingColumn, $"The model's own data loader has no label column '{_config.Label.Column}'.", _config.Model.Location,

@@ -48,6 +48,12 @@ internal sealed class PassProgress
     {
         try
         {
+            if (file.Parts.Any(FileContent.IsCompressed))
+            {
+                // Compressed sizes say little about rows: the progress counts rows without a total.
+                return 0;
+            }
+
             var bytes = file.Parts.Sum(p => new FileInfo(p).Length);
             using var stream = File.OpenRead(file.Parts[0]);
             var buffer = new byte[1 << 16];

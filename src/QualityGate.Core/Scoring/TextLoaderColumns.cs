@@ -97,7 +97,7 @@ internal static class TextLoaderColumns
     /// <summary>The file (or its parts) read with a TextLoader of these columns.</summary>
     public static IDataView Load(MLContext context, DataFile file, IEnumerable<TextLoader.Column> columns)
     {
-        var parts = new MultiFileSource([.. file.Parts]);
+        var parts = FileContent.Source(file.Parts);
         return context.Data.CreateTextLoader(Options(file, columns)).Load(parts);
     }
 

@@ -72,7 +72,7 @@ internal static class FastPass
             var pass = PassProgress.For(file, progress);
             foreach (var part in file.Parts)
             {
-                using var reader = Sep.New(file.Separator).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, DisableQuotesParsing = true }).FromFile(part);
+                using var reader = Sep.New(file.Separator).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, DisableQuotesParsing = true }).From(FileContent.Open(part));
                 foreach (var result in reader.ParallelEnumerate(row => workers.Value!.Read(row)))
                 {
                     if (!result.Clean)

@@ -1,0 +1,39 @@
+using System.IO.Compression;
+using Microsoft.ML.Data;
+
+namespace QualityGate.Data;
+
+/// <summary>
+/// Opens a data file's bytes as text readers want them: a <c>.gz</c> file (<c>heldout.csv.gz</c>,
+/// gzip as pipelines and Spark's <c>compression=gzip</c> write it) decompressed on the fly, so
+/// every reader (the header, ML.NET's loader, the fast pass, the row reader behind error messages
+/// and mining) reads the same text, and nothing is unpacked to disk.
+/// </summary>
+public static class FileContent
+{
+    public static bool IsCompressed(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The file name without its compression suffix: what says whether it is CSV or TSV.</summary>
+    public static string WithoutCompression(string path) => IsCompressed(path) ? path[..^3] : path;
+
+    public static Stream Open(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return IsCompressed(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    /// <summary>The parts as ML.NET's loader reads them: its own file source unless a part is compressed.</summary>
+    public static IMultiStreamSource Source(IReadOnlyList<string> parts) =>
+        parts.Any(IsCompressed) ? new DecompressingSource(parts) : new MultiFileSource([.. parts]);
+
+    private sealed class DecompressingSource(IReadOnlyList<string> parts) : IMultiStreamSource
+    {
+        public int Count => parts.Count;
+
+        public string? GetPathOrNull(int index) => parts[index];
+
+        public Stream Open(int index) => FileContent.Open(parts[index]);
+
+        public TextReader OpenTextReader(int index) => new StreamReader(Open(index), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+    }
+}
