@@ -88,7 +88,7 @@ public static class ContentHash
         }
 
         // A gzipped file is hashed as the text it holds: recompressing it is no change of data.
-        using var stream = Data.FileContent.IsCompressed(path) ? Data.FileContent.Open(path) : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var stream = Data.FileContent.Open(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[1 << 20];
         var first = true;

@@ -22,6 +22,10 @@ internal sealed class PassProgress
     public static PassProgress? For(DataFile file, Action<string>? report) =>
         report is null ? null : new PassProgress(report, file.DisplayPath, EstimateRows(file));
 
+    /// <summary>For a pass that has estimated the file's rows already (to size its buffers): the file is not sampled again.</summary>
+    public static PassProgress? For(DataFile file, Action<string>? report, long estimatedRows) =>
+        report is null ? null : new PassProgress(report, file.DisplayPath, estimatedRows);
+
     /// <summary>Cheap enough for every row: the clock is read once every 4,096 rows.</summary>
     public void Row(long rows)
     {

@@ -68,8 +68,9 @@ internal static class FastPass
         using var workers = new ThreadLocal<RowWorker>(() => new RowWorker(fast, labels, needsText), trackAllValues: true);
         try
         {
-            var rows = new PassRows(fast.Plan.IdIndex is not null, PassProgress.EstimateRows(file));
-            var pass = PassProgress.For(file, progress);
+            var estimatedRows = PassProgress.EstimateRows(file);
+            var rows = new PassRows(fast.Plan.IdIndex is not null, estimatedRows);
+            var pass = PassProgress.For(file, progress, estimatedRows);
             foreach (var part in file.Parts)
             {
                 using var reader = Sep.New(file.Separator).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, DisableQuotesParsing = true }).From(FileContent.Open(part));
