@@ -29,8 +29,10 @@ internal static partial class BaselineCheck
             }
         }
 
-        var ids = baseline.Heldout.Outcomes.FalsePositives.Concat(baseline.Heldout.Outcomes.FalseNegatives)
-            .Concat(baseline.Heldout.Outcomes.RegionNegatives).Concat(baseline.Heldout.Outcomes.RegionPositives)
+        // Ids kept as hash values were well-formed when read; only those kept as text are checked.
+        var outcomes = baseline.Heldout.Outcomes;
+        var ids = new[] { outcomes.FalsePositives, outcomes.FalseNegatives, outcomes.RegionNegatives, outcomes.RegionPositives }
+            .Where(list => !list.IsCompact).SelectMany(list => list)
             .Concat(baseline.Suite?.Items ?? []).Concat(baseline.Suite?.Wrong ?? []).Concat(baseline.Suite?.InRegion ?? []);
         foreach (var id in ids)
         {

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using QualityGate.Errors;
+using QualityGate.Identity;
 using QualityGate.Metrics;
 
 namespace QualityGate.Baseline;
@@ -149,7 +151,7 @@ public static class BaselineJson
                     heldout.GetProperty("rows").GetInt64(),
                     heldout.GetProperty("negatives").GetInt64(),
                     heldout.GetProperty("positives").GetInt64(),
-                    new RowOutcomes(Ids(heldout, "falsePositives"), Ids(heldout, "falseNegatives"), Ids(heldout, "regionNegatives"), Ids(heldout, "regionPositives"))),
+                    new RowOutcomes(HeldoutIds(heldout, "falsePositives"), HeldoutIds(heldout, "falseNegatives"), HeldoutIds(heldout, "regionNegatives"), HeldoutIds(heldout, "regionPositives"))),
                 suite.ValueKind == JsonValueKind.Null ? null : new SuiteOutcomes(Ids(suite, "items"), Ids(suite, "wrong"), Ids(suite, "inRegion"), suite.TryGetProperty("fingerprints", out _) ? Ids(suite, "fingerprints") : null),
                 root.TryGetProperty("slices", out var slices)
                     ? [.. slices.EnumerateArray().Select(s => new BaselineSlice(s.GetProperty("set").GetString()!, s.GetProperty("name").GetString()!, s.GetProperty("rows").GetInt64()))]
@@ -178,6 +180,27 @@ public static class BaselineJson
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The held-out rows' ids, often hundreds of thousands: hash ids are read as values straight
+    /// from the file's bytes, never as strings; an id column's text is read as text.
+    /// </summary>
+    private static ExampleIds HeldoutIds(JsonElement parent, string name)
+    {
+        var array = parent.GetProperty(name);
+        var hashes = new UInt128[array.GetArrayLength()];
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            // The raw value is the quoted text as written; an escaped or other id is no plain hash.
+            if (element.ValueKind != JsonValueKind.String || !ExampleIds.TryParseHash(JsonMarshal.GetRawUtf8Value(element)[1..^1], out hashes[index++]))
+            {
+                return ExampleIds.Of(Ids(parent, name));
+            }
+        }
+
+        return ExampleIds.OfHashes(hashes);
     }
 
     private static List<string> Ids(JsonElement parent, string name) =>

@@ -30,7 +30,12 @@ internal sealed class RankedExamples
     {
         // Sort negated scores (highest first) carrying the row order; negating back in place
         // leaves the sorted scores without another copy of the data.
-        var sorted = set.ScoreArray.Select(s => -s).ToArray();
+        var sorted = new double[set.Count];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = -set.ScoreArray[i];
+        }
+
         var order = new int[sorted.Length];
         for (var i = 0; i < order.Length; i++)
         {

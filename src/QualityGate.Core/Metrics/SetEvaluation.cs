@@ -1,3 +1,5 @@
+using QualityGate.Identity;
+
 namespace QualityGate.Metrics;
 
 /// <summary>Everything measured on one data set at the operating point.</summary>
@@ -12,12 +14,10 @@ public sealed record SetEvaluation(
     RowOutcomes Outcomes)
 {
     /// <summary>Ids of the examples the model got wrong, each once, sorted.</summary>
-    public IReadOnlyList<string> WrongIds => Distinct(Outcomes.FalsePositives.Concat(Outcomes.FalseNegatives));
+    public ExampleIds WrongIds => Outcomes.FalsePositives.Concat(Outcomes.FalseNegatives).Distinct();
 
     /// <summary>Ids of the examples in the threshold region, each once, sorted.</summary>
-    public IReadOnlyList<string> RegionIds => Distinct(Outcomes.RegionNegatives.Concat(Outcomes.RegionPositives));
-
-    private static List<string> Distinct(IEnumerable<string> ids) => [.. ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    public ExampleIds RegionIds => Outcomes.RegionNegatives.Concat(Outcomes.RegionPositives).Distinct();
 
     public MetricValue? Find(Configuration.MetricName metric) => Metrics.FirstOrDefault(m => m.Metric == metric);
 }
@@ -36,7 +36,7 @@ public sealed record ScoreHistogram(double Low, double High, IReadOnlyList<long>
 /// holds duplicate rows, so paired comparisons count rows exactly as the metrics do.
 /// </summary>
 public sealed record RowOutcomes(
-    IReadOnlyList<string> FalsePositives,
-    IReadOnlyList<string> FalseNegatives,
-    IReadOnlyList<string> RegionNegatives,
-    IReadOnlyList<string> RegionPositives);
+    ExampleIds FalsePositives,
+    ExampleIds FalseNegatives,
+    ExampleIds RegionNegatives,
+    ExampleIds RegionPositives);

@@ -1,5 +1,7 @@
 using QualityGate.Configuration;
+using QualityGate.Identity;
 using QualityGate.Scoring;
+using QualityGate.Scoring.FastPath;
 using QualityGate.Statistics;
 
 namespace QualityGate.Metrics;
@@ -96,18 +98,20 @@ internal static class SetEvaluator
                 r.Positives == 0 || r.Negatives == 0 ? "the set has only one class" : null, Math.Min(r.Positives, r.Negatives)));
         }
 
-        var computable = definitions.Where(d => d.Unavailable is null && bounded.Contains(d.Name) && !double.IsNaN(d.Compute(null))).ToList();
+        // Each estimate once: on a million rows each is a pass over them.
+        var values = definitions.Select(d => d.Unavailable is null ? d.Compute(null) : double.NaN).ToArray();
+        var computable = definitions.Index().Where(d => bounded.Contains(d.Item.Name) && !double.IsNaN(values[d.Index])).ToList();
         var distributions = r.Count <= RowBootstrapLimit
             ? StratifiedBootstrap.Replicate(
                 r.Positive,
-                [.. computable.Select(d => (Func<int[], double>)(w => d.Compute(w)))],
+                [.. computable.Select(d => (Func<int[], double>)(w => d.Item.Compute(w)))],
                 statistics.BootstrapSamples,
                 statistics.BootstrapSeed)
-            : BinnedReplicates(r, point, statistics, [.. computable.Select(d => d.Name)], [.. computable.Select(d => d.Compute(null))]);
-        foreach (var d in definitions)
+            : BinnedReplicates(r, point, statistics, [.. computable.Select(d => d.Item.Name)], [.. computable.Select(d => values[d.Index])]);
+        for (var i = 0; i < definitions.Count; i++)
         {
-            var value = d.Unavailable is null ? d.Compute(null) : double.NaN;
-            var index = computable.IndexOf(d);
+            var (d, value) = (definitions[i], values[i]);
+            var index = computable.FindIndex(c => c.Index == i);
             yield return d.Unavailable is not null || double.IsNaN(value)
                 ? MetricValue.Missing(d.Name, d.Unavailable ?? "it is undefined on this set")
                 : index < 0
@@ -155,29 +159,27 @@ internal static class SetEvaluator
 
     private static RowOutcomes Identified(ScoredSet set, OperatingPoint point)
     {
-        List<string> falsePositives = [], falseNegatives = [], regionNegatives = [], regionPositives = [];
-        foreach (var (row, id) in set.Ids)
+        List<int> falsePositives = [], falseNegatives = [], regionNegatives = [], regionPositives = [];
+        foreach (var row in set.Ids.Keys)
         {
             var score = set.ScoreArray[row];
             var positive = set.PositiveArray[row];
             if (point.IsPredictedPositive(score) != positive)
             {
-                (positive ? falseNegatives : falsePositives).Add(id);
+                (positive ? falseNegatives : falsePositives).Add(row);
             }
 
             if (point.InRegion(score))
             {
-                (positive ? regionPositives : regionNegatives).Add(id);
+                (positive ? regionPositives : regionNegatives).Add(row);
             }
         }
 
-        return new RowOutcomes(Sorted(falsePositives), Sorted(falseNegatives), Sorted(regionNegatives), Sorted(regionPositives));
-    }
-
-    private static List<string> Sorted(List<string> ids)
-    {
-        ids.Sort(StringComparer.Ordinal);
-        return ids;
+        // The fast pass kept every row's hash: the outcomes take those values, no text made.
+        ExampleIds Ids(List<int> rows) => set.Ids is RowIds { HoldsHashes: true } hashes
+            ? ExampleIds.OfHashes([.. rows.Select(hashes.HashOf)])
+            : ExampleIds.Of([.. rows.Select(row => set.Ids[row])]);
+        return new RowOutcomes(Ids(falsePositives), Ids(falseNegatives), Ids(regionNegatives), Ids(regionPositives));
     }
 
     private static int Order(MetricName metric)

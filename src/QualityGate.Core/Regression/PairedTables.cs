@@ -1,4 +1,5 @@
 using QualityGate.Baseline;
+using QualityGate.Identity;
 using QualityGate.Metrics;
 using QualityGate.Statistics;
 
@@ -20,12 +21,12 @@ internal static class PairedTables
             "fpr" => Table(b.FalsePositives, candidate.FalsePositives, confusion.Negatives),
             "fnr" => Table(b.FalseNegatives, candidate.FalseNegatives, confusion.Positives),
             "recall" => Table(b.FalseNegatives, candidate.FalseNegatives, confusion.Positives).Complement,
-            "accuracy" => Table([.. b.FalsePositives, .. b.FalseNegatives], [.. candidate.FalsePositives, .. candidate.FalseNegatives], confusion.Total).Complement,
-            "error_rate" => Table([.. b.FalsePositives, .. b.FalseNegatives], [.. candidate.FalsePositives, .. candidate.FalseNegatives], confusion.Total),
+            "accuracy" => Table(Wrong(b), Wrong(candidate), confusion.Total).Complement,
+            "error_rate" => Table(Wrong(b), Wrong(candidate), confusion.Total),
             "region.fpr" => Within(b.RegionNegatives, b.FalsePositives, candidate.FalsePositives),
             "region.fnr" => Within(b.RegionPositives, b.FalseNegatives, candidate.FalseNegatives),
-            "region.error_rate" => Within([.. b.RegionNegatives, .. b.RegionPositives], [.. b.FalsePositives, .. b.FalseNegatives], [.. candidate.FalsePositives, .. candidate.FalseNegatives]),
-            "region.share" => Table([.. b.RegionNegatives, .. b.RegionPositives], [.. candidate.RegionNegatives, .. candidate.RegionPositives], confusion.Total),
+            "region.error_rate" => Within(InRegion(b), Wrong(b), Wrong(candidate)),
+            "region.share" => Table(InRegion(b), InRegion(candidate), confusion.Total),
             _ => null,
         };
     }
@@ -64,59 +65,20 @@ internal static class PairedTables
         };
     }
 
+    private static ExampleIds Wrong(RowOutcomes outcomes) => outcomes.FalsePositives.Concat(outcomes.FalseNegatives);
+
+    private static ExampleIds InRegion(RowOutcomes outcomes) => outcomes.RegionNegatives.Concat(outcomes.RegionPositives);
+
     /// <summary>Rows counted by baseline and candidate, as multisets of ids, out of <paramref name="total"/> rows.</summary>
-    private static PairedDifference Table(IReadOnlyList<string> baseline, IReadOnlyList<string> candidate, long total)
+    private static PairedDifference Table(ExampleIds baseline, ExampleIds candidate, long total)
     {
-        var both = IntersectionCount(baseline, candidate);
+        long both = baseline.Intersect(candidate).Count;
         return new PairedDifference(both, candidate.Count - both, baseline.Count - both, total - candidate.Count - baseline.Count + both);
     }
 
     /// <summary>A table over the eligible rows only: each side's counted rows are first restricted to them.</summary>
-    private static PairedDifference Within(IReadOnlyList<string> eligible, IReadOnlyList<string> baseline, IReadOnlyList<string> candidate) =>
-        Table(Restrict(baseline, eligible), Restrict(candidate, eligible), eligible.Count);
-
-    private static List<string> Restrict(IReadOnlyList<string> ids, IReadOnlyList<string> eligible)
-    {
-        var room = Counts(eligible);
-        var kept = new List<string>();
-        foreach (var id in ids)
-        {
-            if (room.TryGetValue(id, out var left) && left > 0)
-            {
-                room[id] = left - 1;
-                kept.Add(id);
-            }
-        }
-
-        return kept;
-    }
-
-    private static long IntersectionCount(IReadOnlyList<string> a, IReadOnlyList<string> b)
-    {
-        var counts = Counts(a);
-        long both = 0;
-        foreach (var id in b)
-        {
-            if (counts.TryGetValue(id, out var left) && left > 0)
-            {
-                counts[id] = left - 1;
-                both++;
-            }
-        }
-
-        return both;
-    }
-
-    private static Dictionary<string, int> Counts(IEnumerable<string> ids)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            counts[id] = counts.GetValueOrDefault(id) + 1;
-        }
-
-        return counts;
-    }
+    private static PairedDifference Within(ExampleIds eligible, ExampleIds baseline, ExampleIds candidate) =>
+        Table(baseline.Intersect(eligible), candidate.Intersect(eligible), eligible.Count);
 }
 
 /// <summary>A suite item both models have an outcome for.</summary>

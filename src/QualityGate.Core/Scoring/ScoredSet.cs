@@ -6,20 +6,29 @@ namespace QualityGate.Scoring;
 /// One data set after its single pass: a score and a label per row (the minimum that exact
 /// ranking metrics need) and the ids of the rows the caller asked to identify.
 /// </summary>
-public sealed class ScoredSet(string name, DataFile file, double[] scores, bool[] positive, IReadOnlyDictionary<int, string> ids)
+/// <param name="count">
+/// The rows held: the arrays' first <paramref name="count"/> entries. A pass fills arrays sized
+/// by its estimate of the rows, and keeps them rather than copying a million rows to trim them.
+/// </param>
+public sealed class ScoredSet(string name, DataFile file, double[] scores, bool[] positive, IReadOnlyDictionary<int, string> ids, int count)
 {
+    public ScoredSet(string name, DataFile file, double[] scores, bool[] positive, IReadOnlyDictionary<int, string> ids)
+        : this(name, file, scores, positive, ids, scores.Length)
+    {
+    }
+
     public string Name { get; } = name;
 
     public DataFile File { get; } = file;
 
-    public IReadOnlyList<double> Scores { get; } = scores;
+    public IReadOnlyList<double> Scores { get; } = new ArraySegment<double>(scores, 0, count);
 
-    public IReadOnlyList<bool> Positive { get; } = positive;
+    public IReadOnlyList<bool> Positive { get; } = new ArraySegment<bool>(positive, 0, count);
 
     /// <summary>Row index (0-based, header excluded) to the example's id.</summary>
     public IReadOnlyDictionary<int, string> Ids { get; } = ids;
 
-    public int Count => scores.Length;
+    public int Count => count;
 
     /// <summary>The set without the rows of these ids (renumbered), for metrics that must not count them; every row needs its id.</summary>
     public ScoredSet Without(IReadOnlySet<string> excluded, out int removed)
@@ -50,7 +59,9 @@ public sealed class ScoredSet(string name, DataFile file, double[] scores, bool[
         return new ScoredSet(Name, File, [.. rows.Select(r => scores[r])], [.. rows.Select(r => positive[r])], ids);
     }
 
+    /// <summary>The scores' array, for loops that index it directly; only its first <see cref="Count"/> entries are rows.</summary>
     internal double[] ScoreArray => scores;
 
+    /// <summary>The labels' array; only its first <see cref="Count"/> entries are rows.</summary>
     internal bool[] PositiveArray => positive;
 }

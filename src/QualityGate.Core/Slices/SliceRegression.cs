@@ -1,5 +1,6 @@
 using QualityGate.Baseline;
 using QualityGate.Configuration;
+using QualityGate.Identity;
 using QualityGate.Metrics;
 using QualityGate.Regression;
 
@@ -57,7 +58,7 @@ public static class SliceRegression
 
     private static HeldoutOutcomes Restrict(HeldoutOutcomes blessed, ConfusionCounts slice, IReadOnlySet<string> members)
     {
-        List<string> Keep(IReadOnlyList<string> ids) => [.. ids.Where(members.Contains)];
+        ExampleIds Keep(ExampleIds ids) => ids.Where(members.Contains);
         var outcomes = blessed.Outcomes;
         return new HeldoutOutcomes(slice.Total, slice.Negatives, slice.Positives,
             new RowOutcomes(Keep(outcomes.FalsePositives), Keep(outcomes.FalseNegatives), Keep(outcomes.RegionNegatives), Keep(outcomes.RegionPositives)));

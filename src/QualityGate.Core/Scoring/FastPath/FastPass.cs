@@ -97,57 +97,70 @@ internal static class FastPass
         }
     }
 
-    /// <summary>The pass's rows as they arrive: score, label and id per row, and which rows were asked to be identified.</summary>
+    /// <summary>
+    /// The pass's rows as they arrive: score, label and id per row, and which rows were asked to
+    /// be identified. The arrays are sized by the file's estimated rows and become the set's own,
+    /// not copied to trim them: a copy would hold every row twice at the pass's end.
+    /// </summary>
     private sealed class PassRows(bool textIds, long estimatedRows)
     {
-        private List<double>? _scores = new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
-        private List<bool>? _positive = new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
-        private List<UInt128>? _hashes = textIds ? [] : new((int)Math.Clamp(estimatedRows + 1024, 0, 1 << 26));
-        private List<string?>? _texts = [];
-        private List<int>? _identified = [];
+        private int _capacity = (int)Math.Clamp(estimatedRows + 1024, 1024, Array.MaxLength);
+        private double[] _scores = [];
+        private bool[] _positive = [];
+        private UInt128[] _hashes = [];
+        private readonly List<string?> _texts = [];
+        private readonly List<int> _identified = [];
         private int _count;
 
         public int Count => _count;
 
         public int Add(RowResult result, bool identify)
         {
+            if (_count == _scores.Length)
+            {
+                Grow();
+            }
+
             var row = _count++;
-            _scores!.Add(result.Score);
-            _positive!.Add(result.Positive);
+            _scores[row] = result.Score;
+            _positive[row] = result.Positive;
             if (textIds)
             {
-                _texts!.Add(result.Text);
+                _texts.Add(result.Text);
             }
             else
             {
-                _hashes!.Add(result.Hash);
+                _hashes[row] = result.Hash;
             }
 
             if (identify)
             {
-                _identified!.Add(row);
+                _identified.Add(row);
             }
 
             return row;
         }
 
-        /// <summary>
-        /// The rows as a set, each list let go as soon as it is copied, so the pass never holds
-        /// two copies of everything; when every row was asked for, no row list is kept at all.
-        /// </summary>
+        // The estimate comes from the file's first rows; a file whose later rows are shorter has more.
+        private void Grow()
+        {
+            var capacity = _scores.Length == 0 ? _capacity : (int)Math.Min(Array.MaxLength, _scores.Length + (_scores.Length / 4) + 1024);
+            Array.Resize(ref _scores, capacity);
+            Array.Resize(ref _positive, capacity);
+            if (!textIds)
+            {
+                Array.Resize(ref _hashes, capacity);
+            }
+
+            _capacity = capacity;
+        }
+
+        /// <summary>The rows as a set; when every row was asked for, no row list is kept at all.</summary>
         public ScoredSet ToSet(string name, DataFile file)
         {
-            double[] scores = [.. _scores!];
-            _scores = null;
-            bool[] positive = [.. _positive!];
-            _positive = null;
-            int[]? identified = _identified!.Count == _count ? null : [.. _identified];
-            _identified = null;
-            UInt128[] hashes = [.. _hashes!];
-            _hashes = null;
-            string?[]? texts = textIds ? [.. _texts!] : null;
-            _texts = null;
-            return new ScoredSet(name, file, scores, positive, new RowIds(hashes, texts, identified, _count));
+            int[]? identified = _identified.Count == _count ? null : [.. _identified];
+            string?[]? texts = textIds ? [.. _texts] : null;
+            return new ScoredSet(name, file, _scores, _positive, new RowIds(_hashes, texts, identified, _count), _count);
         }
     }
 

@@ -1,0 +1,202 @@
+using System.Buffers.Binary;
+using System.Collections;
+using System.Runtime.CompilerServices;
+
+namespace QualityGate.Identity;
+
+/// <summary>
+/// A sorted multiset of example ids, as the baseline and the paired comparisons hold them: the
+/// rows a model got wrong or had in its region. Hash ids (32 lowercase hex digits, every id when
+/// there is no id column) are kept as 128-bit values, 16 bytes each instead of a 90-byte string,
+/// and formatted only when read; an id column's text is kept as it is. Fixed-width lowercase hex
+/// sorts as its value does, so both forms list the ids in the same (ordinal) order.
+/// </summary>
+[CollectionBuilder(typeof(ExampleIds), nameof(Create))]
+public sealed class ExampleIds : IReadOnlyList<string>
+{
+    private const int HashDigits = 32;
+
+    private readonly UInt128[]? _hashes;
+    private readonly string[]? _texts;
+
+    private ExampleIds(UInt128[]? hashes, string[]? texts) => (_hashes, _texts) = (hashes, texts);
+
+    public static ExampleIds Empty { get; } = new([], null);
+
+    /// <summary>True when every id is a hash, kept as its value; such ids are well-formed by construction.</summary>
+    public bool IsCompact => _hashes is not null;
+
+    public int Count => _hashes?.Length ?? _texts!.Length;
+
+    public string this[int index] => _hashes is { } hashes ? ExampleIdentity.Format(hashes[index]) : _texts![index];
+
+    /// <summary>For collection expressions: <c>ExampleIds ids = [a, b];</c></summary>
+    public static ExampleIds Create(ReadOnlySpan<string> ids) => Of(ids.ToArray());
+
+    /// <summary>These ids, sorted; compact when every one is a hash id.</summary>
+    public static ExampleIds Of(IEnumerable<string> ids)
+    {
+        var texts = ids as IReadOnlyCollection<string> ?? [.. ids];
+        var hashes = new UInt128[texts.Count];
+        var index = 0;
+        foreach (var id in texts)
+        {
+            if (!TryParseHash(id, out hashes[index++]))
+            {
+                string[] sorted = [.. texts];
+                Array.Sort(sorted, StringComparer.Ordinal);
+                return new ExampleIds(null, sorted);
+            }
+        }
+
+        return OfHashes(hashes);
+    }
+
+    /// <summary>These hash ids, sorted in place and kept without formatting.</summary>
+    public static ExampleIds OfHashes(UInt128[] hashes)
+    {
+        Array.Sort(hashes);
+        return new ExampleIds(hashes, null);
+    }
+
+    /// <summary>
+    /// A hash id from its 32 lowercase hex digits, as UTF-8 (straight from a JSON file, no string
+    /// made); false for any other text, which is then kept as text.
+    /// </summary>
+    public static bool TryParseHash(ReadOnlySpan<byte> utf8, out UInt128 hash)
+    {
+        hash = default;
+        if (utf8.Length != HashDigits)
+        {
+            return false;
+        }
+
+        Span<byte> digest = stackalloc byte[HashDigits / 2];
+        for (var i = 0; i < digest.Length; i++)
+        {
+            if (Digit(utf8[2 * i]) is not (>= 0 and var high) || Digit(utf8[(2 * i) + 1]) is not (>= 0 and var low))
+            {
+                return false;
+            }
+
+            digest[i] = (byte)((high << 4) | low);
+        }
+
+        hash = BinaryPrimitives.ReadUInt128BigEndian(digest);
+        return true;
+    }
+
+    private static bool TryParseHash(string id, out UInt128 hash)
+    {
+        Span<byte> utf8 = stackalloc byte[HashDigits];
+        if (id.Length != HashDigits || System.Text.Encoding.ASCII.GetBytes(id, utf8) != HashDigits)
+        {
+            hash = default;
+            return false;
+        }
+
+        return TryParseHash(utf8, out hash);
+    }
+
+    // Only lowercase digits: an uppercase id is not the text a run writes, so it stays text and matches nothing.
+    private static int Digit(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        _ => -1,
+    };
+
+    /// <summary>Both multisets together (an id in both appears in both counts), sorted.</summary>
+    public ExampleIds Concat(ExampleIds other)
+    {
+        if (_hashes is { } a && other._hashes is { } b)
+        {
+            return new ExampleIds(Merge(a, b, (x, y) => x.CompareTo(y)), null);
+        }
+
+        return new ExampleIds(null, Merge(Texts(), other.Texts(), string.CompareOrdinal));
+    }
+
+    /// <summary>The ids of this multiset that <paramref name="other"/> also holds, each as often as both hold it.</summary>
+    public ExampleIds Intersect(ExampleIds other)
+    {
+        if (_hashes is { } a && other._hashes is { } b)
+        {
+            return new ExampleIds(Common(a, b, (x, y) => x.CompareTo(y)), null);
+        }
+
+        return new ExampleIds(null, Common(Texts(), other.Texts(), string.CompareOrdinal));
+    }
+
+    /// <summary>Each id once, sorted.</summary>
+    public ExampleIds Distinct() => _hashes is { } hashes
+        ? new ExampleIds(Unique(hashes, (x, y) => x == y), null)
+        : new ExampleIds(null, Unique(_texts!, string.Equals));
+
+    /// <summary>Only the ids <paramref name="keep"/> accepts, in order.</summary>
+    public ExampleIds Where(Func<string, bool> keep) => Of([.. Enumerable.Where(this, keep)]);
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private string[] Texts() => _texts ?? [.. this];
+
+    private static T[] Merge<T>(T[] a, T[] b, Comparison<T> compare)
+    {
+        var merged = new T[a.Length + b.Length];
+        int i = 0, j = 0, k = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            merged[k++] = j == b.Length || (i < a.Length && compare(a[i], b[j]) <= 0) ? a[i++] : b[j++];
+        }
+
+        return merged;
+    }
+
+    private static T[] Common<T>(T[] a, T[] b, Comparison<T> compare)
+    {
+        var common = new List<T>();
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var order = compare(a[i], b[j]);
+            if (order == 0)
+            {
+                common.Add(a[i]);
+                i++;
+                j++;
+            }
+            else if (order < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return [.. common];
+    }
+
+    private static T[] Unique<T>(T[] sorted, Func<T, T, bool> same)
+    {
+        var unique = new List<T>(sorted.Length);
+        foreach (var item in sorted)
+        {
+            if (unique.Count == 0 || !same(unique[^1], item))
+            {
+                unique.Add(item);
+            }
+        }
+
+        return [.. unique];
+    }
+}
