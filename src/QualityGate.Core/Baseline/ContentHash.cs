@@ -82,8 +82,9 @@ public static class ContentHash
         if (Directory.Exists(path))
         {
             // A folder of parts: its part names and their contents, in name order.
-            var parts = Directory.EnumerateFiles(path).Where(Data.DataFile.IsPart).Order(StringComparer.Ordinal);
-            var listing = string.Join('\n', parts.Select(p => $"{Path.GetFileName(p)} {OfTextFile(p)}"));
+            // Named by their path within it, so parts of the same name in two partitions are two parts.
+            var parts = Data.DataFile.PartsOf(path);
+            var listing = string.Join('\n', parts.Select(p => $"{Path.GetRelativePath(path, p).Replace('\\', '/')} {OfTextFile(p)}"));
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing)));
         }
 

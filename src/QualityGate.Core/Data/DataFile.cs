@@ -34,7 +34,8 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         Storage.InputFile.RequireRegular(path, displayPath, "data file", configuredAt);
 
         RequireUtf8(path, displayPath);
-        var sep = separator ?? (FileContent.WithoutCompression(path).EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
+        // A Parquet file is read as comma-separated text, whatever separator the CSV files use.
+        var sep = ParquetFiles.ParquetTextStream.IsParquet(path) ? ',' : separator ?? (FileContent.WithoutCompression(path).EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
         List<string>? header;
         try
         {
@@ -105,7 +106,7 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
     /// </summary>
     private static DataFile OpenParts(string folder, string displayPath, char? separator, SourceLocation configuredAt)
     {
-        var unreadable = Directory.EnumerateFileSystemEntries(folder)
+        var unreadable = Entries(folder)
             .Where(f => !IsPart(f) && !IsWriterMarker(f))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -118,10 +119,10 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
                 name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? $"qgate reads gzipped .csv and .tsv parts ('part-0.csv.gz'); decompress anything else first ('gunzip {name}')." : "Remove it from the folder, or rename it to start with '_' if it is no data.");
         }
 
-        var parts = Directory.EnumerateFiles(folder).Where(IsPart).Order(StringComparer.Ordinal).ToList();
+        var parts = PartsOf(folder);
         if (parts.Count == 0)
         {
-            throw new DataException(ErrorCodes.DataFileMissing, $"'{displayPath}' is a folder without .csv or .tsv part files.", configuredAt);
+            throw new DataException(ErrorCodes.DataFileMissing, $"'{displayPath}' is a folder without .csv, .tsv or .parquet part files.", configuredAt);
         }
 
         var first = Open(parts[0], PartDisplay(displayPath, parts[0]), separator, configuredAt);
@@ -137,10 +138,19 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         return new DataFile(folder, displayPath, first.Separator, first.Columns) { Parts = parts };
     }
 
-    /// <summary>A part file qgate reads: .csv or .tsv, either of them gzipped.</summary>
+    /// <summary>A part file qgate reads: .csv or .tsv, either of them gzipped, or .parquet.</summary>
     public static bool IsPart(string path) =>
         File.Exists(path) && !IsWriterMarker(path) && FileContent.WithoutCompression(path) is var name
-        && (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase));
+        && (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) || ParquetFiles.ParquetTextStream.IsParquet(path));
+
+    /// <summary>A folder's part files in the order they are read: ordinal by their path within it, into hive partition folders.</summary>
+    public static IReadOnlyList<string> PartsOf(string folder) =>
+        [.. Entries(folder).Where(IsPart).OrderBy(p => System.IO.Path.GetRelativePath(folder, p).Replace('\\', '/'), StringComparer.Ordinal)];
+
+    /// <summary>What a data folder holds: its entries, with the contents of its <c>key=value</c> partition folders instead of those folders.</summary>
+    private static IEnumerable<string> Entries(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder).SelectMany(entry =>
+            Directory.Exists(entry) && ParquetFiles.HivePartitions.IsPartitionFolder(System.IO.Path.GetFileName(entry)) ? Entries(entry) : [entry]);
 
     private static bool IsWriterMarker(string path)
     {
@@ -148,7 +158,17 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         return name.StartsWith('_') || name.StartsWith('.') || name.EndsWith(".crc", StringComparison.OrdinalIgnoreCase);
     }
 
-    internal static string PartDisplay(string folderDisplay, string part) => $"{folderDisplay.TrimEnd('/')}/{System.IO.Path.GetFileName(part)}";
+    /// <summary>A part as the user names it: the folder, then the part's path within it (its partition folders too).</summary>
+    internal static string PartDisplay(string folderDisplay, string part)
+    {
+        var name = System.IO.Path.GetFileName(part);
+        for (var folder = System.IO.Path.GetDirectoryName(part); folder is not null && ParquetFiles.HivePartitions.IsPartitionFolder(System.IO.Path.GetFileName(folder)); folder = System.IO.Path.GetDirectoryName(folder))
+        {
+            name = $"{System.IO.Path.GetFileName(folder)}/{name}";
+        }
+
+        return $"{folderDisplay.TrimEnd('/')}/{name}";
+    }
 
     /// <summary>Reads the data rows of every part in order, skipping each part's header.</summary>
     public PartsReader ReadRows() => new(this);

@@ -18,13 +18,18 @@ public static class FileContent
 
     public static Stream Open(string path)
     {
+        if (ParquetFiles.ParquetTextStream.IsParquet(path))
+        {
+            return ParquetFiles.ParquetTextStream.Open(path);
+        }
+
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return IsCompressed(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
     /// <summary>The parts as ML.NET's loader reads them: its own file source unless a part is compressed.</summary>
     public static IMultiStreamSource Source(IReadOnlyList<string> parts) =>
-        parts.Any(IsCompressed) ? new DecompressingSource(parts) : new MultiFileSource([.. parts]);
+        parts.Any(p => IsCompressed(p) || ParquetFiles.ParquetTextStream.IsParquet(p)) ? new DecompressingSource(parts) : new MultiFileSource([.. parts]);
 
     private sealed class DecompressingSource(IReadOnlyList<string> parts) : IMultiStreamSource
     {

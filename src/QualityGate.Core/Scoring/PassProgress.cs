@@ -52,7 +52,17 @@ internal sealed class PassProgress
     {
         try
         {
-            if (file.Parts.Any(FileContent.IsCompressed))
+            if (file.Parts.All(Data.ParquetFiles.ParquetTextStream.IsParquet))
+            {
+                // Parquet says its rows in its metadata.
+                return file.Parts.Sum(p =>
+                {
+                    using var parquet = Data.ParquetFiles.ParquetTextStream.Open(p);
+                    return parquet.Rows;
+                });
+            }
+
+            if (file.Parts.Any(p => FileContent.IsCompressed(p) || Data.ParquetFiles.ParquetTextStream.IsParquet(p)))
             {
                 // Compressed sizes say little about rows: the progress counts rows without a total.
                 return 0;

@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Parquet;
+using Parquet.Schema;
+
+namespace QualityGate.Data.ParquetFiles;
+
+/// <summary>
+/// One column of a row group, read whole into a typed array and written cell by cell as the text
+/// a CSV of the same data holds: numbers in the invariant culture's shortest round-trip form (a
+/// float reads back to the same bits, so a model scores the same), booleans as true/false, times
+/// in ISO 8601, a null as an empty field, text quoted when it holds the separator, a quote or a
+/// line break.
+/// </summary>
+internal abstract class ParquetCells
+{
+    public abstract void Read(ParquetRowGroupReader group, int rows);
+
+    public abstract void Write(int row, IBufferWriter<byte> output);
+
+    /// <summary>The cells of a flat column, or null when qgate cannot read its type.</summary>
+    public static ParquetCells? For(DataField field) => field.ClrType switch
+    {
+        var t when t == typeof(float) => new Numbers<float>(field),
+        var t when t == typeof(double) => new Numbers<double>(field),
+        var t when t == typeof(int) => new Numbers<int>(field),
+        var t when t == typeof(long) => new Numbers<long>(field),
+        var t when t == typeof(short) => new Numbers<short>(field),
+        var t when t == typeof(byte) => new Numbers<byte>(field),
+        var t when t == typeof(sbyte) => new Numbers<sbyte>(field),
+        var t when t == typeof(ushort) => new Numbers<ushort>(field),
+        var t when t == typeof(uint) => new Numbers<uint>(field),
+        var t when t == typeof(ulong) => new Numbers<ulong>(field),
+        var t when t == typeof(decimal) => new Numbers<decimal>(field),
+        var t when t == typeof(DateTime) => new Numbers<DateTime>(field, "O"),
+        var t when t == typeof(DateOnly) => new Numbers<DateOnly>(field, "yyyy-MM-dd"),
+        var t when t == typeof(bool) => new Booleans(field),
+        var t when t == typeof(string) => new Texts(field),
+        _ => null,
+    };
+
+    /// <summary>A text field, quoted as RFC 4180 quotes it when it must be.</summary>
+    public static void WriteText(string? text, IBufferWriter<byte> output)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            output.Write(Encoding.UTF8.GetBytes(text));
+            return;
+        }
+
+        output.Write("\""u8);
+        output.Write(Encoding.UTF8.GetBytes(text.Replace("\"", "\"\"", StringComparison.Ordinal)));
+        output.Write("\""u8);
+    }
+
+    private sealed class Numbers<T>(DataField field, string? format = null) : ParquetCells
+        where T : struct, IUtf8SpanFormattable
+    {
+        private T[] _values = [];
+        private T?[] _nullable = [];
+
+        public override void Read(ParquetRowGroupReader group, int rows)
+        {
+            if (field.IsNullable)
+            {
+                _nullable = new T?[rows];
+                group.ReadAsync<T>(field, _nullable.AsMemory()).AsTask().GetAwaiter().GetResult();
+            }
+            else
+            {
+                _values = new T[rows];
+                group.ReadAsync<T>(field, _values.AsMemory()).AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        public override void Write(int row, IBufferWriter<byte> output)
+        {
+            T value;
+            if (field.IsNullable)
+            {
+                if (_nullable[row] is not { } present)
+                {
+                    return;
+                }
+
+                value = present;
+            }
+            else
+            {
+                value = _values[row];
+            }
+
+            var span = output.GetSpan(64);
+            if (!value.TryFormat(span, out var written, format, CultureInfo.InvariantCulture))
+            {
+                span = output.GetSpan(256);
+                value.TryFormat(span, out written, format, CultureInfo.InvariantCulture);
+            }
+
+            output.Advance(written);
+        }
+    }
+
+    private sealed class Booleans(DataField field) : ParquetCells
+    {
+        private bool?[] _values = [];
+
+        public override void Read(ParquetRowGroupReader group, int rows)
+        {
+            _values = new bool?[rows];
+            if (field.IsNullable)
+            {
+                group.ReadAsync<bool>(field, _values.AsMemory()).AsTask().GetAwaiter().GetResult();
+                return;
+            }
+
+            var values = new bool[rows];
+            group.ReadAsync<bool>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+            for (var i = 0; i < rows; i++)
+            {
+                _values[i] = values[i];
+            }
+        }
+
+        public override void Write(int row, IBufferWriter<byte> output)
+        {
+            if (_values[row] is { } value)
+            {
+                output.Write(value ? "true"u8 : "false"u8);
+            }
+        }
+    }
+
+    private sealed class Texts(DataField field) : ParquetCells
+    {
+        private string?[] _values = [];
+
+        public override void Read(ParquetRowGroupReader group, int rows)
+        {
+            _values = new string?[rows];
+            group.ReadAsync(field, _values.AsMemory()).AsTask().GetAwaiter().GetResult();
+        }
+
+        public override void Write(int row, IBufferWriter<byte> output) => WriteText(_values[row], output);
+    }
+}
