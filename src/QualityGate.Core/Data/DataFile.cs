@@ -114,7 +114,7 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         {
             var name = System.IO.Path.GetFileName(unreadable[0]);
             throw new DataException(ErrorCodes.DataFileMissing,
-                $"'{PartDisplay(displayPath, unreadable[0])}' is in the data folder but is no .csv or .tsv part{(Directory.Exists(unreadable[0]) ? " (a folder)" : string.Empty)}: qgate will not decide on part of the data{(unreadable.Count > 1 ? $" ({unreadable.Count} such entries)" : string.Empty)}.",
+                $"'{PartDisplay(displayPath, unreadable[0])}' is in the data folder but is no .csv, .tsv or .parquet part{(Directory.Exists(unreadable[0]) ? " (a folder)" : string.Empty)}: qgate will not decide on part of the data{(unreadable.Count > 1 ? $" ({unreadable.Count} such entries)" : string.Empty)}.",
                 configuredAt,
                 name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? $"qgate reads gzipped .csv and .tsv parts ('part-0.csv.gz'); decompress anything else first ('gunzip {name}')." : "Remove it from the folder, or rename it to start with '_' if it is no data.");
         }

@@ -78,7 +78,9 @@ public sealed class ParquetTests
         using var csv = new SampleCopy(withSuite: false);
         var data = Path.Combine(parquet.Root, "data");
         // A partition column the scorer wrote by, as Spark's partitionBy does: its values live only in the folders' names.
-        DuckDb(data, "COPY (SELECT *, CASE WHEN capitalTotal < 50 THEN 'short' ELSE 'long' END AS length FROM read_csv('~/heldout.csv', header = true)) "
+        // Text with a comma and quotes, and a column with nulls, besides the numbers: rendered and quoted as DuckDB's CSV writes them.
+        DuckDb(data, "COPY (SELECT *, CASE WHEN charExclamation > 0 THEN 'shouty, \"loud\"' ELSE 'calm' END AS tone, CASE WHEN make > 0 THEN make END AS make_or_null, "
+            + "CASE WHEN capitalTotal < 50 THEN 'short' ELSE 'long' END AS length FROM read_csv('~/heldout.csv', header = true)) "
             + "TO '~/scored' (FORMAT PARQUET, COMPRESSION snappy, PARTITION_BY (length))");
         // What Spark leaves beside its parts.
         File.WriteAllText(Path.Combine(data, "scored", "_SUCCESS"), string.Empty);
@@ -124,5 +126,25 @@ public sealed class ParquetTests
         var cut = QgateProcess.Run(sample.Root, "check");
         Assert.Equal(ExitCodes.ModelOrData, cut.ExitCode);
         Assert.Contains("data/cut.parquet", cut.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_column_is_refused_naming_it_and_a_bad_label_names_the_file_and_its_row()
+    {
+        using var sample = new SampleCopy();
+        var data = Path.Combine(sample.Root, "data");
+        DuckDb(data, "COPY (SELECT *, [1, 2] AS tags FROM read_csv('~/heldout.csv', header = true)) TO '~/nested.parquet' (FORMAT PARQUET)");
+        UseHeldout(sample, "data/nested.parquet");
+        var nested = QgateProcess.Run(sample.Root, "check");
+        Assert.Equal(ExitCodes.ModelOrData, nested.ExitCode);
+        Assert.Contains("its column 'tags' is a list", nested.StandardError, StringComparison.Ordinal);
+
+        // The fourth row's label is no label: the error names the file and the row's line in its text (the header is line 1).
+        DuckDb(data, "COPY (SELECT CASE WHEN n = 4 THEN 'maybe' ELSE CAST(Label AS VARCHAR) END AS Label, * EXCLUDE (Label, n) FROM "
+            + "(SELECT row_number() OVER () AS n, * FROM read_csv('~/heldout.csv', header = true))) TO '~/labels.parquet' (FORMAT PARQUET)");
+        sample.EditConfig(yaml => yaml.Replace("data/nested.parquet", "data/labels.parquet", StringComparison.Ordinal));
+        var label = QgateProcess.Run(sample.Root, "check");
+        Assert.Equal(ExitCodes.ModelOrData, label.ExitCode);
+        Assert.Contains("data/labels.parquet(5): error QG3003", label.StandardError, StringComparison.Ordinal);
     }
 }

@@ -93,7 +93,7 @@ public sealed class PartFilesTests
         var before = Hashes.Of(sample.Root);
         var result = QgateProcess.Run(sample.Root, "check");
         Assert.Equal(ExitCodes.ModelOrData, result.ExitCode);
-        Assert.Matches(@"qualitygate\.yml\(\d+,\d+\): error QG3\d{3}: 'data/heldout-parts/part-00001\.json\.gz' is in the data folder but is no \.csv or \.tsv part: qgate will not decide on part of the data", result.StandardError);
+        Assert.Matches(@"qualitygate\.yml\(\d+,\d+\): error QG3\d{3}: 'data/heldout-parts/part-00001\.json\.gz' is in the data folder but is no \.csv, \.tsv or \.parquet part: qgate will not decide on part of the data", result.StandardError);
         Assert.Contains("qgate reads gzipped .csv and .tsv parts ('part-0.csv.gz'); decompress anything else first ('gunzip part-00001.json.gz')", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("Gate PASSED", result.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(before, Hashes.Of(sample.Root));

@@ -36,7 +36,8 @@ internal abstract class ParquetCells
         var t when t == typeof(DateTime) => new Numbers<DateTime>(field, "O"),
         var t when t == typeof(DateOnly) => new Numbers<DateOnly>(field, "yyyy-MM-dd"),
         var t when t == typeof(bool) => new Booleans(field),
-        var t when t == typeof(string) => new Texts(field),
+        // Parquet.Net types a UTF-8 column as ReadOnlyMemory<char> and reads it as strings too.
+        var t when t == typeof(string) || t == typeof(ReadOnlyMemory<char>) => new Texts(field),
         _ => null,
     };
 
