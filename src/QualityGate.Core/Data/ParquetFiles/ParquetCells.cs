@@ -41,6 +41,14 @@ internal abstract class ParquetCells
         _ => null,
     };
 
+    private static void Fit<T>(ref T[] values, int rows)
+    {
+        if (values.Length < rows)
+        {
+            values = new T[rows];
+        }
+    }
+
     /// <summary>A text field, quoted as RFC 4180 quotes it when it must be.</summary>
     public static void WriteText(string? text, IBufferWriter<byte> output)
     {
@@ -68,15 +76,17 @@ internal abstract class ParquetCells
 
         public override void Read(ParquetRowGroupReader group, int rows)
         {
+            // One array per column for the whole file, grown to the largest row group: a new one
+            // per group would leave a large-object garbage array per column and group.
             if (field.IsNullable)
             {
-                _nullable = new T?[rows];
-                group.ReadAsync<T>(field, _nullable.AsMemory()).AsTask().GetAwaiter().GetResult();
+                Fit(ref _nullable, rows);
+                group.ReadAsync<T>(field, _nullable.AsMemory(0, rows)).AsTask().GetAwaiter().GetResult();
             }
             else
             {
-                _values = new T[rows];
-                group.ReadAsync<T>(field, _values.AsMemory()).AsTask().GetAwaiter().GetResult();
+                Fit(ref _values, rows);
+                group.ReadAsync<T>(field, _values.AsMemory(0, rows)).AsTask().GetAwaiter().GetResult();
             }
         }
 
@@ -114,10 +124,10 @@ internal abstract class ParquetCells
 
         public override void Read(ParquetRowGroupReader group, int rows)
         {
-            _values = new bool?[rows];
+            Fit(ref _values, rows);
             if (field.IsNullable)
             {
-                group.ReadAsync<bool>(field, _values.AsMemory()).AsTask().GetAwaiter().GetResult();
+                group.ReadAsync<bool>(field, _values.AsMemory(0, rows)).AsTask().GetAwaiter().GetResult();
                 return;
             }
 
@@ -144,8 +154,8 @@ internal abstract class ParquetCells
 
         public override void Read(ParquetRowGroupReader group, int rows)
         {
-            _values = new string?[rows];
-            group.ReadAsync(field, _values.AsMemory()).AsTask().GetAwaiter().GetResult();
+            Fit(ref _values, rows);
+            group.ReadAsync(field, _values.AsMemory(0, rows)!).AsTask().GetAwaiter().GetResult();
         }
 
         public override void Write(int row, IBufferWriter<byte> output) => WriteText(_values[row], output);

@@ -48,6 +48,12 @@ public sealed class ParquetTextStream : Stream
     /// <summary>The rows of every row group, from the file's metadata.</summary>
     public long Rows => _reader.RowGroups.Sum(g => g.RowCount);
 
+    /// <summary>
+    /// Parquet.Net keeps the buffers it decompresses into in a pool that, left unbounded, keeps
+    /// every row group's worth of them: bounded, a file costs about one row group at a time.
+    /// </summary>
+    private static readonly ParquetOptions Options = new() { MaximumSmallPoolFreeBytes = 16 << 20, MaximumLargePoolFreeBytes = 64 << 20 };
+
     public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
     public static ParquetTextStream Open(string path)
@@ -56,7 +62,7 @@ public sealed class ParquetTextStream : Stream
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
-            var reader = ParquetReader.CreateAsync(file, leaveStreamOpen: true).GetAwaiter().GetResult();
+            var reader = ParquetReader.CreateAsync(file, Options, leaveStreamOpen: true).GetAwaiter().GetResult();
             return new ParquetTextStream(file, reader, display);
         }
         catch (Exception e) when (e is not QualityGateException)
