@@ -28,6 +28,13 @@ public static class TrainingExport
             new SourceLocation(config.Display(config.ConfigPath), 0, 0));
         var suitePath = config.Data.Suite ?? throw new ConfigurationException(ErrorCodes.ConfigMissingKey,
             "'data.suite' is required for export-training: there are no items to add without a suite.", new SourceLocation(config.Display(config.ConfigPath), 0, 0));
+        // The export is CSV text: written under a Parquet or gzip name it would be a file no reader can open as what it says.
+        if (Data.ParquetFiles.ParquetTextStream.IsParquet(outputPath) || FileContent.IsCompressed(outputPath))
+        {
+            throw new ConfigurationException(ErrorCodes.Usage, $"export-training writes CSV, not '{Path.GetFileName(outputPath)}': it would be CSV under another format's name.",
+                hint: $"Name the output '{Path.GetFileNameWithoutExtension(FileContent.WithoutCompression(outputPath))}.csv'; Parquet output is not written yet.");
+        }
+
         var trainingFile = DataFile.Open(training.Path, config.Display(training.Path), config.Data.Separator, training.Location);
         var heldout = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
         ConfigInputs.RequireNewOutput(config, outputPath, force, "the export");

@@ -120,4 +120,16 @@ public sealed class ExportTrainingTests
         var total = ConfusionCells.Sum(n => confusion.GetProperty(n).GetInt32());
         return (total, confusion.GetProperty("truePositives").GetInt32() + confusion.GetProperty("falseNegatives").GetInt32());
     }
+
+    [Theory]
+    [InlineData("out/train-plus.parquet")]
+    [InlineData("out/train-plus.csv.gz")]
+    public void An_output_named_for_another_format_is_refused_and_nothing_is_written(string output)
+    {
+        using var sample = new SampleCopy();
+        var run = QgateProcess.Run(sample.Root, "export-training", "-o", output);
+        Assert.Equal(QualityGate.Errors.ExitCodes.UsageOrConfiguration, run.ExitCode);
+        Assert.Contains("export-training writes CSV", run.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(sample.Root, output)));
+    }
 }
