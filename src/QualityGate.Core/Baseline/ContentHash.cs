@@ -84,7 +84,7 @@ public static class ContentHash
             // A folder of parts: its part names and their contents, in name order.
             // Named by their path within it, so parts of the same name in two partitions are two parts.
             var parts = Data.DataFile.PartsOf(path);
-            var listing = string.Join('\n', parts.Select(p => $"{Path.GetRelativePath(path, p).Replace('\\', '/')} {OfTextFile(p)}"));
+            var listing = string.Join('\n', parts.Select(p => $"{Data.DataFile.PartName(path, p)} {OfTextFile(p)}"));
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing)));
         }
 

@@ -114,7 +114,7 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
         {
             var name = System.IO.Path.GetFileName(unreadable[0]);
             throw new DataException(ErrorCodes.DataFileMissing,
-                $"'{PartDisplay(displayPath, unreadable[0])}' is in the data folder but is no .csv, .tsv or .parquet part{(Directory.Exists(unreadable[0]) ? " (a folder)" : string.Empty)}: qgate will not decide on part of the data{(unreadable.Count > 1 ? $" ({unreadable.Count} such entries)" : string.Empty)}.",
+                $"'{PartDisplay(displayPath, folder, unreadable[0])}' is in the data folder but is no .csv, .tsv or .parquet part{(Directory.Exists(unreadable[0]) ? " (a folder)" : string.Empty)}: qgate will not decide on part of the data{(unreadable.Count > 1 ? $" ({unreadable.Count} such entries)" : string.Empty)}.",
                 configuredAt,
                 name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? $"qgate reads gzipped .csv and .tsv parts ('part-0.csv.gz'); decompress anything else first ('gunzip {name}')." : "Remove it from the folder, or rename it to start with '_' if it is no data.");
         }
@@ -125,10 +125,10 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
             throw new DataException(ErrorCodes.DataFileMissing, $"'{displayPath}' is a folder without .csv, .tsv or .parquet part files.", configuredAt);
         }
 
-        var first = Open(parts[0], PartDisplay(displayPath, parts[0]), separator, configuredAt);
+        var first = Open(parts[0], PartDisplay(displayPath, folder, parts[0]), separator, configuredAt);
         foreach (var part in parts.Skip(1))
         {
-            var other = Open(part, PartDisplay(displayPath, part), first.Separator, configuredAt);
+            var other = Open(part, PartDisplay(displayPath, folder, part), first.Separator, configuredAt);
             if (!other.Columns.SequenceEqual(first.Columns))
             {
                 throw new DataException(ErrorCodes.DataMissingColumn, $"The part '{other.DisplayPath}' has another header than '{first.DisplayPath}'.", new SourceLocation(other.DisplayPath, 1, 0));
@@ -145,7 +145,10 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
 
     /// <summary>A folder's part files in the order they are read: ordinal by their path within it, into hive partition folders.</summary>
     public static IReadOnlyList<string> PartsOf(string folder) =>
-        [.. Entries(folder).Where(IsPart).OrderBy(p => System.IO.Path.GetRelativePath(folder, p).Replace('\\', '/'), StringComparer.Ordinal)];
+        [.. Entries(folder).Where(IsPart).OrderBy(p => PartName(folder, p), StringComparer.Ordinal)];
+
+    /// <summary>A part's path within its data folder, with '/' on every platform: <c>provider=gmail/part-0.parquet</c>.</summary>
+    public static string PartName(string folder, string part) => System.IO.Path.GetRelativePath(folder, part).Replace('\\', '/');
 
     /// <summary>What a data folder holds: its entries, with the contents of its <c>key=value</c> partition folders instead of those folders.</summary>
     private static IEnumerable<string> Entries(string folder) =>
@@ -159,16 +162,7 @@ public sealed record DataFile(string Path, string DisplayPath, char Separator, I
     }
 
     /// <summary>A part as the user names it: the folder, then the part's path within it (its partition folders too).</summary>
-    internal static string PartDisplay(string folderDisplay, string part)
-    {
-        var name = System.IO.Path.GetFileName(part);
-        for (var folder = System.IO.Path.GetDirectoryName(part); folder is not null && ParquetFiles.HivePartitions.IsPartitionFolder(System.IO.Path.GetFileName(folder)); folder = System.IO.Path.GetDirectoryName(folder))
-        {
-            name = $"{System.IO.Path.GetFileName(folder)}/{name}";
-        }
-
-        return $"{folderDisplay.TrimEnd('/')}/{name}";
-    }
+    internal static string PartDisplay(string folderDisplay, string folder, string part) => $"{folderDisplay.TrimEnd('/')}/{PartName(folder, part)}";
 
     /// <summary>Reads the data rows of every part in order, skipping each part's header.</summary>
     public PartsReader ReadRows() => new(this);

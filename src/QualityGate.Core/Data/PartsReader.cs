@@ -15,7 +15,7 @@ public sealed class PartsReader(DataFile file) : IDisposable
     public int Line => _reader?.RecordLine ?? 0;
 
     /// <summary>Where the last row read or skipped is: its part (or the file) and line.</summary>
-    public SourceLocation Location => new(file.IsFolder ? DataFile.PartDisplay(file.DisplayPath, Part) : file.DisplayPath, Line, 0);
+    public SourceLocation Location => new(file.IsFolder ? DataFile.PartDisplay(file.DisplayPath, file.Path, Part) : file.DisplayPath, Line, 0);
 
     public List<string>? Read() => Next(r => r.Read()) is { } fields ? fields : null;
 

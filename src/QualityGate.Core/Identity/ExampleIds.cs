@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
 using System.Runtime.CompilerServices;
@@ -61,50 +62,26 @@ public sealed class ExampleIds : IReadOnlyList<string>
 
     /// <summary>
     /// A hash id from its 32 lowercase hex digits, as UTF-8 (straight from a JSON file, no string
-    /// made); false for any other text, which is then kept as text.
+    /// made); false for any other text, which is then kept as text. Uppercase digits are not the
+    /// text a run writes, so such an id stays text and matches nothing.
     /// </summary>
     public static bool TryParseHash(ReadOnlySpan<byte> utf8, out UInt128 hash)
     {
-        hash = default;
-        if (utf8.Length != HashDigits)
-        {
-            return false;
-        }
-
         Span<byte> digest = stackalloc byte[HashDigits / 2];
-        for (var i = 0; i < digest.Length; i++)
-        {
-            if (Digit(utf8[2 * i]) is not (>= 0 and var high) || Digit(utf8[(2 * i) + 1]) is not (>= 0 and var low))
-            {
-                return false;
-            }
-
-            digest[i] = (byte)((high << 4) | low);
-        }
-
-        hash = BinaryPrimitives.ReadUInt128BigEndian(digest);
-        return true;
+        var parsed = utf8.Length == HashDigits && !utf8.ContainsAnyInRange((byte)'A', (byte)'Z')
+            && Convert.FromHexString(utf8, digest, out _, out _) == OperationStatus.Done;
+        hash = parsed ? BinaryPrimitives.ReadUInt128BigEndian(digest) : default;
+        return parsed;
     }
 
     private static bool TryParseHash(string id, out UInt128 hash)
     {
-        Span<byte> utf8 = stackalloc byte[HashDigits];
-        if (id.Length != HashDigits || System.Text.Encoding.ASCII.GetBytes(id, utf8) != HashDigits)
-        {
-            hash = default;
-            return false;
-        }
-
-        return TryParseHash(utf8, out hash);
+        Span<byte> digest = stackalloc byte[HashDigits / 2];
+        var parsed = id.Length == HashDigits && !id.AsSpan().ContainsAnyInRange('A', 'Z')
+            && Convert.FromHexString(id, digest, out _, out _) == OperationStatus.Done;
+        hash = parsed ? BinaryPrimitives.ReadUInt128BigEndian(digest) : default;
+        return parsed;
     }
-
-    // Only lowercase digits: an uppercase id is not the text a run writes, so it stays text and matches nothing.
-    private static int Digit(byte c) => c switch
-    {
-        >= (byte)'0' and <= (byte)'9' => c - '0',
-        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
-        _ => -1,
-    };
 
     /// <summary>Both multisets together (an id in both appears in both counts), sorted.</summary>
     public ExampleIds Concat(ExampleIds other)

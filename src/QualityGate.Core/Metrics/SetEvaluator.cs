@@ -1,7 +1,5 @@
 using QualityGate.Configuration;
-using QualityGate.Identity;
 using QualityGate.Scoring;
-using QualityGate.Scoring.FastPath;
 using QualityGate.Statistics;
 
 namespace QualityGate.Metrics;
@@ -175,11 +173,7 @@ internal static class SetEvaluator
             }
         }
 
-        // The fast pass kept every row's hash: the outcomes take those values, no text made.
-        ExampleIds Ids(List<int> rows) => set.Ids is RowIds { HoldsHashes: true } hashes
-            ? ExampleIds.OfHashes([.. rows.Select(hashes.HashOf)])
-            : ExampleIds.Of([.. rows.Select(row => set.Ids[row])]);
-        return new RowOutcomes(Ids(falsePositives), Ids(falseNegatives), Ids(regionNegatives), Ids(regionPositives));
+        return new RowOutcomes(set.IdsOf(falsePositives), set.IdsOf(falseNegatives), set.IdsOf(regionNegatives), set.IdsOf(regionPositives));
     }
 
     private static int Order(MetricName metric)

@@ -1,4 +1,5 @@
 using QualityGate.Data;
+using QualityGate.Identity;
 
 namespace QualityGate.Scoring;
 
@@ -58,6 +59,10 @@ public sealed class ScoredSet(string name, DataFile file, double[] scores, bool[
 
         return new ScoredSet(Name, File, [.. rows.Select(r => scores[r])], [.. rows.Select(r => positive[r])], ids);
     }
+
+    /// <summary>These rows' ids as a multiset; a fast pass's rows give theirs as the 128-bit values it kept.</summary>
+    public ExampleIds IdsOf(IEnumerable<int> rows) =>
+        Ids is FastPath.RowIds kept ? kept.IdsOf(rows) : ExampleIds.Of([.. rows.Select(row => Ids[row])]);
 
     /// <summary>The scores' array, for loops that index it directly; only its first <see cref="Count"/> entries are rows.</summary>
     internal double[] ScoreArray => scores;

@@ -121,6 +121,7 @@ internal abstract class ParquetCells
     private sealed class Booleans(DataField field) : ParquetCells
     {
         private bool?[] _values = [];
+        private bool[] _required = [];
 
         public override void Read(ParquetRowGroupReader group, int rows)
         {
@@ -131,11 +132,11 @@ internal abstract class ParquetCells
                 return;
             }
 
-            var values = new bool[rows];
-            group.ReadAsync<bool>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+            Fit(ref _required, rows);
+            group.ReadAsync<bool>(field, _required.AsMemory(0, rows)).AsTask().GetAwaiter().GetResult();
             for (var i = 0; i < rows; i++)
             {
-                _values[i] = values[i];
+                _values[i] = _required[i];
             }
         }
 

@@ -104,7 +104,7 @@ internal static class FastPass
     /// </summary>
     private sealed class PassRows(bool textIds, long estimatedRows)
     {
-        private int _capacity = (int)Math.Clamp(estimatedRows + 1024, 1024, Array.MaxLength);
+        private readonly int _firstCapacity = (int)Math.Clamp(estimatedRows + 1024, 1024, Array.MaxLength);
         private double[] _scores = [];
         private bool[] _positive = [];
         private UInt128[] _hashes = [];
@@ -144,15 +144,13 @@ internal static class FastPass
         // The estimate comes from the file's first rows; a file whose later rows are shorter has more.
         private void Grow()
         {
-            var capacity = _scores.Length == 0 ? _capacity : (int)Math.Min(Array.MaxLength, _scores.Length + (_scores.Length / 4) + 1024);
+            var capacity = _scores.Length == 0 ? _firstCapacity : (int)Math.Min(Array.MaxLength, _scores.Length + (_scores.Length / 4) + 1024);
             Array.Resize(ref _scores, capacity);
             Array.Resize(ref _positive, capacity);
             if (!textIds)
             {
                 Array.Resize(ref _hashes, capacity);
             }
-
-            _capacity = capacity;
         }
 
         /// <summary>The rows as a set; when every row was asked for, no row list is kept at all.</summary>

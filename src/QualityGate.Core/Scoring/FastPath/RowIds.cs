@@ -30,11 +30,9 @@ internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[]? rows, in
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>True when the ids are hashes (no id column), so <see cref="HashOf"/> gives any row's id as its value.</summary>
-    public bool HoldsHashes => texts is null;
-
-    /// <summary>A row's hash id, unformatted.</summary>
-    public UInt128 HashOf(int row) => hashes[row];
+    /// <summary>These rows' ids as a multiset: the hashes as they are kept, no text made; an id column's text as text.</summary>
+    public ExampleIds IdsOf(IEnumerable<int> rows) =>
+        texts is null ? ExampleIds.OfHashes([.. rows.Select(row => hashes[row])]) : ExampleIds.Of([.. rows.Select(row => texts[row]!)]);
 
     /// <summary>Any row's id, identified or not, for mining: every row's hash is kept, and an id column's text for the rows mining wants.</summary>
     public string OfAnyRow(int row) => Id(row);
