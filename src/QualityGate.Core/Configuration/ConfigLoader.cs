@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace QualityGate.Configuration;
 
-/// <summary>Reads and validates <c>qualitygate.yml</c>. See the README's configuration reference.</summary>
+/// <summary>Reads and validates <c>qualitygate.yml</c>. See docs/configuration.md.</summary>
 public static class ConfigLoader
 {
     public const string DefaultFileName = "qualitygate.yml";

@@ -210,7 +210,7 @@ public sealed record RegressionLimitSettings(
     public string Key => $"{DataSet}.{Metric}";
 }
 
-/// <summary>What <c>qgate explain</c> computes; see the README's configuration reference.</summary>
+/// <summary>What <c>qgate explain</c> computes; see docs/configuration.md.</summary>
 /// <param name="Top">Features shown in the console table and drawn in the report.</param>
 /// <param name="Sample">At most this many examples per group (hard negatives, easy negatives, positives) and in the region, drawn with the seed.</param>
 /// <param name="Repeats">Shuffles per feature group for the region importance; the changes are averaged.</param>

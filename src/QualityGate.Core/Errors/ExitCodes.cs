@@ -1,6 +1,6 @@
 namespace QualityGate.Errors;
 
-/// <summary>The process exit codes, shared by the CLI and documented in the README.</summary>
+/// <summary>The process exit codes, shared by the CLI and documented in the README and docs/configuration.md.</summary>
 public static class ExitCodes
 {
     public const int Passed = 0;

@@ -134,7 +134,7 @@ public static class ConfigProposer
         var region = heldout.Region;
         var text = new StringBuilder();
         text.Append(ConfigSchema.ModelineComment).Append('\n');
-        text.Append("# QualityGate configuration, written by 'qgate init'. Reference: docs in the README's configuration section.\n");
+        text.Append("# QualityGate configuration, written by 'qgate init'. Reference: docs/configuration.md in the QualityGate repository.\n");
         var quantileText = skeleton[(skeleton.IndexOf("quantile: ", StringComparison.Ordinal) + 10)..].Split(' ')[0];
         text.Append(skeleton
             .Replace("threshold:", $"# Predicted positive iff score >= threshold: {thresholdNote}.\nthreshold:", StringComparison.Ordinal)
