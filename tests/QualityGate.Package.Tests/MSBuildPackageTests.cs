@@ -165,4 +165,15 @@ public sealed class MSBuildPackageTests(PackagedFeed feed)
         Assert.True(noConfig.ExitCode == 0, noConfig.Output);
         Assert.DoesNotContain("Gate PASSED", noConfig.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_config_named_on_purpose_that_is_missing_fails_the_build_instead_of_skipping_the_gate()
+    {
+        using var project = new ConsumerProject(feed);
+        var typo = project.Build("QualityGateConfig=qualitygate.release.yml");
+        Assert.NotEqual(0, typo.ExitCode);
+        Assert.Contains("error QG2006: QualityGateConfig names", typo.Output, StringComparison.Ordinal);
+        Assert.Contains("qualitygate.release.yml', which does not exist", typo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gate PASSED", typo.Output, StringComparison.Ordinal);
+    }
 }
