@@ -82,6 +82,29 @@ internal sealed class ConsumerProject : IDisposable
 
     public Dotnet.Result Run(params string[] args) => Dotnet.Run(ProjectDirectory, Environment(), args);
 
+    /// <summary>
+    /// A script run as CI runners run a step, <c>bash -eo pipefail</c> (with <c>-u</c> on top),
+    /// in <paramref name="directory"/> (the project's by default), with <paramref name="variables"/> set.
+    /// </summary>
+    public Dotnet.Result Shell(string script, IReadOnlyDictionary<string, string>? variables = null, string? directory = null)
+    {
+        var environment = Environment();
+        foreach (var (key, value) in variables ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return Processes.Run("bash", directory ?? ProjectDirectory, environment, "--noprofile", "--norc", "-euo", "pipefail", "-c", script);
+    }
+
+    /// <summary>The tool installed from the feed into a local manifest, as the README's Install section does.</summary>
+    public void InstallTool()
+    {
+        Assert.Equal(0, Run("new", "tool-manifest").ExitCode);
+        var install = Run("tool", "install", "QualityGate.Tool", "--version", _feed.Version);
+        Assert.True(install.ExitCode == 0, install.Output);
+    }
+
     public void EditConfig(string from, string to)
     {
         var text = File.ReadAllText(ConfigPath);

@@ -82,9 +82,20 @@ internal static class Dotnet
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Processes.Run("dotnet", workingDirectory, environment, args);
+}
+
+/// <summary>
+/// Starts a program as a user's shell would: without the test host's MSBuild and VSTest
+/// variables (which would make a nested dotnet build talk to the host's build), with telemetry
+/// and node reuse off, and with the given variables on top.
+/// </summary>
+internal static class Processes
+{
+    public static Dotnet.Result Run(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -106,12 +117,12 @@ internal static class Dotnet
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 5 minutes.");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 10 minutes.");
         }
 
-        return new Result(process.ExitCode, output.Result + error.Result);
+        return new Dotnet.Result(process.ExitCode, output.Result + error.Result);
     }
 }
