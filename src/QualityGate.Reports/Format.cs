@@ -22,6 +22,12 @@ public static class Format
     public static string Bounds(CheckDecision check) =>
         check.ChangeLower is null ? "" : $"[{Number(check.ChangeLower)}, {Number(check.ChangeUpper)}]";
 
+    /// <summary>A feature value beside an item, with how much it moves the item's score when that is known: <c>free=1.47 (+0.21)</c>.</summary>
+    public static string Feature(FeatureValueRow feature, string separator = "=") =>
+        feature.ScoreChange is { } change
+            ? $"{feature.Name}{separator}{feature.Value} ({(change > 0 ? "+" : "")}{Number(change)})"
+            : $"{feature.Name}{separator}{feature.Value}";
+
     public static string Counts(MetricCell? cell) => cell is { K: { } k, N: { } n } ? $"{k}/{n}" : "";
 
     public static string Limit(LimitDecision limit) => Wording.Bounded(limit.Min, limit.Max) ?? "-";

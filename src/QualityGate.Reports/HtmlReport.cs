@@ -12,7 +12,7 @@ namespace QualityGate.Reports;
 /// One self-contained HTML page (inline CSS and SVG, no script, no network): verdict, limits,
 /// plots of the score distributions with threshold and region, ROC and precision-recall curves
 /// with the operating point, region rates with their bounds, candidate against baseline, and
-/// the suite's changed items with their scores and top feature values. Every value that comes
+/// the suite's changed items with their scores and the feature values that move them most. Every value that comes
 /// from data or configuration is HTML-encoded.
 /// </summary>
 public static partial class HtmlReport
@@ -301,10 +301,10 @@ public static partial class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<details id=\"suite-{id}-list\"><summary>Show all {items.Count}</summary>\n");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<table id=\"suite-{id}\"><tr><th>Id</th><th>Class</th><th>Score</th><th>Status</th><th>Source</th><th>Top feature values</th></tr>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<table id=\"suite-{id}\"><tr><th>Id</th><th>Class</th><th>Score</th><th>Status</th><th>Source</th><th title=\"Each value's change to the score, against a typical negative's value\">Feature values that move its score most</th></tr>\n");
         foreach (var item in items)
         {
-            var features = string.Join(", ", item.Features.Select(f => $"{E(f.Name)} = {E(f.Value)}"));
+            var features = string.Join(", ", item.Features.Select(f => E(Format.Feature(f, " = "))));
             var status = item.Reason.Length > 0 ? $"{E(item.Status)}: {E(item.Reason)}" : E(item.Status);
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td><code>{E(item.Id)}</code></td><td>{(item.Positive ? "positive" : "negative")}</td><td class=\"num\">{N(item.Score)}</td><td>{status}</td><td>{E(item.Source)}</td><td>{features}</td></tr>\n");

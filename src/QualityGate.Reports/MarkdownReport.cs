@@ -127,10 +127,10 @@ public static class MarkdownReport
             return;
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"<details><summary>{title}: {items.Count}</summary>\n\n| Id | Class | Score | Status | Top feature values |\n|---|---|---|---|---|\n");
+        md.Append(CultureInfo.InvariantCulture, $"<details><summary>{title}: {items.Count}</summary>\n\n| Id | Class | Score | Status | Feature values that move its score most |\n|---|---|---|---|---|\n");
         foreach (var item in items.Take(ItemsShown))
         {
-            var features = string.Join(", ", item.Features.Select(f => $"{Cell(f.Name)}={Cell(f.Value)}"));
+            var features = string.Join(", ", item.Features.Select(f => Cell(Format.Feature(f))));
             var status = item.Reason.Length > 0 ? $"{item.Status}: {Cell(item.Reason)}" : item.Status;
             md.Append(CultureInfo.InvariantCulture, $"| `{Cell(item.Id)}` | {(item.Positive ? "positive" : "negative")} | {Format.Number(item.Score)} | {status} | {features} |\n");
         }

@@ -1,5 +1,4 @@
 using QualityGate.Data;
-using QualityGate.Errors;
 using QualityGate.Metrics;
 using QualityGate.Scoring;
 
@@ -89,17 +88,6 @@ public static class RegionImportance
         }
     }
 
-    private static IReadOnlyList<double> Score(IModelScorer scorer, DataFile heldout, LabelMatcher labels, IReadOnlyList<IReadOnlyList<string>> rows)
-    {
-        try
-        {
-            using var rowsFile = TemporaryRows.Write(heldout, rows);
-            var scored = ScoringPass.Read("region", rowsFile.File, scorer.Score(rowsFile.File, []), labels, (_, _) => false);
-            return scored.Scores;
-        }
-        catch (DataException e)
-        {
-            throw new DataException(e.Code, $"The region's examples from '{heldout.DisplayPath}' could not be scored again: {e.Message}", new SourceLocation(heldout.DisplayPath, 0, 0), inner: e);
-        }
-    }
+    private static IReadOnlyList<double> Score(IModelScorer scorer, DataFile heldout, LabelMatcher labels, IReadOnlyList<IReadOnlyList<string>> rows) =>
+        Rescoring.Score(scorer, heldout, labels, rows, "The region's examples");
 }

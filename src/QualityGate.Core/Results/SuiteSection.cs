@@ -25,4 +25,6 @@ public sealed record MiningSection(int Candidates, int AlreadyInSuite, IReadOnly
 /// <summary>A suite item as reports show it, with its most telling feature values.</summary>
 public sealed record ItemRow(string Id, bool Positive, double? Score, string Status, string Source, string Reason, IReadOnlyList<FeatureValueRow> Features);
 
-public sealed record FeatureValueRow(string Name, string Value);
+/// <summary>A feature value of an item.</summary>
+/// <param name="ScoreChange">How much the value moves the item's score: its score minus its score with this feature at a typical negative's value. Absent when the scores are precomputed.</param>
+public sealed record FeatureValueRow(string Name, string Value, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ScoreChange = null);

@@ -18,5 +18,5 @@ internal static class SuiteSections
         suite.Mining is { } mining ? new MiningSection(mining.Candidates, mining.AlreadyInSuite, Items(suite.Added), [.. mining.Evicted.Select(i => i.Id)]) : null);
 
     private static List<ItemRow> Items(IReadOnlyList<ReportedItem> items) =>
-        [.. items.Select(item => new ItemRow(item.Id, item.Positive, ResultDocumentBuilder.Finite(item.Score), item.Status, item.Source, item.Reason, [.. item.Features.Select(f => new FeatureValueRow(f.Name, f.Value))]))];
+        [.. items.Select(item => new ItemRow(item.Id, item.Positive, ResultDocumentBuilder.Finite(item.Score), item.Status, item.Source, item.Reason, [.. item.Features.Select(f => new FeatureValueRow(f.Name, f.Value, f.ScoreChange is { } change ? ResultDocumentBuilder.Finite(change) : null))]))];
 }

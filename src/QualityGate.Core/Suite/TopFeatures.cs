@@ -3,12 +3,13 @@ using System.Globalization;
 namespace QualityGate.Suite;
 
 /// <summary>A feature and its value, as reports show them beside a suite item.</summary>
-public sealed record FeatureValue(string Name, string Value);
+/// <param name="ScoreChange">How much the value moves the item's score (<see cref="FeatureInfluence"/>); null when there is no model to ask (precomputed scores).</param>
+public sealed record FeatureValue(string Name, string Value, double? ScoreChange = null);
 
 /// <summary>
-/// The few feature values that describe an item at a glance in a report: its largest numeric
-/// values (zeros say little in sparse data such as word frequencies), or its first text fields.
-/// Which features actually drive a score is what <c>qgate explain</c> is for.
+/// The feature values that describe an item when there is no model to rank them by how they
+/// move its score (precomputed scores): its largest numeric values (zeros say little in sparse
+/// data such as word frequencies), or its first text fields.
 /// </summary>
 public static class TopFeatures
 {

@@ -57,7 +57,7 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("0.0817", fpr.InnerText, StringComparison.Ordinal);
         Assert.Contains("[0.0663, 0.1002]", fpr.InnerText, StringComparison.Ordinal);
         Assert.Contains("evidence demonstrated", fpr.InnerText, StringComparison.Ordinal);
-        Assert.Equal("QG1003", xml.SelectSingleNode("//testcase[starts-with(@name, 'suite.regressed')]/failure/@type")!.Value);
+        Assert.Equal("QG1003", xml.SelectSingleNode("//testcase[starts-with(@name, 'suite.error_rate')]/failure/@type")!.Value);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ReportTests : IDisposable
     public void An_inconclusive_limit_is_a_skipped_test_case_with_the_reason()
     {
         var json = File.ReadAllText(Fixture("passing-result.json"));
-        var inconclusive = json.Replace("\"verdict\": \"passed\",\n      \"code\": \"QG1001\",\n      \"message\": \"fpr", "\"verdict\": \"inconclusive\",\n      \"code\": \"QG1002\",\n      \"message\": \"fpr", StringComparison.Ordinal);
+        var inconclusive = json.Replace("\"verdict\": \"passed\",\n      \"severity\": \"none\",\n      \"code\": \"QG1001\",\n      \"message\": \"fpr", "\"verdict\": \"inconclusive\",\n      \"severity\": \"warning\",\n      \"code\": \"QG1002\",\n      \"message\": \"fpr", StringComparison.Ordinal);
         Assert.NotEqual(json, inconclusive);
         var xml = Encoding.UTF8.GetString(JUnitReport.Render(ResultJson.Read(Encoding.UTF8.GetBytes(inconclusive), "x.json")));
         Assert.Contains("<skipped message=\"inconclusive: fpr", xml, StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class ReportTests : IDisposable
     public static string InjectFeatureValue(string value)
     {
         var json = File.ReadAllText(Fixture("failing-result.json"));
-        const string Marker = "\"value\": \"70.0\"";
+        const string Marker = "\"value\": \"1.32\"";
         Assert.Contains(Marker, json, StringComparison.Ordinal);
         return json.Replace(Marker, $"\"value\": {System.Text.Json.JsonSerializer.Serialize(value)}", StringComparison.Ordinal);
     }
