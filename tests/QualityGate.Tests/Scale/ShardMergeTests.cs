@@ -57,7 +57,12 @@ public sealed class ShardMergeTests
             Assert.Equal(one.Sets[0].Outcomes.FalsePositives, many.Sets[0].Outcomes.FalsePositives);
             Assert.Equal(one.Sets[0].Outcomes.RegionNegatives, many.Sets[0].Outcomes.RegionNegatives);
             Assert.Equal(one.Limits.Select(l => l.Verdict), many.Limits.Select(l => l.Verdict));
-            Assert.Equal(File.ReadAllBytes(single.File("suite.csv")), File.ReadAllBytes(sharded.File("suite.csv")));
+            // With no hard negative among the rows, neither run writes a suite.
+            Assert.Equal(File.Exists(single.File("suite.csv")), File.Exists(sharded.File("suite.csv")));
+            if (File.Exists(single.File("suite.csv")))
+            {
+                Assert.Equal(File.ReadAllBytes(single.File("suite.csv")), File.ReadAllBytes(sharded.File("suite.csv")));
+            }
 
             // Scores on a grid of 1/40 sit in distinct bins: the AUC is exact here.
             Assert.Equal(one.Sets[0].Find(new MetricName("auc"))!.Value, many.Sets[0].Find(new MetricName("auc"))!.Value, 12);
