@@ -21,6 +21,22 @@ public sealed class ToolPackageTests(PackagedFeed feed)
     }
 
     [Fact]
+    public void The_installed_tool_gates_a_lightgbm_model_with_nothing_else_installed()
+    {
+        using var project = new ConsumerProject(feed);
+        project.InstallTool();
+        LightGbmModel.Train(Path.Combine(project.ProjectDirectory, "data", "train.csv"), Path.Combine(project.ProjectDirectory, "model", "lightgbm.zip"));
+
+        var bless = project.Run("qgate", "bless", "--model", "model/lightgbm.zip");
+        Assert.True(bless.ExitCode == 0, bless.Output);
+        Assert.Contains("Blessed model/lightgbm.zip", bless.Output, StringComparison.Ordinal);
+        var check = project.Run("qgate", "check", "--model", "model/lightgbm.zip");
+        Assert.True(check.ExitCode == 0, check.Output);
+        Assert.Contains("Model      model/lightgbm.zip", check.Output, StringComparison.Ordinal);
+        Assert.Contains("Gate PASSED", check.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_tool_rolls_forward_to_newer_runtimes_and_the_packages_carry_the_license()
     {
         using var tool = System.IO.Compression.ZipFile.OpenRead(feed.Package("QualityGate.Tool"));
