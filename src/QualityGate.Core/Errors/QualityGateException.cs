@@ -29,7 +29,8 @@ public class QualityGateException : Exception
     public string ToDiagnostic()
     {
         var where = Location is null ? "qgate" : Location.ToString();
-        var text = Hint is null ? Message : $"{Message} {Hint}";
+        var message = Location?.Within is { } within ? $"{Message} ({within})" : Message;
+        var text = Hint is null ? message : $"{message} {Hint}";
         return $"{where}: error {Code}: {text}";
     }
 }

@@ -63,9 +63,15 @@ public sealed class ParquetTests
     {
         using var csv = new SampleCopy();
         using var parquet = new SampleCopy();
-        // Small row groups, so the file is read across several of them.
-        DuckDb(Path.Combine(parquet.Root, "data"), $"COPY (SELECT * FROM read_csv('~/heldout.csv', header = true)) TO '~/heldout.parquet' (FORMAT PARQUET, COMPRESSION {compression}, ROW_GROUP_SIZE 300)");
-        UseHeldout(parquet, "data/heldout.parquet");
+        // Several row groups, so the file is read across them: DuckDB writes row groups of
+        // thousands of rows, so both copies get the held-out rows five times over, the same rows
+        // written by DuckDB once as CSV and once as Parquet.
+        const string Rows = "SELECT * EXCLUDE (copy) FROM read_csv('~/heldout.csv', header = true), range(5) AS copies(copy)";
+        DuckDb(Path.Combine(csv.Root, "data"), $"COPY ({Rows}) TO '~/heldout5.csv' (HEADER)");
+        DuckDb(Path.Combine(parquet.Root, "data"), $"COPY ({Rows}) TO '~/heldout5.parquet' (FORMAT PARQUET, COMPRESSION {compression}, ROW_GROUP_SIZE 2048)");
+        UseHeldout(csv, "data/heldout5.csv");
+        UseHeldout(parquet, "data/heldout5.parquet");
+        Assert.True(QualityGate.Data.ParquetFiles.ParquetTextStream.RowGroupSizes(Path.Combine(parquet.Root, "data", "heldout5.parquet")).Count > 1, "one row group");
         GatedAlike(csv, parquet);
         Assert.True(SuiteIds(parquet).Length > 107, "the check mined no new items");
     }
@@ -129,7 +135,7 @@ public sealed class ParquetTests
     }
 
     [Fact]
-    public void A_list_column_is_refused_naming_it_and_a_bad_label_names_the_file_and_its_row()
+    public void A_list_column_is_refused_naming_it_and_a_bad_label_names_the_file_its_row_and_row_group()
     {
         using var sample = new SampleCopy();
         var data = Path.Combine(sample.Root, "data");
@@ -139,12 +145,17 @@ public sealed class ParquetTests
         Assert.Equal(ExitCodes.ModelOrData, nested.ExitCode);
         Assert.Contains("its column 'tags' is a list", nested.StandardError, StringComparison.Ordinal);
 
-        // The fourth row's label is no label: the error names the file and the row's line in its text (the header is line 1).
-        DuckDb(data, "COPY (SELECT CASE WHEN n = 4 THEN 'maybe' ELSE CAST(Label AS VARCHAR) END AS Label, * EXCLUDE (Label, n) FROM "
-            + "(SELECT row_number() OVER () AS n, * FROM read_csv('~/heldout.csv', header = true))) TO '~/labels.parquet' (FORMAT PARQUET)");
+        // Row 3,000's label is no label: the error names the file, the row's line in its text (the
+        // header is line 1), and the row and row group as Parquet counts them. DuckDB writes row
+        // groups of thousands of rows, so the held-out rows are taken five times over.
+        DuckDb(data, "COPY (SELECT CASE WHEN n = 3000 THEN 'maybe' ELSE CAST(Label AS VARCHAR) END AS Label, * EXCLUDE (Label, n, copy) FROM "
+            + "(SELECT row_number() OVER () AS n, * FROM read_csv('~/heldout.csv', header = true), range(5) AS copies(copy))) TO '~/labels.parquet' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)");
+        var groups = QualityGate.Data.ParquetFiles.ParquetTextStream.RowGroupSizes(Path.Combine(data, "labels.parquet"));
+        Assert.True(groups.Count > 1 && groups[0] < 3000 && groups[0] + groups[1] >= 3000, string.Join(", ", groups));
         sample.EditConfig(yaml => yaml.Replace("data/nested.parquet", "data/labels.parquet", StringComparison.Ordinal));
         var label = QgateProcess.Run(sample.Root, "check");
         Assert.Equal(ExitCodes.ModelOrData, label.ExitCode);
-        Assert.Contains("data/labels.parquet(5): error QG3003", label.StandardError, StringComparison.Ordinal);
+        Assert.Contains("data/labels.parquet(3001): error QG3003", label.StandardError, StringComparison.Ordinal);
+        Assert.True(label.StandardError.Contains($"(row 3,000 of the table: row group 2 of {groups.Count}, its row {(3000 - groups[0]).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})", StringComparison.Ordinal), label.StandardError);
     }
 }

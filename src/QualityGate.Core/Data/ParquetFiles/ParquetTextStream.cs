@@ -54,6 +54,13 @@ public sealed class ParquetTextStream : Stream
     /// </summary>
     private static readonly ParquetOptions Options = new() { MaximumSmallPoolFreeBytes = 16 << 20, MaximumLargePoolFreeBytes = 64 << 20 };
 
+    /// <summary>How many rows each row group of a Parquet file holds, from its metadata alone.</summary>
+    public static IReadOnlyList<long> RowGroupSizes(string path)
+    {
+        using var stream = Open(path);
+        return [.. stream._reader.RowGroups.Select(g => g.RowCount)];
+    }
+
     public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
     public static ParquetTextStream Open(string path)
