@@ -41,6 +41,9 @@ public sealed class QualityGateTask : ToolTask
     /// <summary>Mine new hard examples into the suite during the build.</summary>
     public bool UpdateSuite { get; set; }
 
+    /// <summary>The project's own output, where a model's custom components (a <c>CustomMapping</c> factory) usually live.</summary>
+    public string? ProjectAssembly { get; set; }
+
     /// <summary>
     /// True when qgate exited 0: the gate ran and passed. A warn-only build of a failing gate is
     /// not a pass, so the targets write no up-to-date stamp for it and the next build runs again.
@@ -104,6 +107,11 @@ public sealed class QualityGateTask : ToolTask
         if (UpdateSuite)
         {
             builder.AppendSwitch("--update-suite");
+        }
+
+        if (!string.IsNullOrEmpty(ProjectAssembly) && File.Exists(ProjectAssembly))
+        {
+            builder.AppendSwitchIfNotNull("--project-assembly ", ProjectAssembly);
         }
 
         return builder.ToString();

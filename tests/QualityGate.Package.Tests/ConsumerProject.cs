@@ -11,7 +11,8 @@ internal sealed class ConsumerProject : IDisposable
     private readonly PackagedFeed _feed;
     private int _builds;
 
-    public ConsumerProject(PackagedFeed feed, string targetFrameworks = "<TargetFramework>net10.0</TargetFramework>")
+    /// <param name="items">More of the project's items, for example a package reference its own code needs.</param>
+    public ConsumerProject(PackagedFeed feed, string targetFrameworks = "<TargetFramework>net10.0</TargetFramework>", string items = "")
     {
         _feed = feed;
         Root = Path.Combine(feed.Root, "consumers", Guid.NewGuid().ToString("N"));
@@ -43,6 +44,7 @@ internal sealed class ConsumerProject : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="QualityGate.MSBuild" Version="{feed.Version}" PrivateAssets="all" />
+                {items}
               </ItemGroup>
             </Project>
             """);

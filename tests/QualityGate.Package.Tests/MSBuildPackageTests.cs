@@ -176,4 +176,36 @@ public sealed class MSBuildPackageTests(PackagedFeed feed)
         Assert.Contains("qualitygate.release.yml', which does not exist", typo.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Gate PASSED", typo.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_model_with_a_custom_mapping_from_the_projects_own_code_is_gated_with_no_assembly_listed()
+    {
+        // The team's project defines the component (the same source the tests train with); a model
+        // names the assembly its component came from, so the project builds under that name.
+        using var project = new ConsumerProject(
+            feed,
+            targetFrameworks: "<TargetFramework>net10.0</TargetFramework><AssemblyName>QualityGate.CustomComponents</AssemblyName>",
+            items: "<PackageReference Include=\"Microsoft.ML\" Version=\"5.0.1\" />");
+        var component = File.ReadAllText(Path.Combine(PackagedFeed.RepositoryRoot, "tests", "QualityGate.CustomComponents", "CapitalShare.cs"));
+        File.WriteAllText(Path.Combine(project.ProjectDirectory, "CapitalShare.cs"), "using System;\n" + component);
+        CustomMappingModel.Train(Path.Combine(project.ProjectDirectory, "data", "train.csv"), Path.Combine(project.ProjectDirectory, "model", "custom.zip"));
+        File.WriteAllText(Path.Combine(project.ProjectDirectory, "custom.yml"), """
+            version: 1
+            model: { path: model/custom.zip }
+            label: { column: Label, positive: ["1"], negative: ["0"] }
+            data: { heldout: data/heldout.csv }
+            threshold: 0.5
+            region: { quantile: 0.05 }
+            limits: { heldout: { fpr: { max: 0.1 }, recall: { min: 0.8 } } }
+            """);
+
+        var build = project.Build("QualityGateConfig=custom.yml");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("Gate PASSED", build.Output, StringComparison.Ordinal);
+
+        // Without the project's assembly the model cannot load, and the error says what it lacks.
+        var without = project.Build("QualityGateConfig=custom.yml", "QualityGateLoadProjectAssembly=false");
+        Assert.NotEqual(0, without.ExitCode);
+        Assert.Contains("The model uses a component from the assembly 'QualityGate.CustomComponents'", without.Output, StringComparison.Ordinal);
+    }
 }

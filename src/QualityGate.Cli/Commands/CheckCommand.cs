@@ -21,11 +21,12 @@ internal static class CheckCommand
         var inputsFile = new Option<string?>("--inputs-file") { Description = "Write the files this run read, one per line (for incremental builds)." };
         var formats = ReportCommand.FormatOption();
         var shard = new Option<string?>("--shard") { Description = "Score only shard i of n (i/n) of the held-out parts and write a partial result for 'qgate merge'." };
+        var projectAssembly = new Option<string?>("--project-assembly") { Description = "Also register this assembly's ML.NET components, skipped if it does not load (the MSBuild task passes its project's output)." };
         var partial = new Option<string?>("--partial") { Description = "Where --shard writes its partial result (default: reports.directory/partial-i-of-n.json)." };
-        var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model, inputsFile, formats, shard, partial };
+        var command = new Command("check", "Evaluate the model on the held-out set and suite, enforce the limits and regression checks.") { config, reportDirectory, updateSuite, model, inputsFile, formats, shard, partial, projectAssembly };
         command.SetAction(parsed => parsed.GetValue(shard) is { } spec
             ? Shard(parsed.GetValue(config)!, ShardSpec.Parse(spec), parsed.GetValue(partial), parsed.GetValue(updateSuite), parsed.GetValue(model))
-            : Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory), parsed.GetValue(updateSuite), parsed.GetValue(model), parsed.GetValue(inputsFile), parsed.GetValue(formats)));
+            : Execute(parsed.GetValue(config)!, parsed.GetValue(reportDirectory), parsed.GetValue(updateSuite), parsed.GetValue(model), parsed.GetValue(inputsFile), parsed.GetValue(formats), parsed.GetValue(projectAssembly)));
         return command;
     }
 
@@ -44,9 +45,14 @@ internal static class CheckCommand
         return QualityGate.Errors.ExitCodes.Passed;
     }
 
-    private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel, string? inputsFile, string? formatList)
+    private static int Execute(string configPath, string? reportDirectory, bool updateSuite, string? candidateModel, string? inputsFile, string? formatList, string? projectAssembly)
     {
         var config = CommandLine.WithModel(ConfigLoader.Load(configPath), candidateModel);
+        if (projectAssembly is not null)
+        {
+            config = config with { Model = config.Model with { ProjectAssembly = Path.GetFullPath(projectAssembly) } };
+        }
+
         var result = Check.Run(config, CommandLine.Progress, updateSuite);
         Publish(result, configPath, reportDirectory, formatList);
         if (inputsFile is not null)

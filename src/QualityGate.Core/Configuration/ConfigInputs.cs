@@ -40,6 +40,13 @@ public static class ConfigInputs
             inputs.Add(new(model, "the model", config.Model.Location));
         }
 
+        // Custom components decide scores as much as the model does.
+        inputs.AddRange(config.Model.Assemblies.Select(a => new Input(a.Path, "an assembly of the model's components", a.Location)));
+        if (config.Model.ProjectAssembly is { } project)
+        {
+            inputs.Add(new(project, "the project's assembly", config.Model.Location));
+        }
+
         if (config.Regression is { } regression)
         {
             inputs.Add(new(regression.Baseline, "the baseline", regression.Location));

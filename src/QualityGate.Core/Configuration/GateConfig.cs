@@ -53,6 +53,14 @@ public sealed record ModelSettings(
     /// <summary>Assemblies with the model's custom components (a <c>CustomMapping</c> factory, a user's transformer), loaded before the model.</summary>
     public IReadOnlyList<DataSource> Assemblies { get; init; } = [];
 
+    /// <summary>
+    /// The building project's own output, which the MSBuild task passes (<c>--project-assembly</c>)
+    /// because a team's custom components usually live there. Registered like
+    /// <see cref="Assemblies"/> when it loads; passed whether or not the model needs it, so one
+    /// that does not load is skipped (a model that needs it then names its missing component).
+    /// </summary>
+    public string? ProjectAssembly { get; init; }
+
     /// <summary>The kind a model file is, by its extension: <c>.onnx</c> is ONNX, anything else an ML.NET zip.</summary>
     public static ModelKind KindOf(string path) =>
         path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? ModelKind.Onnx : ModelKind.MlNet;

@@ -32,6 +32,20 @@ internal static class CustomComponents
                 throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' in 'model.assemblies' cannot be loaded: {e.Message}", assembly.Location, inner: e);
             }
         }
+
+        if (config.Model.ProjectAssembly is { } project && File.Exists(project)
+            && !config.Model.Assemblies.Any(a => string.Equals(Path.GetFullPath(a.Path), Path.GetFullPath(project), StringComparison.Ordinal)))
+        {
+            try
+            {
+                context.ComponentCatalog.RegisterAssembly(Assembly.LoadFrom(project));
+            }
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException or IOException or ReflectionTypeLoadException)
+            {
+                // Passed on the chance that it holds the model's components: a model that needs
+                // one from it fails to load and says which; any other model does not care.
+            }
+        }
     }
 
     /// <summary>The exception that says what went wrong: ML.NET wraps a component's failure in reflection's.</summary>
