@@ -9,13 +9,21 @@ namespace QualityGate.Package.Tests;
 internal sealed class ConsumerProject : IDisposable
 {
     private readonly PackagedFeed _feed;
+    private readonly string _packageCache;
+    private readonly string _cliHome;
     private int _builds;
 
     /// <param name="items">More of the project's items, for example a package reference its own code needs.</param>
-    public ConsumerProject(PackagedFeed feed, string targetFrameworks = "<TargetFramework>net10.0</TargetFramework>", string items = "")
+    /// <param name="ownPackageCache">
+    /// A NuGet cache of its own instead of the feed's shared one, for a test that needs a package
+    /// not to be installed yet: another test may have put it in the shared cache.
+    /// </param>
+    public ConsumerProject(PackagedFeed feed, string targetFrameworks = "<TargetFramework>net10.0</TargetFramework>", string items = "", bool ownPackageCache = false)
     {
         _feed = feed;
         Root = Path.Combine(feed.Root, "consumers", Guid.NewGuid().ToString("N"));
+        _packageCache = ownPackageCache ? Path.Combine(Root, "nuget-cache") : feed.Cache;
+        _cliHome = Path.Combine(ownPackageCache ? Root : feed.Root, "cli-home");
         Directory.CreateDirectory(ProjectDirectory);
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
@@ -114,6 +122,10 @@ internal sealed class ConsumerProject : IDisposable
         File.WriteAllText(ConfigPath, text.Replace(from, to, StringComparison.Ordinal));
     }
 
+    /// <summary>The change a pull request makes that the gate must catch: the sample's weaker model in place of its model.</summary>
+    public void ReplaceModelWithTheWeakOne() =>
+        File.Copy(Path.Combine(ProjectDirectory, "model", "spam-weak.zip"), Path.Combine(ProjectDirectory, "model", "spam.zip"), overwrite: true);
+
     /// <summary>The 1-based line of the first YAML line containing <paramref name="text"/>.</summary>
     public int LineOf(string text) => File.ReadAllLines(ConfigPath).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
 
@@ -131,5 +143,5 @@ internal sealed class ConsumerProject : IDisposable
 
     // A private CLI home too: dotnet keeps a per-user cache of where local tools live, which
     // would otherwise point at an earlier run's deleted package cache.
-    private Dictionary<string, string> Environment() => new() { ["NUGET_PACKAGES"] = _feed.Cache, ["DOTNET_CLI_HOME"] = Path.Combine(_feed.Root, "cli-home") };
+    private Dictionary<string, string> Environment() => new() { ["NUGET_PACKAGES"] = _packageCache, ["DOTNET_CLI_HOME"] = _cliHome };
 }

@@ -33,7 +33,9 @@ public sealed class OnnxAddOnTests(PackagedFeed feed)
     [Fact]
     public void The_tool_asks_for_the_add_on_and_then_gates_the_onnx_model()
     {
-        using var project = new ConsumerProject(feed);
+        // Its own package cache: other tests install the add-on into the shared one, where the
+        // tool would find it before this test has asked for it.
+        using var project = new ConsumerProject(feed, ownPackageCache: true);
         Assert.Equal(0, project.Run("new", "tool-manifest").ExitCode);
         Assert.Equal(0, project.Run("tool", "install", "QualityGate.Tool", "--version", feed.Version).ExitCode);
 

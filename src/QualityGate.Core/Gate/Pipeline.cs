@@ -41,7 +41,7 @@ public static class Pipeline
         var hashes = mined is null ? (suite?.Sha256, suite?.Sha256) : (mined.HashBefore, mined.HashAfter);
         var suiteReport = config.Data.Suite is null
             ? null
-            : SuiteReporting.Report(config, evaluation.Inputs.Heldout, evaluation.Inputs.Scorer.HasModel ? evaluation.Inputs.Scorer : null, suite, decisions.PairedItems, mined?.Outcome, hashes, evaluation.Point);
+            : SuiteReporting.Report(config, evaluation.Inputs.Heldout, evaluation.Inputs.Labels, evaluation.Inputs.Scorer.HasModel ? evaluation.Inputs.Scorer : null, suite, decisions.PairedItems, mined?.Outcome, hashes, evaluation.Point);
         return new GateResult(
             config,
             evaluation.Model,

@@ -23,28 +23,32 @@ internal static class CustomComponents
                     "Build the project that defines the model's custom components first, or fix the path.");
             }
 
-            try
-            {
-                context.ComponentCatalog.RegisterAssembly(Assembly.LoadFrom(assembly.Path));
-            }
-            catch (Exception e) when (e is BadImageFormatException or FileLoadException or IOException)
+            if (TryRegister(context, assembly.Path) is { } e)
             {
                 throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' in 'model.assemblies' cannot be loaded: {e.Message}", assembly.Location, inner: e);
             }
         }
 
+        // Passed on the chance that it holds the model's components, so one that does not load is
+        // skipped: a model that needs a component from it fails to load and says which.
         if (config.Model.ProjectAssembly is { } project && File.Exists(project)
             && !config.Model.Assemblies.Any(a => string.Equals(Path.GetFullPath(a.Path), Path.GetFullPath(project), StringComparison.Ordinal)))
         {
-            try
-            {
-                context.ComponentCatalog.RegisterAssembly(Assembly.LoadFrom(project));
-            }
-            catch (Exception e) when (e is BadImageFormatException or FileLoadException or IOException or ReflectionTypeLoadException)
-            {
-                // Passed on the chance that it holds the model's components: a model that needs
-                // one from it fails to load and says which; any other model does not care.
-            }
+            _ = TryRegister(context, project);
+        }
+    }
+
+    /// <summary>Loads an assembly and registers its components; the reason when it cannot be loaded.</summary>
+    private static Exception? TryRegister(MLContext context, string path)
+    {
+        try
+        {
+            context.ComponentCatalog.RegisterAssembly(Assembly.LoadFrom(path));
+            return null;
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or IOException or ReflectionTypeLoadException)
+        {
+            return e;
         }
     }
 

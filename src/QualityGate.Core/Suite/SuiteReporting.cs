@@ -12,7 +12,7 @@ namespace QualityGate.Suite;
 public static class SuiteReporting
 {
     /// <param name="scorer">The candidate, to rank each reported item's features by how they move its score; null for precomputed scores.</param>
-    public static SuiteReport Report(GateConfig config, DataFile heldout, IModelScorer? scorer, ScoredSuite? suite, IReadOnlyList<PairedItem> paired, MiningReport? mining, (string? Before, string? After) hashes, OperatingPoint point)
+    public static SuiteReport Report(GateConfig config, DataFile heldout, LabelMatcher labels, IModelScorer? scorer, ScoredSuite? suite, IReadOnlyList<PairedItem> paired, MiningReport? mining, (string? Before, string? After) hashes, OperatingPoint point)
     {
         var dataColumns = heldout.Columns;
         var notFeatures = new HashSet<string>(StringComparer.Ordinal) { config.Label.Column };
@@ -41,7 +41,7 @@ public static class SuiteReporting
         var brokenItems = paired.Where(i => !i.BaselineWrong && i.CandidateWrong).ToList();
         var shown = fixedItems.Concat(brokenItems).Select(i => items[i.Id]).Concat(mining?.Added ?? []).DistinctBy(i => i.Id).ToList();
         var featureColumns = Enumerable.Range(0, dataColumns.Count).Where(c => !notFeatures.Contains(dataColumns[c])).ToList();
-        var influence = scorer is null ? null : new FeatureInfluence(scorer, heldout, new LabelMatcher(config.Label), heldout.IndexOf(config.Label.Column), featureColumns).Rank(shown);
+        var influence = scorer is null ? null : new FeatureInfluence(scorer, heldout, labels, heldout.IndexOf(config.Label.Column), featureColumns).Rank(shown);
 
         ReportedItem Reported(SuiteItem item, double score) =>
             new(item.Id, item.Positive, score, item.StatusName, item.Source, item.Reason,

@@ -82,7 +82,7 @@ public sealed class DocumentedCommandsTests(PackagedFeed feed)
         Assert.Contains("QualityGate passed", File.ReadAllText(summary), StringComparison.Ordinal);
 
         // The pull request makes the model worse.
-        File.Copy(Path.Combine(project.ProjectDirectory, "model", "spam-weak.zip"), Path.Combine(project.ProjectDirectory, "model", "spam.zip"), overwrite: true);
+        project.ReplaceModelWithTheWeakOne();
         File.Delete(summary);
         var worse = Run();
         Assert.False(worse.Succeeded, worse.Log);
@@ -96,8 +96,9 @@ public sealed class DocumentedCommandsTests(PackagedFeed feed)
     public void The_azure_release_gate_fails_the_build_on_a_worse_model_and_still_publishes_the_junit_results()
     {
         using var project = new ConsumerProject(feed);
+        // The release config is the sample's, so its lines are the sample config's.
         File.Copy(project.ConfigPath, Path.Combine(project.ProjectDirectory, "release.yml"));
-        File.Copy(Path.Combine(project.ProjectDirectory, "model", "spam-weak.zip"), Path.Combine(project.ProjectDirectory, "model", "spam.zip"), overwrite: true);
+        project.ReplaceModelWithTheWeakOne();
         var staging = Path.Combine(project.Root, "staging");
         var published = new List<string>();
         var run = CiPipelines.Run(
@@ -123,7 +124,7 @@ public sealed class DocumentedCommandsTests(PackagedFeed feed)
             text => text.Replace("$(Build.ArtifactStagingDirectory)", staging, StringComparison.Ordinal));
 
         Assert.False(run.Succeeded, run.Log);
-        Assert.Contains($"release.yml({LineOf(project, "release.yml", "fpr: { max: 0.04")},5): error QG1001: heldout fpr broke its limit", run.Log, StringComparison.Ordinal);
+        Assert.Contains($"release.yml({project.LineOf("fpr: { max: 0.04")},5): error QG1001: heldout fpr broke its limit", run.Log, StringComparison.Ordinal);
         Assert.Equal([Path.Combine(staging, "qualitygate", "qualitygate-junit.xml"), Path.Combine(staging, "qualitygate")], published);
         Assert.Contains("<failure", File.ReadAllText(published[0]), StringComparison.Ordinal);
         Assert.True(Directory.Exists(published[1]));
@@ -134,7 +135,7 @@ public sealed class DocumentedCommandsTests(PackagedFeed feed)
     {
         using var project = new ConsumerProject(feed);
         project.InstallTool();
-        File.Copy(Path.Combine(project.ProjectDirectory, "model", "spam-weak.zip"), Path.Combine(project.ProjectDirectory, "model", "spam.zip"), overwrite: true);
+        project.ReplaceModelWithTheWeakOne();
         var (script, reports) = CiPipelines.GitLabJob(MarkdownBlocks.Yaml("docs/ci.md", "# .gitlab-ci.yml").Text, "model-gate");
 
         var run = CiPipelines.Run(script, line => project.Shell(line, new Dictionary<string, string> { ["CI"] = "true", ["GITLAB_CI"] = "true" }), (_, _) => { });
@@ -211,7 +212,4 @@ public sealed class DocumentedCommandsTests(PackagedFeed feed)
             Assert.True(lines.Contains(line), $"{shown} shows a line the gate does not print:\n{line}\n---\n{output}");
         }
     }
-
-    private static int LineOf(ConsumerProject project, string config, string text) =>
-        File.ReadAllLines(Path.Combine(project.ProjectDirectory, config)).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
 }
