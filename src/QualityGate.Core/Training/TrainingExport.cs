@@ -14,8 +14,10 @@ public sealed record ExportOutcome(int TrainingRows, int SuiteItems, int LeftOut
 
 /// <summary>
 /// The way back into training: the training data as it is, followed by the suite's active items,
-/// in the training file's own header order and separator, optionally with a weight column that
-/// gives suite items more weight. Written atomically.
+/// in the training file's own header order, optionally with a weight column that gives suite
+/// items more weight. Written atomically, in the format the output's name says
+/// (<see cref="ExportFormat"/>): CSV with the training file's separator, gzip-compressed CSV, or
+/// Parquet with the training file's own column types.
 /// </summary>
 public static class TrainingExport
 {
@@ -28,15 +30,9 @@ public static class TrainingExport
             new SourceLocation(config.Display(config.ConfigPath), 0, 0));
         var suitePath = config.Data.Suite ?? throw new ConfigurationException(ErrorCodes.ConfigMissingKey,
             "'data.suite' is required for export-training: there are no items to add without a suite.", new SourceLocation(config.Display(config.ConfigPath), 0, 0));
-        // The export is CSV text: written under a Parquet or gzip name it would be a file no reader can open as what it says.
-        if (Data.ParquetFiles.ParquetTextStream.IsParquet(outputPath) || FileContent.IsCompressed(outputPath))
-        {
-            throw new ConfigurationException(ErrorCodes.Usage, $"export-training writes CSV, not '{Path.GetFileName(outputPath)}': it would be CSV under another format's name.",
-                hint: $"Name the output '{Path.GetFileNameWithoutExtension(FileContent.WithoutCompression(outputPath))}.csv'; Parquet output is not written yet.");
-        }
-
         var trainingFile = DataFile.Open(training.Path, config.Display(training.Path), config.Data.Separator, training.Location);
         var heldout = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
+        var format = ExportFormat.Of(outputPath, trainingFile);
         ConfigInputs.RequireNewOutput(config, outputPath, force, "the export");
 
         if (weightColumn is not null && trainingFile.IndexOf(weightColumn) >= 0)
@@ -49,28 +45,27 @@ public static class TrainingExport
         var exported = includeHeldoutMined ? items : [.. items.Except(fromHeldout)];
         var place = Placement(trainingFile, heldout);
 
-        var separator = trainingFile.Separator;
+        var columns = weightColumn is null ? trainingFile.Columns : [.. trainingFile.Columns, weightColumn];
         var weight = hardWeight.ToString("R", CultureInfo.InvariantCulture);
         var rows = 0;
 
         // Streamed: a training set can be far larger than memory should hold.
         AtomicFile.Write(Path.GetFullPath(outputPath), stream =>
         {
-            using var text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-            text.WriteLine(CsvRecordReader.Line(weightColumn is null ? trainingFile.Columns : [.. trainingFile.Columns, weightColumn], separator));
+            using var output = format.Open(stream, trainingFile, columns);
             using (var reader = trainingFile.ReadRows())
             {
                 while (reader.Read() is { } fields)
                 {
-                    text.WriteLine(CsvRecordReader.Line(weightColumn is null ? fields : [.. fields, "1"], separator));
-                    rows++;
+                    var row = rows++;
+                    output.Add(weightColumn is null ? fields : [.. fields, "1"], () => trainingFile.RowLocation(row));
                 }
             }
 
             foreach (var item in exported)
             {
                 var fields = place.Select(index => item.Fields[index]).ToList();
-                text.WriteLine(CsvRecordReader.Line(weightColumn is null ? fields : [.. fields, weight], separator));
+                output.Add(weightColumn is null ? fields : [.. fields, weight], () => new SourceLocation(config.Display(suitePath), 0, 0, $"suite item {item.Id}"));
             }
         });
 

@@ -121,15 +121,68 @@ public sealed class ExportTrainingTests
         return (total, confusion.GetProperty("truePositives").GetInt32() + confusion.GetProperty("falseNegatives").GetInt32());
     }
 
-    [Theory]
-    [InlineData("out/train-plus.parquet")]
-    [InlineData("out/train-plus.csv.gz")]
-    public void An_output_named_for_another_format_is_refused_and_nothing_is_written(string output)
+    [Fact]
+    public void A_parquet_output_from_csv_training_data_is_refused_and_nothing_is_written()
     {
         using var sample = new SampleCopy();
-        var run = QgateProcess.Run(sample.Root, "export-training", "-o", output);
+        var run = QgateProcess.Run(sample.Root, "export-training", "-o", "out/train-plus.parquet");
         Assert.Equal(QualityGate.Errors.ExitCodes.UsageOrConfiguration, run.ExitCode);
-        Assert.Contains("export-training writes CSV", run.StandardError, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(sample.Root, output)));
+        Assert.Contains("'data/train.csv' is CSV, which has none", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Name the output 'train-plus.csv'", run.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(sample.Root, "out", "train-plus.parquet")));
     }
+
+    [Fact]
+    public void An_output_named_gz_is_the_same_csv_compressed()
+    {
+        using var sample = new SampleCopy();
+        Assert.Equal(0, QgateProcess.Run(sample.Root, "export-training", "-o", "plain.csv", "--weight-column", "Weight").ExitCode);
+        Assert.Equal(0, QgateProcess.Run(sample.Root, "export-training", "-o", "packed.csv.gz", "--weight-column", "Weight").ExitCode);
+
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(sample.Root, "packed.csv.gz")), System.IO.Compression.CompressionMode.Decompress);
+        using var unpacked = new MemoryStream();
+        gzip.CopyTo(unpacked);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(sample.Root, "plain.csv")), unpacked.ToArray());
+    }
+
+    [Fact]
+    public void Parquet_training_data_is_exported_as_parquet_with_its_own_column_types()
+    {
+        using var sample = new SampleCopy();
+        // Typed as a Spark job would write it: the label an integer, the features doubles.
+        DuckDb(sample.Root, "COPY (SELECT * FROM read_csv('~/data/train.csv')) TO '~/data/train.parquet' (FORMAT PARQUET)");
+        sample.EditConfig(yaml => yaml.Replace("training: data/train.csv", "training: data/train.parquet", StringComparison.Ordinal));
+
+        var csv = QgateProcess.Run(sample.Root, "export-training", "-o", "plus.csv", "--weight-column", "Weight");
+        var parquet = QgateProcess.Run(sample.Root, "export-training", "-o", "plus.parquet", "--weight-column", "Weight");
+        Assert.True(parquet.ExitCode == 0, parquet.All);
+        Assert.Equal(csv.StandardOutput.Replace("plus.csv", "plus.parquet", StringComparison.Ordinal), parquet.StandardOutput);
+
+        // Read back by DuckDB: the training file's types, a double weight, and the rows of the CSV export.
+        var types = DuckDbRows(sample.Root, "SELECT column_name || ' ' || column_type FROM (DESCRIBE SELECT * FROM '~/plus.parquet')");
+        var trainingTypes = DuckDbRows(sample.Root, "SELECT column_name || ' ' || column_type FROM (DESCRIBE SELECT * FROM '~/data/train.parquet')");
+        Assert.Equal([.. trainingTypes, "Weight DOUBLE"], types);
+        Assert.Equal(
+            DuckDbRows(sample.Root, "SELECT * EXCLUDE (Weight), Weight FROM read_csv('~/plus.csv', types = {'Weight': 'DOUBLE'})"),
+            DuckDbRows(sample.Root, "SELECT * FROM '~/plus.parquet'"));
+    }
+
+    /// <summary>Each row of a DuckDB query as its fields joined by commas, in the query's order.</summary>
+    private static List<string> DuckDbRows(string directory, string sql)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SET threads = 1; SET preserve_insertion_order = true; {sql.Replace("~/", directory + "/", StringComparison.Ordinal)}";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    private static void DuckDb(string directory, string sql) => DuckDbRows(directory, sql);
 }
