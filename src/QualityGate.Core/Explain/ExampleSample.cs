@@ -38,7 +38,16 @@ public sealed class ExampleSample
         [ExampleGroup.Positive] = [],
     };
 
+    private readonly Dictionary<ExampleGroup, List<IReadOnlyDictionary<int, string>>> _texts = new()
+    {
+        [ExampleGroup.HardNegative] = [],
+        [ExampleGroup.EasyNegative] = [],
+        [ExampleGroup.Positive] = [],
+    };
+
     private readonly Dictionary<ExampleGroup, (int Heldout, int Suite)> _totals = [];
+
+    private static readonly IReadOnlyDictionary<int, string> NoTexts = new Dictionary<int, string>();
 
     private ExampleSample(FeatureLayout layout) => Layout = layout;
 
@@ -46,6 +55,9 @@ public sealed class ExampleSample
 
     /// <summary>Each sampled example's feature values, in <see cref="FeatureLayout.Features"/> order.</summary>
     public IReadOnlyList<double[]> Values(ExampleGroup group) => _values[group];
+
+    /// <summary>Each sampled example's values that are not numbers (text), by feature index, in <see cref="Values"/>' order.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<int, string>> Texts(ExampleGroup group) => _texts[group];
 
     /// <summary>How many examples the group has in all, before sampling, in the held-out set and in the suite.</summary>
     public (int Heldout, int Suite) Total(ExampleGroup group) => _totals[group];
@@ -81,7 +93,9 @@ public sealed class ExampleSample
         {
             if (chosen.TryGetValue(member, out var group))
             {
-                sample._values[group].Add(sample.Parse(fields, where));
+                var (values, texts) = sample.Parse(fields, where);
+                sample._values[group].Add(values);
+                sample._texts[group].Add(texts);
             }
 
             if (inRegion.Contains(member))
@@ -167,10 +181,11 @@ public sealed class ExampleSample
         return [.. copy.Take(cap).Order()];
     }
 
-    private double[] Parse(IReadOnlyList<string> fields, Func<string> where)
+    private (double[] Values, IReadOnlyDictionary<int, string> Texts) Parse(IReadOnlyList<string> fields, Func<string> where)
     {
         var features = Layout.Features;
         var values = new double[features.Count];
+        Dictionary<int, string>? texts = null;
         for (var f = 0; f < features.Count; f++)
         {
             var text = features[f].Column < fields.Count ? fields[features[f].Column] : string.Empty;
@@ -185,12 +200,16 @@ public sealed class ExampleSample
             else
             {
                 values[f] = double.NaN;
-                NotNumeric.TryAdd(f, $"'{text}' at {where()}");
+                NotNumeric.TryAdd(f, $"'{Excerpt(text)}' at {where()}");
+                (texts ??= [])[f] = text;
             }
         }
 
-        return values;
+        return (values, texts ?? NoTexts);
     }
+
+    /// <summary>A value as a note quotes it: a long text cut to its start.</summary>
+    private static string Excerpt(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     private static bool IsMissing(string text) =>
         text.Length == 0 || text == "?" || text.Equals("NaN", StringComparison.OrdinalIgnoreCase) || text.Equals("NA", StringComparison.Ordinal);

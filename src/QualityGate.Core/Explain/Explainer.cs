@@ -46,22 +46,38 @@ public static class Explainer
             notes.Add($"No negative scores {Number(hardFrom)} or more: there are no hard negatives to compare.");
         }
 
+        // A column that is not numeric is text: compared by its words instead.
+        var tokens = new List<TokenComparison>();
         foreach (var (feature, where) in sample.NotNumeric.OrderBy(p => p.Key))
         {
-            notes.Add($"'{layout.Features[feature].Name}' is not numeric (for example {where}); it is not compared.");
+            var words = TokenFeatures.Compare(sample, feature);
+            tokens.AddRange(words);
+            notes.Add(words.Count > 0
+                ? $"'{layout.Features[feature].Name}' is text (for example {where}): it is compared by its words and word pairs, each valued 1 in an example that holds it, "
+                    + $"so its mean is the share of a group holding it (the {TokenFeatures.PerColumn} that pull hardest, of those at least {TokenFeatures.MinimumHard} hard negatives hold)."
+                : $"'{layout.Features[feature].Name}' is not numeric (for example {where}); no word of it is held by {TokenFeatures.MinimumHard} hard negatives, so it is not compared.");
         }
 
-        var features = Compare(sample);
-        var importance = Importance(scorer, inputs, labels, heldout.File, sample, point, settings, notes, progress);
+        var features = Compare(sample).Concat(tokens.Select(t => t.Comparison))
+            .OrderByDescending(c => c.Pull).ThenBy(c => c.Feature.Column).ThenBy(c => c.Feature.Word?.Text, StringComparer.Ordinal)
+            .ToList();
+        var tokenGroups = tokens.Where(t => t.Comparison.Pull > 0).Take(settings.Top)
+            .Select(t => new PermutationGroup(t.Comparison.Feature.Name, [t.Comparison.Feature.Column], t.Comparison.Feature.Word));
+        var importance = Importance(scorer, inputs, labels, heldout.File, sample, [.. sample.Layout.Groups, .. tokenGroups], point, settings, notes, progress);
         var position = layout.Features.Select((feature, index) => (feature.Column, index)).ToDictionary(p => p.Column, p => p.index);
-        var distributions = features.Take(settings.Top).Select(f => Distribution(sample, position[f.Feature.Column])).ToList();
+        var presence = tokens.ToDictionary(t => t.Comparison.Feature, t => t.Presence);
+        var distributions = features.Take(settings.Top)
+            .Select(f => Distribution(f.Feature.Name, presence.TryGetValue(f.Feature, out var held)
+                ? held
+                : [.. Enum.GetValues<ExampleGroup>().Select(g => Column(sample.Values(g), position[f.Feature.Column]))]))
+            .ToList();
         return new Explanation(hardFrom, settings, groups, sample.RegionTotal, sample.Region.Count, features, importance, distributions, notes);
     }
 
-    /// <summary>Every numeric feature, the strongest pull towards the positives first.</summary>
-    /// <summary>How much shuffling each feature group moves the region's scores and decisions; null without a model to shuffle for.</summary>
+    /// <summary>How much shuffling each feature group (or taking out each word) moves the region's scores and decisions; null without a model to score again.</summary>
     private static List<GroupImportance>? Importance(
-        IModelScorer scorer, IReadOnlyList<NumericInput>? inputs, LabelMatcher labels, DataFile file, ExampleSample sample, OperatingPoint point, ExplainSettings settings, List<string> notes, Action<string>? progress)
+        IModelScorer scorer, IReadOnlyList<NumericInput>? inputs, LabelMatcher labels, DataFile file, ExampleSample sample, IReadOnlyList<PermutationGroup> permutations,
+        OperatingPoint point, ExplainSettings settings, List<string> notes, Action<string>? progress)
     {
         if (inputs is null)
         {
@@ -69,7 +85,8 @@ public static class Explainer
             return null;
         }
 
-        if (inputs.All(i => i.CsvIndexes.Count == 0))
+        // No numeric input at all is a text model: nothing to say about a loader.
+        if (inputs.Count > 0 && inputs.All(i => i.CsvIndexes.Count == 0))
         {
             notes.Add("The model reads the data with its own loader, which does not say which columns feed which input: each column is shuffled on its own.");
         }
@@ -79,12 +96,13 @@ public static class Explainer
             notes.Add("No example scores inside the threshold region: there is no region importance to measure.");
         }
 
-        return [.. RegionImportance.Measure(scorer, file, labels, sample.Region, sample.Layout.Groups, point, settings, progress)
+        return [.. RegionImportance.Measure(scorer, file, labels, sample.Region, permutations, point, settings, progress)
             .OrderByDescending(i => i.ScoreChange)
             .ThenByDescending(i => i.ErrorRateChange)
             .ThenBy(i => i.Group.Columns[0])];
     }
 
+    /// <summary>Every numeric feature's comparison.</summary>
     private static List<FeatureComparison> Compare(ExampleSample sample)
     {
         var comparisons = new List<FeatureComparison>();
@@ -99,7 +117,7 @@ public static class Explainer
             comparisons.Add(FeatureComparison.Of(sample.Layout.Features[f], summaries[0], summaries[1], summaries[2]));
         }
 
-        return [.. comparisons.OrderByDescending(c => c.Pull).ThenBy(c => c.Feature.Column)];
+        return comparisons;
     }
 
     /// <summary>
@@ -108,10 +126,10 @@ public static class Explainer
     /// When most values are zero (sparse counts), the zeros are set apart as a share per group and
     /// the bins show the rest, which would otherwise be a flat line beside one tall bar.
     /// </summary>
-    private static FeatureDistribution Distribution(ExampleSample sample, int index)
+    /// <param name="values">The values of each group (hard, easy, positives), NaN where missing.</param>
+    private static FeatureDistribution Distribution(string feature, IReadOnlyList<double[]> values)
     {
-        var feature = sample.Layout.Features[index];
-        var columns = Enum.GetValues<ExampleGroup>().Select(g => Column(sample.Values(g), index).Where(v => !double.IsNaN(v)).ToArray()).ToList();
+        var columns = values.Select(v => v.Where(x => !double.IsNaN(x)).ToArray()).ToList();
         var pooled = columns.SelectMany(c => c).ToArray();
         var zerosApart = pooled.Length > 0 && pooled.Count(v => v == 0) >= pooled.Length / 2.0;
         var binned = zerosApart ? pooled.Where(v => v != 0).Order().ToArray() : [.. pooled.Order()];
@@ -135,7 +153,7 @@ public static class Explainer
         }
 
         double ZeroShare(double[] values) => values.Length == 0 ? 0 : (double)values.Count(v => v == 0) / values.Length;
-        return new FeatureDistribution(feature.Name, low, high, Shares(columns[0]), Shares(columns[1]), Shares(columns[2]),
+        return new FeatureDistribution(feature, low, high, Shares(columns[0]), Shares(columns[1]), Shares(columns[2]),
             zerosApart ? [ZeroShare(columns[0]), ZeroShare(columns[1]), ZeroShare(columns[2])] : null);
     }
 

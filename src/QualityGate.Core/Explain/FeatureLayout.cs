@@ -5,16 +5,27 @@ using QualityGate.Suite;
 
 namespace QualityGate.Explain;
 
-/// <summary>A data column compared across the groups: a scalar input, or one slot of a vector input.</summary>
+/// <summary>A data column compared across the groups: a scalar input, one slot of a vector input, or a word of a text column.</summary>
 /// <param name="Column">Its index in the data header.</param>
 /// <param name="ModelInput">
 /// False for a column the model does not read: if it separates hard negatives, it is a feature the
 /// model is missing. Null when that is unknown (a model with its own loader, or precomputed scores).
 /// </param>
-public sealed record Feature(string Name, int Column, bool? ModelInput);
+/// <param name="Word">For a word of a text column: the word, whose presence (1 or 0) is the value compared.</param>
+public sealed record Feature(string Name, int Column, bool? ModelInput, Word? Word = null)
+{
+    /// <summary>A word of a text column, named by both: <c>Text: "free"</c>.</summary>
+    public static Feature OfWord(Feature column, string word) => new($"{column.Name}: \"{word}\"", column.Column, column.ModelInput, new Word(column.Name, word));
+}
 
-/// <summary>Columns shuffled together for the region importance: one scalar, or neighbouring slots of a vector.</summary>
-public sealed record PermutationGroup(string Name, IReadOnlyList<int> Columns);
+/// <summary>A word, or a pair of neighbouring words, of a text column (<see cref="TextTokens"/>).</summary>
+public sealed record Word(string Column, string Text);
+
+/// <summary>
+/// Columns shuffled together for the region importance: one scalar, or neighbouring slots of a
+/// vector; or, with <paramref name="Word"/>, a word taken out of a text column's value.
+/// </summary>
+public sealed record PermutationGroup(string Name, IReadOnlyList<int> Columns, Word? Word = null);
 
 /// <summary>
 /// Which data columns are features and how they are permuted. Features are read from the data

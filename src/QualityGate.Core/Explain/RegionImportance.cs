@@ -14,7 +14,9 @@ public sealed record GroupImportance(PermutationGroup Group, double ScoreChange,
 /// Permutation importance computed on the threshold region alone: the features that decide the
 /// close calls, not the ones that separate the obvious cases. Each group's columns are shuffled
 /// together among the region's examples (seeded), the shuffled rows are scored by the model
-/// through the same loader as the data, and the changes are averaged over the shuffles.
+/// through the same loader as the data, and the changes are averaged over the shuffles. A word of
+/// a text column is taken out of every region example instead: the change is what the word
+/// itself does to the close calls.
 /// </summary>
 public static class RegionImportance
 {
@@ -46,10 +48,18 @@ public static class RegionImportance
                 progress($"Region importance: feature group {g + 1} of {groups.Count}, {region.Count:N0} region examples");
             }
 
+            // Taking a word out is the same every time; a shuffle is averaged over the repeats.
             var rows = new List<IReadOnlyList<string>>(region.Count * settings.Repeats);
-            for (var repeat = 0; repeat < settings.Repeats; repeat++)
+            if (groups[g].Word is { } word)
             {
-                rows.AddRange(Shuffled(region, groups[g].Columns, random));
+                rows.AddRange(Without(region, groups[g].Columns[0], word.Text));
+            }
+            else
+            {
+                for (var repeat = 0; repeat < settings.Repeats; repeat++)
+                {
+                    rows.AddRange(Shuffled(region, groups[g].Columns, random));
+                }
             }
 
             var scores = Score(scorer, heldout, labels, rows);
@@ -84,6 +94,17 @@ public static class RegionImportance
                 fields[column] = donor[column];
             }
 
+            yield return fields;
+        }
+    }
+
+    /// <summary>The region's rows with the word (or word pair) taken out of the text column.</summary>
+    private static IEnumerable<IReadOnlyList<string>> Without(IReadOnlyList<RegionExample> region, int column, string token)
+    {
+        foreach (var example in region)
+        {
+            var fields = example.Fields.ToArray();
+            fields[column] = TextTokens.Without(fields[column], token);
             yield return fields;
         }
     }

@@ -42,12 +42,18 @@ public sealed record ExplainedFeature(
     double? PositivesVsEasy,
     FeatureSummary HardNegatives,
     FeatureSummary EasyNegatives,
-    FeatureSummary Positives);
+    FeatureSummary Positives,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExplainedWord? Word = null);
+
+/// <summary>For a word of a text column: the column, and the word or word pair whose presence (1 or 0) is the value compared.</summary>
+public sealed record ExplainedWord(string Column, string Text);
 
 public sealed record FeatureSummary(int Count, double? Missing, double? Zero, double? Mean, double? Sd, double? P10, double? P25, double? Median, double? P75, double? P90);
 
 /// <summary>How much shuffling one feature group moves the region's scores, error rate and decisions.</summary>
-public sealed record ExplainedGroup(string Group, int Slots, double? ScoreChange, double? ErrorRateChange, double? FlipShare);
+/// <param name="Word">For a word taken out of a text column instead of a shuffle: the column and the word.</param>
+public sealed record ExplainedGroup(string Group, int Slots, double? ScoreChange, double? ErrorRateChange, double? FlipShare,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExplainedWord? Word = null);
 
 /// <summary>A feature's values binned over one range, as shares of each group.</summary>
 public sealed record ExplainedDistribution(
