@@ -5,6 +5,7 @@
 #
 #   build/benchmark.sh                 # 100k, 1M and 5M rows x 50 features, best of 3 runs each
 #   build/benchmark.sh --quick         # 20k rows, one run: the CI smoke test that keeps this working
+# Then the first table's config on a Parquet copy of the same rows (written by DuckDB).
 # Last, qgate explain on a model whose input is one vector of 784 slots (WIDE_ROWS rows, 20k;
 # 2k in quick mode), timed: wide inputs are permuted in groups of slots, so this stays bounded.
 #   ROWS="1000000" RUNS=5 build/benchmark.sh
@@ -61,6 +62,19 @@ for n in $rows; do
   read -r mine_s _ < <(RUNS=1 measure bash -c "rm -rf '$dir/suite'; dotnet $bin/QualityGate.Cli/release/qgate.dll check -c '$dir/qualitygate-mining.yml' --update-suite")
   awk -v n="$n" -v bs="$bare_s" -v bm="$bare_mb" -v gs="$gate_s" -v gm="$gate_mb" -v ms="$mine_s" \
     'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f %12.2f\n", n, bs, bm, gs, gm, gs / bs, gm / bm, ms / gs }'
+done
+
+# The same rows as Parquet, written by DuckDB (zstd, its own row groups): the first table's config
+# on the Parquet copy against the CSV, so the cost of reading Parquet stays in view.
+printf "\n%10s %10s %9s %10s %9s %10s %10s   (Parquet by DuckDB against the same CSV)\n" rows csv_s csv_MB parquet_s parquet_MB time_x memory_x
+for n in $rows; do
+  dir=$work/$n
+  [ -f "$dir/heldout.parquet" ] || dotnet $bin/QualityGate.Benchmarks/release/QualityGate.Benchmarks.dll to-parquet "$dir/heldout.csv" "$dir/heldout.parquet"
+  sed 's/heldout: heldout.csv/heldout: heldout.parquet/' "$dir/qualitygate.yml" > "$dir/parquet.yml"
+  read -r csv_s csv_mb < <(measure dotnet $bin/QualityGate.Cli/release/qgate.dll check -c "$dir/qualitygate.yml")
+  read -r pq_s pq_mb < <(measure dotnet $bin/QualityGate.Cli/release/qgate.dll check -c "$dir/parquet.yml")
+  awk -v n="$n" -v cs="$csv_s" -v cm="$csv_mb" -v ps="$pq_s" -v pm="$pq_mb" \
+    'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f\n", n, cs, cm, ps, pm, ps / cs, pm / cm }'
 done
 
 # The configuration init writes (a quantile region), with pr_auc and log_loss bounded by the

@@ -2,9 +2,16 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project eng/QualityGate.Benchmarks -- --filter '*' [--job short]
 // dotnet run -c Release --project eng/QualityGate.Benchmarks -- binned-bootstrap [RUNS] [ROWS]
+// dotnet run -c Release --project eng/QualityGate.Benchmarks -- to-parquet IN.csv OUT.parquet
 if (args is ["binned-bootstrap", ..])
 {
     QualityGate.Benchmarks.BinnedBootstrapStudy.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40_000);
+    return;
+}
+
+if (args is ["to-parquet", var csv, var parquet])
+{
+    QualityGate.Benchmarks.ParquetCopy.Write(csv, parquet);
     return;
 }
 
