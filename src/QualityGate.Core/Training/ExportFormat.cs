@@ -35,7 +35,7 @@ internal abstract class ExportFormat
                 hint: $"Name the output '{Path.GetFileNameWithoutExtension(outputPath)}.csv', the training data's format.");
         }
 
-        return new Parquet(ParquetTableWriter.FieldsOf(training.Parts[0]));
+        return new Parquet(ParquetTextStream.FieldsOf(training.Parts[0]));
     }
 
     /// <summary>The rows' destination in <paramref name="stream"/>, its header written.</summary>

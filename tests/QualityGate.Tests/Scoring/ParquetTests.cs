@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using QualityGate.Errors;
 using QualityGate.Tests.Support;
 
@@ -11,17 +10,6 @@ namespace QualityGate.Tests.Scoring;
 /// </summary>
 public sealed class ParquetTests
 {
-    private static void DuckDb(string directory, string sql)
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        // One thread keeps the rows in the order they were read, so the CSV and the Parquet agree row by row.
-        // Paths in the statement are the directory's (the process's own folder is not changed: tests run in parallel).
-        command.CommandText = $"SET threads = 1; SET preserve_insertion_order = true; {sql.Replace("~/", directory + "/", StringComparison.Ordinal)}";
-        command.ExecuteNonQuery();
-    }
-
     /// <summary>The part of the result a verdict is: every limit with its value, bounds and status, and the regression checks.</summary>
     private static string Verdicts(SampleCopy sample, string reports)
     {
@@ -67,8 +55,8 @@ public sealed class ParquetTests
         // thousands of rows, so both copies get the held-out rows five times over, the same rows
         // written by DuckDB once as CSV and once as Parquet.
         const string Rows = "SELECT * EXCLUDE (copy) FROM read_csv('~/heldout.csv', header = true), range(5) AS copies(copy)";
-        DuckDb(Path.Combine(csv.Root, "data"), $"COPY ({Rows}) TO '~/heldout5.csv' (HEADER)");
-        DuckDb(Path.Combine(parquet.Root, "data"), $"COPY ({Rows}) TO '~/heldout5.parquet' (FORMAT PARQUET, COMPRESSION {compression}, ROW_GROUP_SIZE 2048)");
+        DuckDb.Execute(Path.Combine(csv.Root, "data"), $"COPY ({Rows}) TO '~/heldout5.csv' (HEADER)");
+        DuckDb.Execute(Path.Combine(parquet.Root, "data"), $"COPY ({Rows}) TO '~/heldout5.parquet' (FORMAT PARQUET, COMPRESSION {compression}, ROW_GROUP_SIZE 2048)");
         UseHeldout(csv, "data/heldout5.csv");
         UseHeldout(parquet, "data/heldout5.parquet");
         Assert.True(QualityGate.Data.ParquetFiles.ParquetTextStream.RowGroupSizes(Path.Combine(parquet.Root, "data", "heldout5.parquet")).Count > 1, "one row group");
@@ -85,7 +73,7 @@ public sealed class ParquetTests
         var data = Path.Combine(parquet.Root, "data");
         // A partition column the scorer wrote by, as Spark's partitionBy does: its values live only in the folders' names.
         // Text with a comma and quotes, and a column with nulls, besides the numbers: rendered and quoted as DuckDB's CSV writes them.
-        DuckDb(data, "COPY (SELECT *, CASE WHEN charExclamation > 0 THEN 'shouty, \"loud\"' ELSE 'calm' END AS tone, CASE WHEN make > 0 THEN make END AS make_or_null, "
+        DuckDb.Execute(data, "COPY (SELECT *, CASE WHEN charExclamation > 0 THEN 'shouty, \"loud\"' ELSE 'calm' END AS tone, CASE WHEN make > 0 THEN make END AS make_or_null, "
             + "CASE WHEN capitalTotal < 50 THEN 'short' ELSE 'long' END AS length FROM read_csv('~/heldout.csv', header = true)) "
             + "TO '~/scored' (FORMAT PARQUET, COMPRESSION snappy, PARTITION_BY (length))");
         // What Spark leaves beside its parts.
@@ -95,7 +83,7 @@ public sealed class ParquetTests
 
         // The same rows, read back by DuckDB with its hive partitioning, in the parts' order, as CSV.
         // filename and file_row_number are DuckDB's own columns, to order by: they stay out of the CSV.
-        DuckDb(data, "COPY (SELECT * EXCLUDE (filename, file_row_number) FROM read_parquet('~/scored/*/*.parquet', hive_partitioning = true, filename = true, file_row_number = true) "
+        DuckDb.Execute(data, "COPY (SELECT * EXCLUDE (filename, file_row_number) FROM read_parquet('~/scored/*/*.parquet', hive_partitioning = true, filename = true, file_row_number = true) "
             + $"ORDER BY filename, file_row_number) TO '{Path.Combine(csv.Root, "data", "scored.csv")}' (HEADER, DELIMITER ',')");
         var header = File.ReadLines(Path.Combine(csv.Root, "data", "scored.csv")).First();
         Assert.EndsWith(",length", header, StringComparison.Ordinal);
@@ -125,7 +113,7 @@ public sealed class ParquetTests
         Assert.Equal(ExitCodes.ModelOrData, fake.ExitCode);
         Assert.Contains("'data/fake.parquet' is named .parquet but is not a readable Parquet file", fake.StandardError, StringComparison.Ordinal);
 
-        DuckDb(data, "COPY (SELECT * FROM read_csv('~/heldout.csv', header = true)) TO '~/whole.parquet' (FORMAT PARQUET)");
+        DuckDb.Execute(data, "COPY (SELECT * FROM read_csv('~/heldout.csv', header = true)) TO '~/whole.parquet' (FORMAT PARQUET)");
         var bytes = File.ReadAllBytes(Path.Combine(data, "whole.parquet"));
         File.WriteAllBytes(Path.Combine(data, "cut.parquet"), bytes[..(bytes.Length / 2)]);
         sample.EditConfig(yaml => yaml.Replace("data/fake.parquet", "data/cut.parquet", StringComparison.Ordinal));
@@ -139,7 +127,7 @@ public sealed class ParquetTests
     {
         using var sample = new SampleCopy();
         var data = Path.Combine(sample.Root, "data");
-        DuckDb(data, "COPY (SELECT *, [1, 2] AS tags FROM read_csv('~/heldout.csv', header = true)) TO '~/nested.parquet' (FORMAT PARQUET)");
+        DuckDb.Execute(data, "COPY (SELECT *, [1, 2] AS tags FROM read_csv('~/heldout.csv', header = true)) TO '~/nested.parquet' (FORMAT PARQUET)");
         UseHeldout(sample, "data/nested.parquet");
         var nested = QgateProcess.Run(sample.Root, "check");
         Assert.Equal(ExitCodes.ModelOrData, nested.ExitCode);
@@ -148,7 +136,7 @@ public sealed class ParquetTests
         // Row 3,000's label is no label: the error names the file, the row's line in its text (the
         // header is line 1), and the row and row group as Parquet counts them. DuckDB writes row
         // groups of thousands of rows, so the held-out rows are taken five times over.
-        DuckDb(data, "COPY (SELECT CASE WHEN n = 3000 THEN 'maybe' ELSE CAST(Label AS VARCHAR) END AS Label, * EXCLUDE (Label, n, copy) FROM "
+        DuckDb.Execute(data, "COPY (SELECT CASE WHEN n = 3000 THEN 'maybe' ELSE CAST(Label AS VARCHAR) END AS Label, * EXCLUDE (Label, n, copy) FROM "
             + "(SELECT row_number() OVER () AS n, * FROM read_csv('~/heldout.csv', header = true), range(5) AS copies(copy))) TO '~/labels.parquet' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)");
         var groups = QualityGate.Data.ParquetFiles.ParquetTextStream.RowGroupSizes(Path.Combine(data, "labels.parquet"));
         Assert.True(groups.Count > 1 && groups[0] < 3000 && groups[0] + groups[1] >= 3000, string.Join(", ", groups));

@@ -150,7 +150,7 @@ public sealed class ExportTrainingTests
     {
         using var sample = new SampleCopy();
         // Typed as a Spark job would write it: the label an integer, the features doubles.
-        DuckDb(sample.Root, "COPY (SELECT * FROM read_csv('~/data/train.csv')) TO '~/data/train.parquet' (FORMAT PARQUET)");
+        DuckDb.Execute(sample.Root, "COPY (SELECT * FROM read_csv('~/data/train.csv')) TO '~/data/train.parquet' (FORMAT PARQUET)");
         sample.EditConfig(yaml => yaml.Replace("training: data/train.csv", "training: data/train.parquet", StringComparison.Ordinal));
 
         var csv = QgateProcess.Run(sample.Root, "export-training", "-o", "plus.csv", "--weight-column", "Weight");
@@ -159,30 +159,11 @@ public sealed class ExportTrainingTests
         Assert.Equal(csv.StandardOutput.Replace("plus.csv", "plus.parquet", StringComparison.Ordinal), parquet.StandardOutput);
 
         // Read back by DuckDB: the training file's types, a double weight, and the rows of the CSV export.
-        var types = DuckDbRows(sample.Root, "SELECT column_name || ' ' || column_type FROM (DESCRIBE SELECT * FROM '~/plus.parquet')");
-        var trainingTypes = DuckDbRows(sample.Root, "SELECT column_name || ' ' || column_type FROM (DESCRIBE SELECT * FROM '~/data/train.parquet')");
+        var types = DuckDb.Rows(sample.Root, "SELECT column_name || ' ' || column_type FROM (DESCRIBE SELECT * FROM '~/plus.parquet')");
+        var trainingTypes = DuckDb.Rows(sample.Root, "SELECT column_name || ' ' || column_type FROM (DESCRIBE SELECT * FROM '~/data/train.parquet')");
         Assert.Equal([.. trainingTypes, "Weight DOUBLE"], types);
         Assert.Equal(
-            DuckDbRows(sample.Root, "SELECT * EXCLUDE (Weight), Weight FROM read_csv('~/plus.csv', types = {'Weight': 'DOUBLE'})"),
-            DuckDbRows(sample.Root, "SELECT * FROM '~/plus.parquet'"));
+            DuckDb.Rows(sample.Root, "SELECT * EXCLUDE (Weight), Weight FROM read_csv('~/plus.csv', types = {'Weight': 'DOUBLE'})"),
+            DuckDb.Rows(sample.Root, "SELECT * FROM '~/plus.parquet'"));
     }
-
-    /// <summary>Each row of a DuckDB query as its fields joined by commas, in the query's order.</summary>
-    private static List<string> DuckDbRows(string directory, string sql)
-    {
-        using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SET threads = 1; SET preserve_insertion_order = true; {sql.Replace("~/", directory + "/", StringComparison.Ordinal)}";
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
-
-    private static void DuckDb(string directory, string sql) => DuckDbRows(directory, sql);
 }

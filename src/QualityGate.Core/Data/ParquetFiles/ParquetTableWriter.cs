@@ -28,21 +28,6 @@ public sealed class ParquetTableWriter : IDisposable
         _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), output).GetAwaiter().GetResult();
     }
 
-    /// <summary>The columns of a Parquet file as its metadata declares them.</summary>
-    public static IReadOnlyList<DataField> FieldsOf(string path)
-    {
-        using var file = File.OpenRead(path);
-        var reader = ParquetReader.CreateAsync(file).GetAwaiter().GetResult();
-        try
-        {
-            return [.. reader.Schema.GetDataFields()];
-        }
-        finally
-        {
-            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-    }
-
     /// <param name="where">Where the row comes from, for an error about one of its fields.</param>
     public void Add(IReadOnlyList<string> fields, Func<SourceLocation> where)
     {

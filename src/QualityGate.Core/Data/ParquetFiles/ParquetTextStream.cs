@@ -61,6 +61,13 @@ public sealed class ParquetTextStream : Stream
         return [.. stream._reader.RowGroups.Select(g => g.RowCount)];
     }
 
+    /// <summary>The columns of a Parquet file as its metadata declares them, partition folders' not included.</summary>
+    public static IReadOnlyList<DataField> FieldsOf(string path)
+    {
+        using var stream = Open(path);
+        return stream._fields;
+    }
+
     public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
     public static ParquetTextStream Open(string path)
