@@ -107,6 +107,42 @@ public sealed class PropertyTests
             Assert.Null(reader.Read());
         }, iter: 200));
 
+    [Fact]
+    public void Skipping_a_record_passes_exactly_the_record_that_reading_it_would() =>
+        Gen.Select(Fields.Array[1, 4].Array[1, 10], Gen.Bool.Array[10], Gen.Bool.Array[10], Gen.Int[1, 9]).Sample((records, crlf, blankBefore, bufferSize) =>
+        {
+            // Blank lines and CRLF line ends between records, and a buffer small enough that lines cross refills.
+            var text = string.Concat(records.Select((r, i) =>
+                (blankBefore[i] ? (crlf[i] ? "\r\n" : "\n") : string.Empty) + CsvRecordReader.Line(r, ',') + (crlf[i] ? "\r\n" : "\n")));
+            var whole = new List<(List<string> Fields, int Line)>();
+            using (var reader = new CsvRecordReader(new StringReader(text), ',', bufferSize: bufferSize))
+            {
+                while (reader.Read() is { } fields)
+                {
+                    whole.Add((fields, reader.RecordLine));
+                }
+            }
+
+            using var skipping = new CsvRecordReader(new StringReader(text), ',', bufferSize: bufferSize);
+            for (var i = 0; i < whole.Count; i++)
+            {
+                // Skip every other record: each read after skips must still find its own record and line.
+                if (i % 2 == 0)
+                {
+                    Assert.True(skipping.Skip());
+                }
+                else
+                {
+                    Assert.Equal(whole[i].Fields, skipping.Read());
+                }
+
+                Assert.Equal(whole[i].Line, skipping.RecordLine);
+            }
+
+            Assert.False(skipping.Skip());
+            Assert.Null(skipping.Read());
+        }, iter: 300);
+
     [Theory]
     [MemberData(nameof(Cultures))]
     public void A_suite_written_then_read_gives_the_same_suite(string culture) => InCulture(culture, () =>
