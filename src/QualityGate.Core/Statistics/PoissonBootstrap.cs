@@ -1,5 +1,3 @@
-using MathNet.Numerics.Distributions;
-
 namespace QualityGate.Statistics;
 
 /// <summary>
@@ -26,6 +24,7 @@ public static class PoissonBootstrap
         }
 
         var values = new double[metrics.Count, samples];
+        var (positive, negative) = (Samplers(positives), Samplers(negatives));
         var blocks = (samples + Block - 1) / Block;
         Parallel.For(0, blocks, block =>
         {
@@ -34,8 +33,8 @@ public static class PoissonBootstrap
             var (wp, wn) = (new double[positives.Length], new double[negatives.Length]);
             for (var b = block * Block; b < Math.Min(samples, (block + 1) * Block); b++)
             {
-                Draw(positives, wp, random);
-                Draw(negatives, wn, random);
+                Draw(positive, wp, random);
+                Draw(negative, wn, random);
                 for (var m = 0; m < metrics.Count; m++)
                 {
                     values[m, b] = metrics[m](wp, wn);
@@ -51,14 +50,16 @@ public static class PoissonBootstrap
         })];
     }
 
-    private static void Draw(double[] means, double[] weights, Random random)
+    private static PoissonSampler[] Samplers(double[] means) => [.. means.Select(m => new PoissonSampler(m))];
+
+    private static void Draw(PoissonSampler[] bins, double[] weights, Random random)
     {
         double drawn = 0, size = 0;
-        for (var i = 0; i < means.Length; i++)
+        for (var i = 0; i < bins.Length; i++)
         {
-            weights[i] = means[i] == 0 ? 0 : Poisson.Sample(random, means[i]);
+            weights[i] = bins[i].Next(random);
             drawn += weights[i];
-            size += means[i];
+            size += bins[i].Mean;
         }
 
         var scale = drawn == 0 ? 0 : size / drawn;
