@@ -50,14 +50,10 @@ public sealed record Decisions(IReadOnlyList<LimitOutcome> Limits, IReadOnlyList
     }
 
     /// <summary>A paired held-out check needs the very file the baseline was blessed on.</summary>
-    private static string? HeldoutChange(Evaluation evaluation, BaselineDocument baseline)
-    {
-        var config = evaluation.Config;
-        var checks = config.Regression!.Limits.Concat(config.Slices?.Regression ?? []);
-        return checks.Any(l => l.DataSet == DataSetNames.Heldout) && ContentHash.OfHeldout(config, evaluation.Inputs.Scorer.ScoreColumnName) != baseline.HeldoutSha256
+    private static string? HeldoutChange(Evaluation evaluation, BaselineDocument baseline) =>
+        evaluation.Inputs.ComparesHeldoutFile && evaluation.Inputs.HeldoutHash() != baseline.HeldoutSha256
             ? $"'{evaluation.Inputs.Heldout.DisplayPath}' changed since the baseline was blessed"
             : null;
-    }
 
     private static LimitOutcome DecideLimit(LimitSettings limit, IReadOnlyList<Metrics.SetEvaluation> sets, StatisticsSettings statistics)
     {

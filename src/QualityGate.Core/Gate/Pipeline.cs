@@ -17,6 +17,11 @@ public static class Pipeline
         var collector = harvest?.Begin(suite);
         progress?.Invoke($"Scoring {inputs.Heldout.DisplayPath}");
         var heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.WantsId, progress, collector);
+        if (inputs.ComparesHeldoutFile)
+        {
+            inputs.StartHeldoutHash();
+        }
+
         return Evaluation.Of(inputs, heldout, columns, suite, progress);
     }
 
