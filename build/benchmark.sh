@@ -39,6 +39,10 @@ dotnet build -c Release -v q -nologo eng/QualityGate.BareMlNet >/dev/null
 dotnet build -c Release -v q -nologo src/QualityGate.Cli >/dev/null
 dotnet build -c Release -v q -nologo eng/QualityGate.NoChange >/dev/null
 dotnet build -c Release -v q -nologo eng/QualityGate.Benchmarks >/dev/null
+# qgate as this platform's tool package carries it (ReadyToRun code, the ONNX add-on): what a user runs.
+case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+dotnet publish -c Release -v q -nologo -r "$rid" src/QualityGate.Cli -o "$work/qgate" >/dev/null
+qgate="$PWD/$work/qgate/qgate.dll"
 
 # Runs a command $runs times; prints "seconds peak_MB" of the fastest run.
 measure() {
@@ -57,9 +61,9 @@ for n in $rows; do
   dir=$work/$n
   [ -f "$dir/heldout.csv" ] || dotnet $bin/QualityGate.DataGenerator/release/QualityGate.DataGenerator.dll "$dir" "$n" >/dev/null
   read -r bare_s bare_mb < <(measure dotnet $bin/QualityGate.BareMlNet/release/QualityGate.BareMlNet.dll "$dir/model.zip" "$dir/heldout.csv" 50)
-  read -r gate_s gate_mb < <(measure dotnet $bin/QualityGate.Cli/release/qgate.dll check -c "$dir/qualitygate.yml")
+  read -r gate_s gate_mb < <(measure dotnet $qgate check -c "$dir/qualitygate.yml")
   rm -rf "$dir/suite"
-  read -r mine_s _ < <(RUNS=1 measure bash -c "rm -rf '$dir/suite'; dotnet $bin/QualityGate.Cli/release/qgate.dll check -c '$dir/qualitygate-mining.yml' --update-suite")
+  read -r mine_s _ < <(RUNS=1 measure bash -c "rm -rf '$dir/suite'; dotnet $qgate check -c '$dir/qualitygate-mining.yml' --update-suite")
   awk -v n="$n" -v bs="$bare_s" -v bm="$bare_mb" -v gs="$gate_s" -v gm="$gate_mb" -v ms="$mine_s" \
     'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f %12.2f\n", n, bs, bm, gs, gm, gs / bs, gm / bm, ms / gs }'
 done
@@ -71,8 +75,8 @@ for n in $rows; do
   dir=$work/$n
   [ -f "$dir/heldout.parquet" ] || dotnet $bin/QualityGate.Benchmarks/release/QualityGate.Benchmarks.dll to-parquet "$dir/heldout.csv" "$dir/heldout.parquet"
   sed 's/heldout: heldout.csv/heldout: heldout.parquet/' "$dir/qualitygate.yml" > "$dir/parquet.yml"
-  read -r csv_s csv_mb < <(measure dotnet $bin/QualityGate.Cli/release/qgate.dll check -c "$dir/qualitygate.yml")
-  read -r pq_s pq_mb < <(measure dotnet $bin/QualityGate.Cli/release/qgate.dll check -c "$dir/parquet.yml")
+  read -r csv_s csv_mb < <(measure dotnet $qgate check -c "$dir/qualitygate.yml")
+  read -r pq_s pq_mb < <(measure dotnet $qgate check -c "$dir/parquet.yml")
   awk -v n="$n" -v cs="$csv_s" -v cm="$csv_mb" -v ps="$pq_s" -v pm="$pq_mb" \
     'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f\n", n, cs, cm, ps, pm, ps / cs, pm / cm }'
 done
@@ -82,7 +86,7 @@ done
 printf "\n%10s %10s %9s %10s %9s %10s %10s   (init's config + pr_auc, log_loss; blessed; --update-suite)\n" rows bare_s bare_MB gate_s gate_MB time_x memory_x
 for n in $rows; do
   dir=$work/$n
-  q="dotnet $PWD/$bin/QualityGate.Cli/release/qgate.dll"
+  q="dotnet $qgate"
   (cd "$dir" && $q init --model model.zip --data heldout.csv --label Label -o init.yml --force >/dev/null 2>&1)
   sed -i 's/^    region.fpr: { max: \(.*\) }$/    region.fpr: { max: \1 }\n    pr_auc: { min: 0.5 }\n    log_loss: { max: 5 }/' "$dir/init.yml"
   grep -q "pr_auc" "$dir/init.yml" || { echo "init wrote no region.fpr limit to extend" >&2; exit 1; }
@@ -97,7 +101,7 @@ done
 # Explain with a 784-slot vector input (an image's pixels): generated data and a model trained on it.
 dir=$work/wide-$wide_rows
 [ -f "$dir/heldout.csv" ] || dotnet $bin/QualityGate.DataGenerator/release/QualityGate.DataGenerator.dll "$dir" "$wide_rows" 784 0.02 1 "$wide_rows" >/dev/null
-if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" dotnet $bin/QualityGate.Cli/release/qgate.dll explain -c "$dir/qualitygate.yml" --report-dir "$dir/reports" --format html >"$dir/explain.txt" 2>&1; then
+if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" dotnet $qgate explain -c "$dir/qualitygate.yml" --report-dir "$dir/reports" --format html >"$dir/explain.txt" 2>&1; then
   cat "$dir/explain.txt"
   echo "qgate explain failed on the 784-slot model" >&2
   exit 1

@@ -3,22 +3,37 @@ using System.IO.Compression;
 namespace QualityGate.Package.Tests;
 
 /// <summary>
-/// ONNX support ships as the QualityGate.Onnx add-on, so the tool and the MSBuild package carry
-/// no ONNX Runtime: installed beside either, it makes them gate .onnx models.
+/// ONNX support is the QualityGate.Onnx add-on. The tool package of each desktop platform carries
+/// it with that platform's ONNX Runtime, so installing the tool is all it takes; the MSBuild
+/// package (and the platform-neutral tool) carry none, and the add-on package serves them.
 /// </summary>
 [Collection(PackagedFeedGroup.Name)]
 public sealed class OnnxAddOnTests(PackagedFeed feed)
 {
-    [Fact]
-    public void Only_the_add_on_carries_onnx_runtime_and_only_for_desktop_platforms()
+    private static List<string> Entries(string package)
     {
-        static List<string> Entries(string package)
-        {
-            using var zip = ZipFile.OpenRead(package);
-            return [.. zip.Entries.Select(e => e.FullName)];
-        }
+        using var zip = ZipFile.OpenRead(package);
+        return [.. zip.Entries.Select(e => e.FullName)];
+    }
 
-        Assert.DoesNotContain(Entries(feed.Package("QualityGate.Tool")), e => e.Contains("onnxruntime", StringComparison.OrdinalIgnoreCase));
+    [Theory]
+    [InlineData("linux-x64", "libonnxruntime.so")]
+    [InlineData("linux-arm64", "libonnxruntime.so")]
+    [InlineData("osx-arm64", "libonnxruntime.dylib")]
+    [InlineData("win-x64", "onnxruntime.dll")]
+    public void Each_platforms_tool_carries_the_add_on_with_only_its_own_onnx_runtime(string platform, string library)
+    {
+        var tool = Entries(feed.Package($"QualityGate.Tool.{platform}"));
+        var addOn = $"tools/net10.0/{platform}/addon/";
+        Assert.Contains(addOn + "QualityGate.Onnx.dll", tool);
+        Assert.Contains($"{addOn}runtimes/{platform}/native/{library}", tool);
+        Assert.DoesNotContain(tool, e => e.Contains("onnxruntime", StringComparison.OrdinalIgnoreCase) && !e.StartsWith($"{addOn}runtimes/{platform}/", StringComparison.Ordinal) && !e.EndsWith("OnnxRuntime.dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_platform_tools_and_the_add_on_carry_onnx_runtime_and_only_for_desktop_platforms()
+    {
+        Assert.DoesNotContain(Entries(feed.Package("QualityGate.Tool.any")), e => e.Contains("onnxruntime", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(Entries(feed.Package("QualityGate.MSBuild")), e => e.Contains("onnxruntime", StringComparison.OrdinalIgnoreCase));
 
         var addOn = Entries(feed.Package("QualityGate.Onnx"));
@@ -31,24 +46,41 @@ public sealed class OnnxAddOnTests(PackagedFeed feed)
     }
 
     [Fact]
-    public void The_tool_asks_for_the_add_on_and_then_gates_the_onnx_model()
+    public void The_installed_tool_gates_an_onnx_model_with_nothing_else_installed()
     {
-        // Its own package cache: other tests install the add-on into the shared one, where the
-        // tool would find it before this test has asked for it.
+        // Its own package cache: other tests install the add-on package into the shared one,
+        // where the tool would find it; here only the tool is installed.
         using var project = new ConsumerProject(feed, ownPackageCache: true);
         Assert.Equal(0, project.Run("new", "tool-manifest").ExitCode);
-        Assert.Equal(0, project.Run("tool", "install", "QualityGate.Tool", "--version", feed.Version).ExitCode);
+        var install = project.Run("tool", "install", "QualityGate.Tool", "--version", feed.Version);
+        Assert.True(install.ExitCode == 0, install.Output);
 
-        var without = project.Run("qgate", "check", "--model", "model/spam.onnx");
-        Assert.True(without.ExitCode == 3, without.Output);
-        Assert.Contains($"dotnet add package QualityGate.Onnx --version {feed.Version}", without.Output, StringComparison.Ordinal);
-
-        var add = project.Run("add", "package", "QualityGate.Onnx", "--version", feed.Version);
-        Assert.True(add.ExitCode == 0, add.Output);
         var check = project.Run("qgate", "check", "--model", "model/spam.onnx");
         Assert.True(check.ExitCode == 0, check.Output);
         Assert.Contains("model/spam.onnx", check.Output, StringComparison.Ordinal);
         Assert.Contains("Gate PASSED", check.Output, StringComparison.Ordinal);
+
+        // A limit the model misses fails: the tool's add-on scores the rows, it does not pass blindly.
+        project.EditConfig("recall: { min: 0.90 }", "recall: { min: 0.97 }");
+        var strict = project.Run("qgate", "check", "--model", "model/spam.onnx");
+        Assert.True(strict.ExitCode == 1, strict.Output);
+    }
+
+    [Fact]
+    public void The_build_asks_for_the_add_on_and_then_gates_the_onnx_model()
+    {
+        // Its own package cache, so the add-on is not there from another test before it is asked for.
+        using var project = new ConsumerProject(feed, ownPackageCache: true);
+        project.EditConfig("path: model/spam.zip", "path: model/spam.onnx");
+
+        var without = project.Build();
+        Assert.True(without.ExitCode != 0, without.Output);
+        Assert.Contains($"dotnet add package QualityGate.Onnx --version {feed.Version}", without.Output, StringComparison.Ordinal);
+
+        Assert.Equal(0, project.Run("add", "package", "QualityGate.Onnx", "--version", feed.Version).ExitCode);
+        var build = project.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("Gate PASSED", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,22 +39,32 @@ public sealed class ToolPackageTests(PackagedFeed feed)
     [Fact]
     public void The_tool_rolls_forward_to_newer_runtimes_and_the_packages_carry_the_license()
     {
-        using var tool = System.IO.Compression.ZipFile.OpenRead(feed.Package("QualityGate.Tool"));
-        var config = tool.Entries.Single(e => e.FullName.EndsWith("qgate.runtimeconfig.json", StringComparison.Ordinal));
-        using (var reader = new StreamReader(config.Open()))
+        foreach (var id in (string[])["QualityGate.Tool.linux-x64", "QualityGate.Tool.any"])
         {
-            Assert.Contains("\"rollForward\": \"Major\"", reader.ReadToEnd(), StringComparison.Ordinal);
+            using var tool = System.IO.Compression.ZipFile.OpenRead(feed.Package(id));
+            var config = tool.Entries.Single(e => e.FullName.EndsWith("qgate.runtimeconfig.json", StringComparison.Ordinal));
+            using (var reader = new StreamReader(config.Open()))
+            {
+                Assert.Contains("\"rollForward\": \"Major\"", reader.ReadToEnd(), StringComparison.Ordinal);
+            }
         }
 
-        var nuspec = tool.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        // The package a user names, which points each platform to its own.
+        using var pointer = System.IO.Compression.ZipFile.OpenRead(feed.Package("QualityGate.Tool"));
+        var nuspec = pointer.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
         using var spec = new StreamReader(nuspec.Open());
         Assert.Contains("<license type=\"expression\">MIT</license>", spec.ReadToEnd(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(PackagedFeed.Sample, "..", "..", "LICENSE")));
     }
 
-    /// <summary>Plots are SVG drawn by managed code: neither package carries a native graphics library, each stays light, and each has its readme.</summary>
+    /// <summary>Plots are SVG drawn by managed code: no package carries a native graphics library, each stays light (a platform's tool with its ONNX Runtime too), and each has its readme.</summary>
     [Theory]
     [InlineData("QualityGate.Tool")]
+    [InlineData("QualityGate.Tool.linux-x64")]
+    [InlineData("QualityGate.Tool.linux-arm64")]
+    [InlineData("QualityGate.Tool.osx-arm64")]
+    [InlineData("QualityGate.Tool.win-x64")]
+    [InlineData("QualityGate.Tool.any")]
     [InlineData("QualityGate.MSBuild")]
     public void Each_package_is_under_25_mb_carries_no_native_graphics_library_and_has_a_readme(string id)
     {

@@ -10,10 +10,12 @@ namespace QualityGate.Cli.AddOns;
 
 /// <summary>
 /// ONNX models are scored by the QualityGate.Onnx add-on, which brings ONNX Runtime and its
-/// native libraries; qgate itself carries neither. It is found here, by the host, only when a
-/// config names an ONNX model: in this process when it was built with it, else in the folder
-/// <c>QUALITYGATE_ADDONS</c> names, else in the NuGet packages folder where installing the
-/// QualityGate.Onnx package of this qgate's version put it. The add-on names its
+/// native libraries. It is found here, by the host, only when a config names an ONNX model: in
+/// this process when it was built with it, else in the folder <c>QUALITYGATE_ADDONS</c> names,
+/// else in <c>addon/</c> beside qgate (the tool package for a platform carries the add-on with
+/// that platform's native library there: one install), else in the NuGet packages folder where
+/// installing the QualityGate.Onnx package of this qgate's version put it (the MSBuild package
+/// and the platform-neutral tool package carry no ONNX Runtime). The add-on names its
 /// <see cref="IScorerFactory"/> with <see cref="ScorerFactoryAttribute"/>.
 /// </summary>
 internal static class OnnxAddOn
@@ -34,6 +36,8 @@ internal static class OnnxAddOn
         {
             yield return Path.GetFullPath(folder);
         }
+
+        yield return Path.Combine(AppContext.BaseDirectory, "addon");
 
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } root
             ? root
