@@ -42,7 +42,7 @@ internal sealed class RankedExamples
             order[i] = i;
         }
 
-        Array.Sort(sorted, order);
+        SortOnTwoCores(sorted, order);
         var positive = new bool[order.Length];
         var positives = 0;
         for (var i = 0; i < order.Length; i++)
@@ -53,6 +53,59 @@ internal sealed class RankedExamples
         }
 
         return new RankedExamples(sorted, positive, positives);
+    }
+
+    /// <summary>Below this many rows one sort is as quick as splitting the work.</summary>
+    private const int ParallelSortMinimum = 100_000;
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> ascending, carrying <paramref name="items"/>, in place: one
+    /// partition around a pivot (the median of nine spread samples), then each side sorted on its
+    /// own core. A million rows: 0.38 s on one core before. The order within ties is the sort's
+    /// own, as before; every metric reads ties as one group.
+    /// </summary>
+    internal static void SortOnTwoCores(double[] keys, int[] items)
+    {
+        // A NaN compares with nothing, so no pivot can split it off: such keys are sorted as one.
+        if (keys.Length < ParallelSortMinimum || Environment.ProcessorCount < 2 || keys.Any(double.IsNaN))
+        {
+            Array.Sort(keys, items);
+            return;
+        }
+
+        var samples = Enumerable.Range(0, 9).Select(i => keys[(int)((long)i * (keys.Length - 1) / 8)]).Order().ToArray();
+        var split = Partition(keys, items, samples[4]);
+        Parallel.Invoke(
+            () => Array.Sort(keys, items, 0, split),
+            () => Array.Sort(keys, items, split, keys.Length - split));
+    }
+
+    /// <summary>Hoare's partition: afterwards every key before the returned index is at most the pivot, every key from it on at least the pivot.</summary>
+    private static int Partition(double[] keys, int[] items, double pivot)
+    {
+        int low = -1, high = keys.Length;
+        while (true)
+        {
+            do
+            {
+                low++;
+            }
+            while (keys[low] < pivot);
+
+            do
+            {
+                high--;
+            }
+            while (keys[high] > pivot);
+
+            if (low >= high)
+            {
+                return high + 1;
+            }
+
+            (keys[low], keys[high]) = (keys[high], keys[low]);
+            (items[low], items[high]) = (items[high], items[low]);
+        }
     }
 
     /// <summary>

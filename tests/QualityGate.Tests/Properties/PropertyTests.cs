@@ -108,6 +108,24 @@ public sealed class PropertyTests
         }, iter: 200));
 
     [Fact]
+    public void The_two_core_sort_orders_keys_as_array_sort_does_and_carries_each_item_with_its_key() =>
+        Gen.Select(Gen.Int[100_000, 300_000], Gen.Int[1, 2_000], Gen.Int[0, int.MaxValue]).Sample((rows, distinct, seed) =>
+        {
+            // Few distinct values make long ties, and ties around the pivot are the hard case.
+            var random = new Random(seed);
+            var keys = Enumerable.Range(0, rows).Select(_ => (double)random.Next(distinct)).ToArray();
+            var original = (double[])keys.Clone();
+            var items = Enumerable.Range(0, rows).ToArray();
+            QualityGate.Metrics.RankedExamples.SortOnTwoCores(keys, items);
+
+            var expected = (double[])original.Clone();
+            Array.Sort(expected);
+            Assert.Equal(expected, keys);
+            Assert.Equal(Enumerable.Range(0, rows), items.Order());
+            Assert.All(Enumerable.Range(0, rows), i => Assert.Equal(original[items[i]], keys[i]));
+        }, iter: 12);
+
+    [Fact]
     public void Skipping_a_record_passes_exactly_the_record_that_reading_it_would() =>
         Gen.Select(Fields.Array[1, 4].Array[1, 10], Gen.Bool.Array[10], Gen.Bool.Array[10], Gen.Int[1, 9]).Sample((records, crlf, blankBefore, bufferSize) =>
         {
