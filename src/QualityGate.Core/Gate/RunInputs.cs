@@ -55,11 +55,6 @@ public sealed record RunInputs(
         return new RunInputs(config, scorer, new LabelMatcher(config.Label), baseline, KnownOperatingPoint(config, baseline), heldout, inTraining, slices, warnings);
     }
 
-    /// <summary>
-    /// Held-out examples exported into training are held out no more, and per-slice checks
-    /// against the baseline pair a slice's examples: either needs every id, not only those of
-    /// the rows the operating point flags.
-    /// </summary>
     private Task<string>? _heldoutHash;
 
     /// <summary>
@@ -87,6 +82,11 @@ public sealed record RunInputs(
         return _heldoutHash!.GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Held-out examples exported into training are held out no more, and per-slice checks
+    /// against the baseline pair a slice's examples: either needs every id, not only those of
+    /// the rows the operating point flags.
+    /// </summary>
     public Func<double, bool, bool> WantsId =>
         Known is { } known && InTraining.Count == 0 && Config.Slices?.Regression.Any(r => r.DataSet == DataSetNames.Heldout) != true
             ? known.IsWrongOrInRegion

@@ -25,6 +25,9 @@ public static class PoissonBootstrap
 
         var values = new double[metrics.Count, samples];
         var (positive, negative) = (Samplers(positives), Samplers(negatives));
+
+        // Each class's size: a replicate's weights are scaled back to it.
+        var (positiveSize, negativeSize) = (positives.Sum(), negatives.Sum());
         var blocks = (samples + Block - 1) / Block;
         Parallel.For(0, blocks, block =>
         {
@@ -33,8 +36,8 @@ public static class PoissonBootstrap
             var (wp, wn) = (new double[positives.Length], new double[negatives.Length]);
             for (var b = block * Block; b < Math.Min(samples, (block + 1) * Block); b++)
             {
-                Draw(positive, wp, random);
-                Draw(negative, wn, random);
+                Draw(positive, positiveSize, wp, random);
+                Draw(negative, negativeSize, wn, random);
                 for (var m = 0; m < metrics.Count; m++)
                 {
                     values[m, b] = metrics[m](wp, wn);
@@ -52,14 +55,13 @@ public static class PoissonBootstrap
 
     private static PoissonSampler[] Samplers(double[] means) => [.. means.Select(m => new PoissonSampler(m))];
 
-    private static void Draw(PoissonSampler[] bins, double[] weights, Random random)
+    private static void Draw(PoissonSampler[] bins, double size, double[] weights, Random random)
     {
-        double drawn = 0, size = 0;
+        double drawn = 0;
         for (var i = 0; i < bins.Length; i++)
         {
             weights[i] = bins[i].Next(random);
             drawn += weights[i];
-            size += bins[i].Mean;
         }
 
         var scale = drawn == 0 ? 0 : size / drawn;
