@@ -174,9 +174,16 @@ public static class BaselineJson
     private static void Ids(Utf8JsonWriter json, string name, IReadOnlyList<string> ids)
     {
         json.WriteStartArray(name);
-        foreach (var id in ids)
+        if (ids is ExampleIds compact)
         {
-            json.WriteStringValue(id);
+            compact.WriteTo(json);
+        }
+        else
+        {
+            foreach (var id in ids)
+            {
+                json.WriteStringValue(id);
+            }
         }
 
         json.WriteEndArray();

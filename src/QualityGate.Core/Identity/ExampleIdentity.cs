@@ -69,8 +69,19 @@ public sealed class ExampleIdentity
     /// <summary>A 128-bit id as its 32 lowercase hex digits, the same text <see cref="Finish"/> gives.</summary>
     public static string Format(UInt128 id)
     {
+        Span<char> digits = stackalloc char[32];
+        Format(id, digits);
+        return new string(digits);
+    }
+
+    /// <summary>A 128-bit id's 32 lowercase hex digits into <paramref name="digits"/>, for writers that need no string.</summary>
+    public static void Format(UInt128 id, Span<char> digits)
+    {
         Span<byte> digest = stackalloc byte[16];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(digest, id);
-        return Convert.ToHexStringLower(digest);
+        if (!Convert.TryToHexStringLower(digest, digits, out var written) || written != 32)
+        {
+            throw new ArgumentException("An id's digits need 32 characters.", nameof(digits));
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace QualityGate.Identity;
 
@@ -112,6 +113,30 @@ public sealed class ExampleIds : IReadOnlyList<string>
 
     /// <summary>Only the ids <paramref name="keep"/> accepts, in order.</summary>
     public ExampleIds Where(Func<string, bool> keep) => Of([.. Enumerable.Where(this, keep)]);
+
+    /// <summary>
+    /// Writes every id as a JSON string, a hash id formatted on the stack: the same text as
+    /// enumerating the ids, without a string per id (a 1M-row result lists 175,000 of them).
+    /// </summary>
+    public void WriteTo(Utf8JsonWriter json)
+    {
+        if (_texts is { } texts)
+        {
+            foreach (var text in texts)
+            {
+                json.WriteStringValue(text);
+            }
+
+            return;
+        }
+
+        Span<char> digits = stackalloc char[HashDigits];
+        foreach (var hash in _hashes!)
+        {
+            ExampleIdentity.Format(hash, digits);
+            json.WriteStringValue(digits);
+        }
+    }
 
     public IEnumerator<string> GetEnumerator()
     {

@@ -37,4 +37,7 @@ public sealed record PrecisionRecallPoint(double? Recall, double? Precision, dou
 /// <summary>Per-class counts over equal-width score bins from <see cref="Low"/> to <see cref="High"/>.</summary>
 public sealed record HistogramSection(double Low, double High, IReadOnlyList<long> Positives, IReadOnlyList<long> Negatives);
 
-public sealed record ExamplesSection(IReadOnlyList<string> Wrong, IReadOnlyList<string> InRegion);
+/// <summary>The ids of a set's wrong and in-region examples; hash ids are written without a string each (<see cref="ExampleIdListConverter"/>).</summary>
+public sealed record ExamplesSection(
+    [property: JsonConverter(typeof(ExampleIdListConverter))] IReadOnlyList<string> Wrong,
+    [property: JsonConverter(typeof(ExampleIdListConverter))] IReadOnlyList<string> InRegion);
