@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using QualityGate.Configuration;
 using QualityGate.Gate;
+using QualityGate.Mining;
 using QualityGate.Scoring;
 using QualityGate.Scoring.FastPath;
 using QualityGate.Tests.Support;
@@ -61,6 +62,37 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
         AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null), fast);
         Assert.Equal("mail-1", fast.Ids[0]);
     }
+
+    [Fact]
+    public void A_pass_asked_for_some_ids_keeps_those_and_mining_s_as_ML_NET_reads_them_and_no_others()
+    {
+        var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("FastTree")));
+        var all = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null);
+        Func<double, bool, bool> wrong = (score, positive) => score >= 0.5 != positive;
+        var (fastMining, fullMining) = (Collector(), Collector());
+
+        var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, wrong, null, fastMining,
+            rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, wrong, null, null))
+            ?? throw new InvalidOperationException("The fast pass declined a plain file.");
+        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, wrong, null, fullMining);
+
+        // Only the wrong rows are identified, each with the id ML.NET's reader gives it.
+        var wrongRows = Enumerable.Range(0, all.Count).Where(row => wrong(all.Scores[row], all.Positive[row])).ToList();
+        Assert.InRange(wrongRows.Count, 20, all.Count / 4);
+        Assert.Equal(wrongRows, fast.Ids.Keys.Order());
+        Assert.Equal(wrongRows.Select(row => all.Ids[row]), wrongRows.Select(row => fast.Ids[row]));
+        Assert.Equal(wrongRows.Select(row => all.Ids[row]).Order(StringComparer.Ordinal), fast.IdsOf(wrongRows));
+        Assert.False(fast.Ids.ContainsKey(Enumerable.Range(0, all.Count).First(row => !wrong(all.Scores[row], all.Positive[row]))));
+
+        // The negatives near the threshold that mining wants get their ids too, though not identified.
+        var mined = fastMining.Finish([fast], inputs.Scorer);
+        var expected = fullMining.Finish([full], inputs.Scorer);
+        Assert.Contains(mined.Selected, c => c.Score < 0.5);
+        Assert.Equal(expected.Selected.Select(c => c.Id), mined.Selected.Select(c => c.Id));
+        Assert.Equal(expected.Candidates, mined.Candidates);
+    }
+
+    private static CandidateCollector Collector() => new(0.5, MiningSettings.Default with { Margin = 0.3 }, new HashSet<string>());
 
     [Theory]
     [InlineData("a quoted field", "\"0\"")]

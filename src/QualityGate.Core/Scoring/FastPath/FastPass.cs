@@ -64,8 +64,8 @@ internal static class FastPass
     /// <summary>Every row of the file, or null at the first that needs the full reader.</summary>
     private static PassRows? Read(DataFile file, FastRows fast, LabelMatcher labels, Func<double, bool, bool> wantsId, CandidateCollector? mining, Action<string>? progress)
     {
-        Func<double, bool, bool> needsText = mining is null ? wantsId : (score, positive) => wantsId(score, positive) || mining.Wants(score, positive);
-        using var workers = new ThreadLocal<RowWorker>(() => new RowWorker(fast, labels, needsText), trackAllValues: true);
+        Func<double, bool, bool> needsId = mining is null ? wantsId : (score, positive) => wantsId(score, positive) || mining.Wants(score, positive);
+        using var workers = new ThreadLocal<RowWorker>(() => new RowWorker(fast, labels, needsId), trackAllValues: true);
         try
         {
             var estimatedRows = PassProgress.EstimateRows(file);
@@ -98,9 +98,14 @@ internal static class FastPass
     }
 
     /// <summary>
-    /// The pass's rows as they arrive: score, label and id per row, and which rows were asked to
-    /// be identified. The arrays are sized by the file's estimated rows and become the set's own,
-    /// not copied to trim them: a copy would hold every row twice at the pass's end.
+    /// The pass's rows as they arrive: score and label per row, the ids of the rows that have one
+    /// (those the caller or mining asked for), and which rows the caller asked to identify. The
+    /// arrays are sized by the file's estimated rows and become the set's own, not copied to trim
+    /// them: a copy would hold every row twice at the pass's end. Ids are kept one per row while
+    /// every row has one (an operating point not known before the pass asks for all); from the
+    /// first row without one they are kept with their row numbers, packed at the front of the same
+    /// array, so a blessed run keeps the hashes of its wrong and in-region rows only. The rest of
+    /// the array is never written, and memory never written is not resident.
     /// </summary>
     private sealed class PassRows(bool textIds, long estimatedRows)
     {
@@ -109,6 +114,8 @@ internal static class FastPass
         private bool[] _positive = [];
         private UInt128[] _hashes = [];
         private readonly List<string?> _texts = [];
+        private int[]? _keptRows;
+        private int _kept;
         private readonly List<int> _identified = [];
         private int _count;
 
@@ -124,13 +131,18 @@ internal static class FastPass
             var row = _count++;
             _scores[row] = result.Score;
             _positive[row] = result.Positive;
-            if (textIds)
+            if (result.Identified)
             {
-                _texts.Add(result.Text);
+                Keep(row, result);
             }
-            else
+            else if (_keptRows is null)
             {
-                _hashes[row] = result.Hash;
+                // The first row without an id: the rows kept so far were every row before it.
+                _keptRows = new int[_scores.Length];
+                for (var kept = 0; kept < _kept; kept++)
+                {
+                    _keptRows[kept] = kept;
+                }
             }
 
             if (identify)
@@ -141,6 +153,25 @@ internal static class FastPass
             return row;
         }
 
+        private void Keep(int row, RowResult result)
+        {
+            if (textIds)
+            {
+                _texts.Add(result.Text);
+            }
+            else
+            {
+                _hashes[_kept] = result.Hash;
+            }
+
+            if (_keptRows is not null)
+            {
+                _keptRows[_kept] = row;
+            }
+
+            _kept++;
+        }
+
         // The estimate comes from the file's first rows; a file whose later rows are shorter has more.
         private void Grow()
         {
@@ -149,8 +180,21 @@ internal static class FastPass
             Array.Resize(ref _positive, capacity);
             if (!textIds)
             {
-                Array.Resize(ref _hashes, capacity);
+                _hashes = Grown(_hashes, capacity, _kept);
             }
+
+            if (_keptRows is not null)
+            {
+                _keptRows = Grown(_keptRows, capacity, _kept);
+            }
+        }
+
+        // Copies only the kept part: the rest was never written, and copying it would make it resident.
+        private static T[] Grown<T>(T[] array, int capacity, int used)
+        {
+            var grown = new T[capacity];
+            Array.Copy(array, grown, used);
+            return grown;
         }
 
         /// <summary>The rows as a set; when every row was asked for, no row list is kept at all.</summary>
@@ -158,7 +202,8 @@ internal static class FastPass
         {
             int[]? identified = _identified.Count == _count ? null : [.. _identified];
             string?[]? texts = textIds ? [.. _texts] : null;
-            return new ScoredSet(name, file, _scores, _positive, new RowIds(_hashes, texts, identified, _count), _count);
+            int[]? keptRows = _keptRows?[.._kept];
+            return new ScoredSet(name, file, _scores, _positive, new RowIds(_hashes, texts, keptRows, identified, _count), _count);
         }
     }
 

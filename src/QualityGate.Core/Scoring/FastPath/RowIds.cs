@@ -4,11 +4,14 @@ using QualityGate.Identity;
 namespace QualityGate.Scoring.FastPath;
 
 /// <summary>
-/// The ids of the rows a pass was asked to identify, kept as 128-bit hashes (or an id column's
-/// text) and formatted only when read: a million identified rows cost 16 MB, not a million strings.
+/// The ids a pass kept, as 128-bit hashes (or an id column's text), formatted only when read: a
+/// million identified rows cost 16 MB, not a million strings. The pass keeps an id for every
+/// row it was asked to identify and every row mining wants; a row without one is no key here.
 /// </summary>
+/// <param name="hashes">The kept hash ids in row order (unused when <paramref name="texts"/> holds the ids).</param>
+/// <param name="keptRows">The rows whose ids are kept, ascending, one per id; null when every row's is.</param>
 /// <param name="rows">The identified rows in ascending order; null when every row is.</param>
-internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[]? rows, int count) : IReadOnlyDictionary<int, string>
+internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[]? keptRows, int[]? rows, int count) : IReadOnlyDictionary<int, string>
 {
     public int Count => rows?.Length ?? count;
 
@@ -32,10 +35,21 @@ internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[]? rows, in
 
     /// <summary>These rows' ids as a multiset: the hashes as they are kept, no text made; an id column's text as text.</summary>
     public ExampleIds IdsOf(IEnumerable<int> rows) =>
-        texts is null ? ExampleIds.OfHashes([.. rows.Select(row => hashes[row])]) : ExampleIds.Of([.. rows.Select(row => texts[row]!)]);
+        texts is null ? ExampleIds.OfHashes([.. rows.Select(row => hashes[Slot(row)])]) : ExampleIds.Of([.. rows.Select(row => texts[Slot(row)]!)]);
 
-    /// <summary>Any row's id, identified or not, for mining: every row's hash is kept, and an id column's text for the rows mining wants.</summary>
+    /// <summary>The id of a row mining wants, identified or not: the pass kept one for each such row.</summary>
     public string OfAnyRow(int row) => Id(row);
 
-    private string Id(int row) => texts is not null ? texts[row]! : ExampleIdentity.Format(hashes[row]);
+    private string Id(int row) => texts is not null ? texts[Slot(row)]! : ExampleIdentity.Format(hashes[Slot(row)]);
+
+    private int Slot(int row)
+    {
+        if (keptRows is null)
+        {
+            return row;
+        }
+
+        var slot = Array.BinarySearch(keptRows, row);
+        return slot >= 0 ? slot : throw new KeyNotFoundException($"Row {row} has no id: the pass kept none for it.");
+    }
 }

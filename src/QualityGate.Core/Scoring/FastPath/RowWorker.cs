@@ -5,8 +5,11 @@ using QualityGate.Identity;
 
 namespace QualityGate.Scoring.FastPath;
 
-/// <summary>One row's outcome: its score, label and id, or <see cref="Clean"/> false when the row needs the full reader.</summary>
-internal readonly record struct RowResult(bool Clean, double Score, bool Positive, UInt128 Hash, string? Text)
+/// <summary>
+/// One row's outcome: its score, label and, when <see cref="Identified"/>, its id (a hash, or an
+/// id column's text); or <see cref="Clean"/> false when the row needs the full reader.
+/// </summary>
+internal readonly record struct RowResult(bool Clean, double Score, bool Positive, UInt128 Hash, string? Text, bool Identified)
 {
     public static RowResult Unclean => default;
 }
@@ -18,7 +21,8 @@ internal readonly record struct RowResult(bool Clean, double Score, bool Positiv
 /// unclean, and the caller hands the whole file to the full reader, whose checks say exactly
 /// what is wrong and where, so the fast path never has error messages of its own.
 /// </summary>
-internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double, bool, bool> needsText)
+/// <param name="needsId">Whether a row of this score and label needs its id: the rows nobody asks for are not hashed.</param>
+internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double, bool, bool> needsId)
 {
     private readonly RowPlan _plan = fast.Plan;
     private readonly IRowScorer? _scorer = fast.Model?.CreateScorer();
@@ -41,22 +45,30 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
             return RowResult.Unclean;
         }
 
-        // Quotes are not parsed here: a quoted number or label fails to parse above, a quoted text is left to the full reader.
+        // Quotes are not parsed here: a quoted number or label fails to parse above, a quoted text
+        // is left to the full reader, whether or not this row's id is wanted.
+        var identify = needsId(score, positive);
         if (_plan.IdIndex is { } id)
         {
             var text = row[id].Span;
-            return text.Contains('"') ? RowResult.Unclean : new RowResult(true, score, positive, default, needsText(score, positive) ? text.Trim().ToString() : null);
+            return text.Contains('"') ? RowResult.Unclean : new RowResult(true, score, positive, default, identify ? text.Trim().ToString() : null, identify);
         }
 
         foreach (var field in _plan.Identity)
         {
             if (field.FeatureSlot >= 0)
             {
-                _identity.AddNumber(_features[field.FeatureSlot]);
+                if (identify)
+                {
+                    _identity.AddNumber(_features[field.FeatureSlot]);
+                }
             }
             else if (row[field.CsvIndex].Span is var text && !text.Contains('"'))
             {
-                _identity.AddText(text);
+                if (identify)
+                {
+                    _identity.AddText(text);
+                }
             }
             else
             {
@@ -64,7 +76,7 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
             }
         }
 
-        return new RowResult(true, score, positive, _identity.FinishValue(), null);
+        return new RowResult(true, score, positive, identify ? _identity.FinishValue() : default, null, identify);
     }
 
     private bool TryParseFeatures(SepReader.Row row)
