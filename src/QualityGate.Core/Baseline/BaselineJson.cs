@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using QualityGate.Errors;
 using QualityGate.Identity;
@@ -118,54 +117,93 @@ public static class BaselineJson
         }
     }
 
+    /// <summary>
+    /// Reads a baseline as it streams from the file: a 5M-row baseline is 37 MB of JSON, which
+    /// read whole and parsed into a document held three times that at the run's start.
+    /// </summary>
     public static BaselineDocument Read(string path, string displayPath)
     {
+        BaselineFile? file;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            if (root.GetProperty("schema").GetString() != Schema || root.GetProperty("schemaVersion").GetInt32() != SchemaVersion)
-            {
-                throw Invalid(displayPath, "it is not a version 1 QualityGate baseline", null, 1);
-            }
-
-            var heldout = root.GetProperty("heldout");
-            var suite = root.GetProperty("suite");
-            return new BaselineDocument(
-                root.GetProperty("model").GetProperty("path").GetString(),
-                root.GetProperty("model").GetProperty("sha256").GetString(),
-                root.GetProperty("hashes").GetProperty("heldout").GetString()!,
-                root.GetProperty("hashes").GetProperty("suite").GetString(),
-                root.GetProperty("hashes").GetProperty("settings").GetString()!,
-                root.GetProperty("threshold").GetProperty("value").GetDouble(),
-                root.GetProperty("threshold").GetProperty("source").GetString()!,
-                root.GetProperty("region").GetProperty("low").GetDouble(),
-                root.GetProperty("region").GetProperty("high").GetDouble(),
-                [.. root.GetProperty("metrics").EnumerateArray().Select(m => new BaselineMetric(
-                    m.GetProperty("set").GetString()!,
-                    m.GetProperty("metric").GetString()!,
-                    m.GetProperty("value").GetDouble(),
-                    m.TryGetProperty("k", out var k) ? k.GetInt64() : null,
-                    m.TryGetProperty("n", out var n) ? n.GetInt64() : null))],
-                new HeldoutOutcomes(
-                    heldout.GetProperty("rows").GetInt64(),
-                    heldout.GetProperty("negatives").GetInt64(),
-                    heldout.GetProperty("positives").GetInt64(),
-                    new RowOutcomes(HeldoutIds(heldout, "falsePositives"), HeldoutIds(heldout, "falseNegatives"), HeldoutIds(heldout, "regionNegatives"), HeldoutIds(heldout, "regionPositives"))),
-                suite.ValueKind == JsonValueKind.Null ? null : new SuiteOutcomes(Ids(suite, "items"), Ids(suite, "wrong"), Ids(suite, "inRegion"), suite.TryGetProperty("fingerprints", out _) ? Ids(suite, "fingerprints") : null),
-                root.TryGetProperty("slices", out var slices)
-                    ? [.. slices.EnumerateArray().Select(s => new BaselineSlice(s.GetProperty("set").GetString()!, s.GetProperty("name").GetString()!, s.GetProperty("rows").GetInt64()))]
-                    : null);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            file = JsonSerializer.Deserialize(stream, BaselineFileContext.Default.BaselineFile);
+        }
+        catch (BaselineIdException e)
+        {
+            throw Invalid(displayPath, $"'{ListOf(e.Path)}' {e.Message}", e, Line(e));
+        }
+        catch (JsonException e) when (e.Path is { Length: > 1 } at && e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            throw Invalid(displayPath, $"a field has the wrong type ('{at.TrimStart('$', '.')}')", e, Line(e));
         }
         catch (JsonException e)
         {
-            throw Invalid(displayPath, $"it is not valid JSON ({e.Message.Split(". ")[0]})", e, e.LineNumber is { } line ? (int)line + 1 : 1);
+            throw Invalid(displayPath, $"it is not valid JSON ({e.Message.Split(". ")[0]})", e, Line(e));
         }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+
+        if (file?.Schema != Schema || file.SchemaVersion != SchemaVersion)
         {
-            throw Invalid(displayPath, $"a field is missing or has the wrong type ({e.Message})", e, 1);
+            throw Invalid(displayPath, "it is not a version 1 QualityGate baseline", null, 1);
+        }
+
+        try
+        {
+            return Document(file);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw Invalid(displayPath, $"a field is missing ({e.Message})", e, 1);
+        }
+        catch (BaselineIdException e)
+        {
+            throw Invalid(displayPath, e.Message, e, 1);
         }
     }
+
+    private static BaselineDocument Document(BaselineFile file)
+    {
+        var heldout = Required(file.Heldout, "heldout");
+        var suite = file.Suite;
+        return new BaselineDocument(
+            Required(file.Model, "model").Path,
+            file.Model!.Sha256,
+            Required(Required(file.Hashes, "hashes").Heldout, "hashes.heldout"),
+            file.Hashes!.Suite,
+            Required(file.Hashes.Settings, "hashes.settings"),
+            Required(Required(file.Threshold, "threshold").Value, "threshold.value"),
+            Required(file.Threshold!.Source, "threshold.source"),
+            Required(Required(file.Region, "region").Low, "region.low"),
+            Required(file.Region!.High, "region.high"),
+            [.. Required(file.Metrics, "metrics").Select(m => Required(m, "metrics[]")).Select(m => new BaselineMetric(Required(m.Set, "metrics[].set"), Required(m.Metric, "metrics[].metric"), Required(m.Value, "metrics[].value"), m.K, m.N))],
+            new HeldoutOutcomes(
+                Required(heldout.Rows, "heldout.rows"),
+                Required(heldout.Negatives, "heldout.negatives"),
+                Required(heldout.Positives, "heldout.positives"),
+                new RowOutcomes(
+                    Required(heldout.FalsePositives, "heldout.falsePositives").ToIds(),
+                    Required(heldout.FalseNegatives, "heldout.falseNegatives").ToIds(),
+                    Required(heldout.RegionNegatives, "heldout.regionNegatives").ToIds(),
+                    Required(heldout.RegionPositives, "heldout.regionPositives").ToIds())),
+            suite is null ? null : new SuiteOutcomes(Ids(suite.Items, "items"), Ids(suite.Wrong, "wrong"), Ids(suite.InRegion, "inRegion"), suite.Fingerprints is null ? null : Ids(suite.Fingerprints, "fingerprints")),
+            file.Slices?.Select(s => Required(s, "slices[]")).Select(s => new BaselineSlice(Required(s.Set, "slices[].set"), Required(s.Name, "slices[].name"), Required(s.Rows, "slices[].rows"))).ToList());
+    }
+
+    private static T Required<T>(T? value, string name)
+        where T : class => value ?? throw new KeyNotFoundException($"the file has no '{name}'");
+
+    private static T Required<T>(T? value, string name)
+        where T : struct => value ?? throw new KeyNotFoundException($"the file has no '{name}'");
+
+    /// <summary>A suite list of ids, every one of them text.</summary>
+    private static List<string> Ids(List<string>? ids, string name) =>
+        Required(ids, $"suite.{name}").Contains(null!) ? throw new BaselineIdException($"'{name}' holds null where an example id belongs") : ids!;
+
+    /// <summary>The list an id error is in, from the reader's path (<c>$.heldout.falsePositives[3]</c>).</summary>
+    private static string ListOf(string? path) =>
+        path is null ? "an id list" : path[(path.LastIndexOf('.') + 1)..].Split('[')[0];
+
+    private static int Line(JsonException e) => e.LineNumber is { } line ? (int)line + 1 : 1;
 
     internal static DataException Invalid(string displayPath, string why, Exception? inner, int line = 0) =>
         new(ErrorCodes.BaselineInvalid, $"The baseline '{displayPath}' cannot be used: {why}.", new SourceLocation(displayPath, line, 0),
@@ -188,30 +226,4 @@ public static class BaselineJson
 
         json.WriteEndArray();
     }
-
-    /// <summary>
-    /// The held-out rows' ids, often hundreds of thousands: hash ids are read as values straight
-    /// from the file's bytes, never as strings; an id column's text is read as text.
-    /// </summary>
-    private static ExampleIds HeldoutIds(JsonElement parent, string name)
-    {
-        var array = parent.GetProperty(name);
-        var hashes = new UInt128[array.GetArrayLength()];
-        var index = 0;
-        foreach (var element in array.EnumerateArray())
-        {
-            // The raw value is the quoted text as written; an escaped or other id is no plain hash.
-            if (element.ValueKind != JsonValueKind.String || !ExampleIds.TryParseHash(JsonMarshal.GetRawUtf8Value(element)[1..^1], out hashes[index++]))
-            {
-                return ExampleIds.Of(Ids(parent, name));
-            }
-        }
-
-        return ExampleIds.OfHashes(hashes);
-    }
-
-    private static List<string> Ids(JsonElement parent, string name) =>
-        [.. parent.GetProperty(name).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
-            ? e.GetString()!
-            : throw new FormatException($"'{name}' holds {e.ValueKind.ToString().ToLowerInvariant()} where an example id belongs"))];
 }

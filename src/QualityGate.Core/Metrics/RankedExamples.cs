@@ -28,27 +28,21 @@ internal sealed class RankedExamples
 
     public static RankedExamples From(ScoredSet set)
     {
-        // Sort negated scores (highest first) carrying the row order; negating back in place
-        // leaves the sorted scores without another copy of the data.
+        // Sort negated scores (highest first) carrying each row's label; negating back in place
+        // leaves the sorted scores without another copy of the data. Carrying the labels, not
+        // the row numbers, saves an int per row: nothing else needs the order.
         var sorted = new double[set.Count];
         for (var i = 0; i < sorted.Length; i++)
         {
             sorted[i] = -set.ScoreArray[i];
         }
 
-        var order = new int[sorted.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        SortOnTwoCores(sorted, order);
-        var positive = new bool[order.Length];
+        var positive = set.PositiveArray[..sorted.Length];
+        SortOnTwoCores(sorted, positive);
         var positives = 0;
-        for (var i = 0; i < order.Length; i++)
+        for (var i = 0; i < sorted.Length; i++)
         {
             sorted[i] = -sorted[i];
-            positive[i] = set.PositiveArray[order[i]];
             positives += positive[i] ? 1 : 0;
         }
 
@@ -64,7 +58,7 @@ internal sealed class RankedExamples
     /// own core. A million rows: 0.38 s on one core before. The order within ties is the sort's
     /// own, as before; every metric reads ties as one group.
     /// </summary>
-    internal static void SortOnTwoCores(double[] keys, int[] items)
+    internal static void SortOnTwoCores<T>(double[] keys, T[] items)
     {
         // A NaN compares with nothing, so no pivot can split it off: such keys are sorted as one.
         if (keys.Length < ParallelSortMinimum || Environment.ProcessorCount < 2 || keys.Any(double.IsNaN))
@@ -81,7 +75,7 @@ internal sealed class RankedExamples
     }
 
     /// <summary>Hoare's partition: afterwards every key before the returned index is at most the pivot, every key from it on at least the pivot.</summary>
-    private static int Partition(double[] keys, int[] items, double pivot)
+    private static int Partition<T>(double[] keys, T[] items, double pivot)
     {
         int low = -1, high = keys.Length;
         while (true)
