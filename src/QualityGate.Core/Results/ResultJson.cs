@@ -22,7 +22,22 @@ public static class ResultJson
     /// <summary>Streams the document to its file: a large result is never held as bytes besides the document.</summary>
     public static void Write(Stream stream, ResultDocument document)
     {
-        JsonSerializer.Serialize(stream, document, ResultJsonContext.Default.ResultDocument);
+        // A writer of our own over the stream, formatted as the serializer's options say, so the
+        // long id lists can pass their bytes to the file as they go (ExampleIds.WriteTo).
+        var options = ResultJsonContext.Default.Options;
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = options.WriteIndented,
+            IndentCharacter = options.IndentCharacter,
+            IndentSize = options.IndentSize,
+            NewLine = options.NewLine,
+            Encoder = options.Encoder,
+            MaxDepth = options.MaxDepth,
+        }))
+        {
+            JsonSerializer.Serialize(json, document, ResultJsonContext.Default.ResultDocument);
+        }
+
         stream.WriteByte((byte)'\n');
     }
 
