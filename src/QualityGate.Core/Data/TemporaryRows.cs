@@ -22,7 +22,7 @@ public sealed class TemporaryRows : IDisposable
         var directory = Directory.CreateTempSubdirectory("qualitygate-rows-");
         var path = Path.Combine(directory.FullName, "rows.csv");
         var separator = like.Separator;
-        System.IO.File.WriteAllLines(path, [CsvRecordReader.Line(like.Columns, separator), .. rows.Select(r => CsvRecordReader.Line(r, separator))]);
+        System.IO.File.WriteAllLines(path, rows.Select(r => CsvRecordReader.Line(r, separator)).Prepend(CsvRecordReader.Line(like.Columns, separator)));
         return new TemporaryRows(directory, new DataFile(path, like.DisplayPath, separator, like.Columns));
     }
 

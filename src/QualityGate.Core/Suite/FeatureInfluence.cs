@@ -29,22 +29,25 @@ public sealed class FeatureInfluence(IModelScorer scorer, DataFile heldout, Labe
             return new Dictionary<string, IReadOnlyList<FeatureValue>>();
         }
 
-        // One row per item as it is, then one per feature whose value is not already the typical one.
-        var rows = new List<IReadOnlyList<string>>();
+        // One row per item as it is, then one per feature whose value is not already the typical
+        // one. The rows are made as they are written, not held: 200 items of 50 features are
+        // 10,000 rows of text.
         var changed = new List<(SuiteItem Item, int Row, List<(int Column, int Row)> Features)>();
+        var count = 0;
         foreach (var item in items)
         {
             var features = new List<(int Column, int Row)>();
-            changed.Add((item, rows.Count, features));
-            rows.Add(item.Fields);
+            changed.Add((item, count++, features));
             foreach (var column in featureColumns.Where(c => !SameValue(item.Fields[c], typical[c])))
             {
-                features.Add((column, rows.Count));
-                rows.Add([.. item.Fields.Select((value, c) => c == column ? typical[c]! : value)]);
+                features.Add((column, count++));
             }
         }
 
-        var scores = Rescoring.Score(scorer, heldout, labels, rows, "The suite's items, with one feature set to a typical value,");
+        IEnumerable<IEnumerable<string>> Rows() => changed.SelectMany(c =>
+            c.Features.Select(f => c.Item.Fields.Select((value, column) => column == f.Column ? typical[column]! : value)).Prepend(c.Item.Fields));
+
+        var scores = Rescoring.Score(scorer, heldout, labels, Rows(), "The suite's items, with one feature set to a typical value,");
         return changed.ToDictionary(
             c => c.Item.Id,
             c => (IReadOnlyList<FeatureValue>)[.. c.Features
