@@ -108,6 +108,35 @@ public sealed class PropertyTests
         }, iter: 200));
 
     [Fact]
+    public void Ranking_keeps_each_score_exactly_whether_held_in_single_or_double_precision_with_its_label() =>
+        Gen.Select(Gen.Int[1, 3_000], Gen.Int[1, 400], Gen.Bool, Gen.Int[0, int.MaxValue]).Sample((rows, distinct, inFloats, seed) =>
+            AssertRanksAsSorting(rows, distinct, inFloats, seed), iter: 100);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Ranking_a_large_set_on_two_cores_keeps_each_score_exactly_with_its_label(bool inFloats) =>
+        AssertRanksAsSorting(250_000, 5_000, inFloats, 7);
+
+    /// <summary>Scores on a grid with ties (in single precision when asked: then the ranking holds floats), ranked against a plain sort.</summary>
+    private static void AssertRanksAsSorting(int rows, int distinct, bool inFloats, int seed)
+    {
+        var random = new Random(seed);
+        var scores = Enumerable.Range(0, rows).Select(_ => random.Next(distinct) / 7.0).Select(s => inFloats ? (float)s : s).ToArray();
+        var labels = Enumerable.Range(0, rows).Select(_ => random.Next(2)).ToArray();
+        var ranked = QualityGate.Metrics.RankedExamples.From(SyntheticSets.From(scores, labels));
+
+        var expected = scores.Zip(labels).OrderByDescending(p => p.First).ToList();
+        Assert.Equal(expected.Select(p => BitConverter.DoubleToInt64Bits(p.First)), ranked.Scores.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(labels.Sum(), ranked.Positives);
+
+        // Within a run of tied scores the order is the sort's own; each run holds the same labels.
+        static IEnumerable<(double, int)> PositivesPerScore(IEnumerable<(double Score, bool Positive)> rows) =>
+            rows.GroupBy(r => r.Score).Select(g => (g.Key, g.Count(r => r.Positive)));
+        Assert.Equal(PositivesPerScore(expected.Select(p => (p.First, p.Second == 1))), PositivesPerScore(ranked.Scores.Zip(ranked.Positive)));
+    }
+
+    [Fact]
     public void The_two_core_sort_orders_keys_as_array_sort_does_and_carries_each_item_with_its_key() =>
         Gen.Select(Gen.Int[100_000, 300_000], Gen.Int[1, 2_000], Gen.Int[0, int.MaxValue]).Sample((rows, distinct, seed) =>
         {
