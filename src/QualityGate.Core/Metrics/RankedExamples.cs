@@ -9,7 +9,7 @@ namespace QualityGate.Metrics;
 /// </summary>
 internal sealed class RankedExamples
 {
-    private RankedExamples(RankedScores scores, bool[] positive, int positives)
+    private RankedExamples(Scores scores, bool[] positive, int positives)
     {
         Scores = scores;
         Positive = positive;
@@ -17,7 +17,7 @@ internal sealed class RankedExamples
         Negatives = scores.Count - positives;
     }
 
-    public RankedScores Scores { get; }
+    public Scores Scores { get; }
 
     public bool[] Positive { get; }
 
@@ -35,43 +35,30 @@ internal sealed class RankedExamples
         // all single-precision numbers (an ML.NET model's are) are sorted and kept as such: the
         // same values in the same order, in half the memory.
         var positive = set.PositiveArray[..set.Count];
+        var scores = set.Scores;
         int positives;
-        if (AllSinglePrecision(set))
+        if (scores.AreSingles || Scores.AllSingles(scores))
         {
             var sorted = new float[set.Count];
             for (var i = 0; i < sorted.Length; i++)
             {
-                sorted[i] = -(float)set.ScoreArray[i];
+                sorted[i] = -(scores.AreSingles ? scores.Single(i) : (float)scores[i]);
             }
 
             SortOnTwoCores(sorted, positive);
             positives = NegateBackAndCount(sorted, positive);
-            return new RankedExamples(new RankedScores(sorted), positive, positives);
+            return new RankedExamples(new Scores(sorted, sorted.Length), positive, positives);
         }
 
         var exact = new double[set.Count];
         for (var i = 0; i < exact.Length; i++)
         {
-            exact[i] = -set.ScoreArray[i];
+            exact[i] = -scores[i];
         }
 
         SortOnTwoCores(exact, positive);
         positives = NegateBackAndCount(exact, positive);
-        return new RankedExamples(new RankedScores(exact), positive, positives);
-    }
-
-    private static bool AllSinglePrecision(ScoredSet set)
-    {
-        for (var i = 0; i < set.Count; i++)
-        {
-            var score = set.ScoreArray[i];
-            if ((double)(float)score != score)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return new RankedExamples(new Scores(exact), positive, positives);
     }
 
     private static int NegateBackAndCount<T>(T[] sorted, bool[] positive)

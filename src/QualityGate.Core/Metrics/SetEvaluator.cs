@@ -19,7 +19,7 @@ internal static class SetEvaluator
         var region = default(ConfusionCounts);
         for (var i = 0; i < set.Count; i++)
         {
-            var score = set.ScoreArray[i];
+            var score = set.Scores[i];
             var predicted = point.IsPredictedPositive(score);
             confusion = confusion.Add(set.PositiveArray[i], predicted);
             if (point.InRegion(score))
@@ -160,7 +160,7 @@ internal static class SetEvaluator
         List<int> falsePositives = [], falseNegatives = [], regionNegatives = [], regionPositives = [];
         foreach (var row in set.Ids.Keys)
         {
-            var score = set.ScoreArray[row];
+            var score = set.Scores[row];
             var positive = set.PositiveArray[row];
             if (point.IsPredictedPositive(score) != positive)
             {

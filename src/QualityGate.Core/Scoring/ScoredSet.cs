@@ -7,14 +7,14 @@ namespace QualityGate.Scoring;
 /// One data set after its single pass: a score and a label per row (the minimum that exact
 /// ranking metrics need) and the ids of the rows the caller asked to identify.
 /// </summary>
-/// <param name="count">
-/// The rows held: the arrays' first <paramref name="count"/> entries. A pass fills arrays sized
-/// by its estimate of the rows, and keeps them rather than copying a million rows to trim them.
+/// <param name="scores">
+/// The rows' scores; their count is the set's. A pass fills arrays sized by its estimate of the
+/// rows, and keeps them rather than copying a million rows to trim them.
 /// </param>
-public sealed class ScoredSet(string name, DataFile file, double[] scores, bool[] positive, IReadOnlyDictionary<int, string> ids, int count)
+public sealed class ScoredSet(string name, DataFile file, Scores scores, bool[] positive, IReadOnlyDictionary<int, string> ids)
 {
     public ScoredSet(string name, DataFile file, double[] scores, bool[] positive, IReadOnlyDictionary<int, string> ids)
-        : this(name, file, scores, positive, ids, scores.Length)
+        : this(name, file, new Scores(scores), positive, ids)
     {
     }
 
@@ -22,14 +22,15 @@ public sealed class ScoredSet(string name, DataFile file, double[] scores, bool[
 
     public DataFile File { get; } = file;
 
-    public IReadOnlyList<double> Scores { get; } = new ArraySegment<double>(scores, 0, count);
+    /// <summary>Each row's score; held as floats when every one is a single-precision number.</summary>
+    public Scores Scores { get; } = scores;
 
-    public IReadOnlyList<bool> Positive { get; } = new ArraySegment<bool>(positive, 0, count);
+    public IReadOnlyList<bool> Positive { get; } = new ArraySegment<bool>(positive, 0, scores.Count);
 
     /// <summary>Row index (0-based, header excluded) to the example's id.</summary>
     public IReadOnlyDictionary<int, string> Ids { get; } = ids;
 
-    public int Count => count;
+    public int Count => Scores.Count;
 
     /// <summary>The set without the rows of these ids (renumbered), for metrics that must not count them; every row needs its id.</summary>
     public ScoredSet Without(IReadOnlySet<string> excluded, out int removed)
@@ -57,15 +58,12 @@ public sealed class ScoredSet(string name, DataFile file, double[] scores, bool[
             }
         }
 
-        return new ScoredSet(Name, File, [.. rows.Select(r => scores[r])], [.. rows.Select(r => positive[r])], ids);
+        return new ScoredSet(Name, File, [.. rows.Select(r => Scores[r])], [.. rows.Select(r => positive[r])], ids);
     }
 
     /// <summary>These rows' ids as a multiset; a fast pass's rows give theirs as the 128-bit values it kept.</summary>
     public ExampleIds IdsOf(IEnumerable<int> rows) =>
         Ids is FastPath.RowIds kept ? kept.IdsOf(rows) : ExampleIds.Of([.. rows.Select(row => Ids[row])]);
-
-    /// <summary>The scores' array, for loops that index it directly; only its first <see cref="Count"/> entries are rows.</summary>
-    internal double[] ScoreArray => scores;
 
     /// <summary>The labels' array; only its first <see cref="Count"/> entries are rows.</summary>
     internal bool[] PositiveArray => positive;

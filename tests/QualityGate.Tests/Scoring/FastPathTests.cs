@@ -64,6 +64,41 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
     }
 
     [Fact]
+    public void Scores_held_as_floats_until_one_is_not_a_float_read_the_same_as_ML_NET_s_on_every_row()
+    {
+        // Eighths are floats; the rows after 3,000 score 0.1 and the like, which are not: the pass
+        // then moves the rows before to doubles, and every score must stay the reader's to the bit.
+        var lines = File.ReadLines(RepositoryPaths.SpambaseHeldout).ToList();
+        var rows = Enumerable.Range(0, 4).SelectMany(_ => lines.Skip(1)).Select((line, row) =>
+            $"{(row < 3000 ? (row % 9) / 8.0 : (row % 10) / 10.0).ToString(System.Globalization.CultureInfo.InvariantCulture)},{line}");
+        var scored = _directory.Write("scored.csv", $"Probability,{lines[0]}\n" + string.Join('\n', rows) + "\n");
+        var yaml = $"""
+            version: 1
+            model: {"{"} kind: scores, score_column: Probability {"}"}
+            label: {"{"} column: Label, positive: ["1"], negative: ["0"] {"}"}
+            data: {"{"} heldout: {scored} {"}"}
+            threshold: 0.5
+            region: {"{"} width: 0.1 {"}"}
+            limits: {"{"} heldout: {"{"} fpr: {"{"} max: 0.9 {"}"} {"}"} {"}"}
+            """;
+        var (columns, inputs) = Open(yaml);
+
+        var fast = ReadFast(columns, inputs);
+        Assert.False(fast.Scores.AreSingles);
+        Assert.Equal(0.1, fast.Scores[3001]);
+        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null), fast);
+    }
+
+    [Fact]
+    public void A_model_s_scores_are_held_as_floats_and_read_as_ML_NET_s()
+    {
+        var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("LogisticRegression")));
+        var fast = ReadFast(columns, inputs);
+        Assert.True(fast.Scores.AreSingles);
+        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null), fast);
+    }
+
+    [Fact]
     public void A_pass_asked_for_some_ids_keeps_those_and_mining_s_as_ML_NET_reads_them_and_no_others()
     {
         var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("FastTree")));

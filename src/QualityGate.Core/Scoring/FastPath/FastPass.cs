@@ -50,7 +50,7 @@ internal static class FastPass
         for (var row = 0; row < full.Count; row++)
         {
             if (row >= fast.Count
-                || BitConverter.DoubleToInt64Bits(fast.ScoreArray[row]) != BitConverter.DoubleToInt64Bits(full.ScoreArray[row])
+                || BitConverter.DoubleToInt64Bits(fast.Scores[row]) != BitConverter.DoubleToInt64Bits(full.Scores[row])
                 || fast.PositiveArray[row] != full.PositiveArray[row]
                 || (fast.Ids.TryGetValue(row, out var id) && id != full.Ids[row]))
             {
@@ -110,7 +110,10 @@ internal static class FastPass
     private sealed class PassRows(bool textIds, long estimatedRows)
     {
         private readonly int _firstCapacity = (int)Math.Clamp(estimatedRows + 1024, 1024, Array.MaxLength);
-        private double[] _scores = [];
+        // Scores as floats while every one is a single-precision number (a model's are), then as doubles.
+        private float[] _singles = [];
+        private double[]? _doubles;
+        private int _capacity;
         private bool[] _positive = [];
         private UInt128[] _hashes = [];
         private readonly List<string?> _texts = [];
@@ -123,13 +126,22 @@ internal static class FastPass
 
         public int Add(RowResult result, bool identify)
         {
-            if (_count == _scores.Length)
+            if (_count == _capacity)
             {
                 Grow();
             }
 
             var row = _count++;
-            _scores[row] = result.Score;
+            if (_doubles is null && (double)(float)result.Score == result.Score)
+            {
+                _singles[row] = (float)result.Score;
+            }
+            else
+            {
+                _doubles ??= InDoublePrecision(row);
+                _doubles[row] = result.Score;
+            }
+
             _positive[row] = result.Positive;
             if (result.Identified)
             {
@@ -138,7 +150,7 @@ internal static class FastPass
             else if (_keptRows is null)
             {
                 // The first row without an id: the rows kept so far were every row before it.
-                _keptRows = new int[_scores.Length];
+                _keptRows = new int[_capacity];
                 for (var kept = 0; kept < _kept; kept++)
                 {
                     _keptRows[kept] = kept;
@@ -175,8 +187,17 @@ internal static class FastPass
         // The estimate comes from the file's first rows; a file whose later rows are shorter has more.
         private void Grow()
         {
-            var capacity = _scores.Length == 0 ? _firstCapacity : (int)Math.Min(Array.MaxLength, _scores.Length + (_scores.Length / 4) + 1024);
-            Array.Resize(ref _scores, capacity);
+            var capacity = _capacity == 0 ? _firstCapacity : (int)Math.Min(Array.MaxLength, _capacity + (_capacity / 4) + 1024);
+            _capacity = capacity;
+            if (_doubles is null)
+            {
+                Array.Resize(ref _singles, capacity);
+            }
+            else
+            {
+                Array.Resize(ref _doubles, capacity);
+            }
+
             Array.Resize(ref _positive, capacity);
             if (!textIds)
             {
@@ -187,6 +208,19 @@ internal static class FastPass
             {
                 _keptRows = Grown(_keptRows, capacity, _kept);
             }
+        }
+
+        /// <summary>The first score that is no float: the rows before it move to doubles, the floats are let go.</summary>
+        private double[] InDoublePrecision(int rows)
+        {
+            var doubles = new double[_capacity];
+            for (var row = 0; row < rows; row++)
+            {
+                doubles[row] = _singles[row];
+            }
+
+            _singles = [];
+            return doubles;
         }
 
         // Copies only the kept part: the rest was never written, and copying it would make it resident.
@@ -203,7 +237,8 @@ internal static class FastPass
             int[]? identified = _identified.Count == _count ? null : [.. _identified];
             string?[]? texts = textIds ? [.. _texts] : null;
             int[]? keptRows = _keptRows?[.._kept];
-            return new ScoredSet(name, file, _scores, _positive, new RowIds(_hashes, texts, keptRows, identified, _count), _count);
+            var scores = _doubles is null ? new Scores(_singles, _count) : new Scores(_doubles, _count);
+            return new ScoredSet(name, file, scores, _positive, new RowIds(_hashes, texts, keptRows, identified, _count));
         }
     }
 
@@ -213,9 +248,9 @@ internal static class FastPass
         var ids = (RowIds)set.Ids;
         for (var row = 0; mining is not null && row < set.Count; row++)
         {
-            if (mining.Wants(set.ScoreArray[row], set.PositiveArray[row]))
+            if (mining.Wants(set.Scores[row], set.PositiveArray[row]))
             {
-                mining.Offer(set.File, row, set.ScoreArray[row], set.PositiveArray[row], ids.OfAnyRow(row));
+                mining.Offer(set.File, row, set.Scores[row], set.PositiveArray[row], ids.OfAnyRow(row));
             }
         }
     }
