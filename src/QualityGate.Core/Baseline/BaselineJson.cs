@@ -211,19 +211,7 @@ public static class BaselineJson
 
     private static void Ids(Utf8JsonWriter json, string name, IReadOnlyList<string> ids)
     {
-        json.WriteStartArray(name);
-        if (ids is ExampleIds compact)
-        {
-            compact.WriteTo(json);
-        }
-        else
-        {
-            foreach (var id in ids)
-            {
-                json.WriteStringValue(id);
-            }
-        }
-
-        json.WriteEndArray();
+        json.WritePropertyName(name);
+        ExampleIds.WriteArray(json, ids);
     }
 }

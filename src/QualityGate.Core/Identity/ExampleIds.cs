@@ -116,6 +116,25 @@ public sealed class ExampleIds : IReadOnlyList<string>
     /// <summary>Only the ids <paramref name="keep"/> accepts, in order.</summary>
     public ExampleIds Where(Func<string, bool> keep) => Of([.. Enumerable.Where(this, keep)]);
 
+    /// <summary>Writes a list of ids as a JSON array: an <see cref="ExampleIds"/> without a string per id, any other list as its strings.</summary>
+    public static void WriteArray(Utf8JsonWriter json, IReadOnlyList<string> ids)
+    {
+        json.WriteStartArray();
+        if (ids is ExampleIds compact)
+        {
+            compact.WriteTo(json);
+        }
+        else
+        {
+            foreach (var id in ids)
+            {
+                json.WriteStringValue(id);
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <summary>
     /// Writes every id as a JSON string, a hash id formatted on the stack: the same text as
     /// enumerating the ids, without a string per id (a 1M-row result lists 175,000 of them).

@@ -27,21 +27,5 @@ public sealed class ExampleIdListConverter : JsonConverter<IReadOnlyList<string>
         return ids;
     }
 
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
-    {
-        writer.WriteStartArray();
-        if (value is ExampleIds ids)
-        {
-            ids.WriteTo(writer);
-        }
-        else
-        {
-            foreach (var id in value)
-            {
-                writer.WriteStringValue(id);
-            }
-        }
-
-        writer.WriteEndArray();
-    }
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options) => ExampleIds.WriteArray(writer, value);
 }
