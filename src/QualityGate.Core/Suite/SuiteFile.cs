@@ -26,6 +26,7 @@ public static class SuiteFile
 
         var dataColumns = header.Take(metadataStart).ToList();
         var items = new List<SuiteItem>();
+        var fileOrder = new List<(string Id, int Line)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var labelIndex = dataColumns.IndexOf(labelColumn);
         if (labelIndex < 0)
@@ -49,6 +50,7 @@ public static class SuiteFile
             }
 
             seen[id] = line;
+            fileOrder.Add((id, line));
             var statusText = fields[metadataStart + 1];
             var pinned = string.Equals(statusText, SuiteColumns.Pinned, StringComparison.OrdinalIgnoreCase);
             var status = SuiteStatus.Active;
@@ -68,7 +70,7 @@ public static class SuiteFile
             items.Add(new SuiteItem(id, status, positive, score, fields[metadataStart + 3], fields[metadataStart + 4], fields[metadataStart + 5], fields[metadataStart + 6], data, pinned));
         }
 
-        return new SuiteDocument(dataColumns, [.. items.OrderBy(i => i.Id, StringComparer.Ordinal)]);
+        return new SuiteDocument(dataColumns, [.. items.OrderBy(i => i.Id, StringComparer.Ordinal)]) { FileOrder = fileOrder };
     }
 
     public static byte[] Render(SuiteDocument document, char separator)

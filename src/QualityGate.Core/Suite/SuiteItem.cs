@@ -58,6 +58,13 @@ public sealed record SuiteDocument(IReadOnlyList<string> DataColumns, IReadOnlyL
 
     public SuiteItem? Find(string id) => Items.FirstOrDefault(i => i.Id == id);
 
+    /// <summary>
+    /// The items' ids and lines in the order the file holds them (a file edited by hand need not
+    /// be sorted), as <see cref="SuiteFile.Read"/> met them: the model's loader reads the items in
+    /// this order. Empty for a document not read from a file.
+    /// </summary>
+    public IReadOnlyList<(string Id, int Line)> FileOrder { get; init; } = [];
+
     public SuiteDocument With(IEnumerable<SuiteItem> items) =>
-        this with { Items = [.. items.OrderBy(i => i.Id, StringComparer.Ordinal)] };
+        this with { Items = [.. items.OrderBy(i => i.Id, StringComparer.Ordinal)], FileOrder = [] };
 }

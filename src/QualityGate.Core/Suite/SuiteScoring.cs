@@ -85,7 +85,7 @@ public static class SuiteScoring
         }
 
         // Items are read in file order; the ids recomputed from their fields must be the ones stored.
-        var inFileOrder = ReadIdsInFileOrder(path, separator, document);
+        var inFileOrder = document.FileOrder;
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var row = 0; row < scored.Count; row++)
         {
@@ -101,20 +101,6 @@ public static class SuiteScoring
         }
 
         return scores;
-    }
-
-    private static List<(string Id, int Line)> ReadIdsInFileOrder(string path, char separator, SuiteDocument document)
-    {
-        using var reader = CsvRecordReader.Open(path, separator);
-        _ = reader.Read();
-        var idIndex = document.DataColumns.Count;
-        var ids = new List<(string, int)>();
-        while (reader.Read() is { } fields)
-        {
-            ids.Add((fields[idIndex], reader.RecordLine));
-        }
-
-        return ids;
     }
 
     private static Dictionary<string, double> ReadScoresFile(GateConfig config, SuiteDocument document)

@@ -29,6 +29,31 @@ public sealed class SuiteLoopTests
     }
 
     [Fact]
+    public void A_suite_reordered_by_hand_is_scored_item_by_item_as_the_file_mining_wrote()
+    {
+        using var sample = new SampleCopy();
+        var sorted = QgateProcess.Run(sample.Root, "check");
+        Assert.True(sorted.ExitCode == ExitCodes.Passed, sorted.All);
+
+        // The model's loader reads the items in the file's order, which is no longer the ids' order.
+        var lines = File.ReadAllLines(sample.SuitePath);
+        File.WriteAllLines(sample.SuitePath, [lines[0], .. lines.Skip(1).Reverse()]);
+        var reordered = QgateProcess.Run(sample.Root, "check");
+        Assert.Equal(sorted.StandardOutput, reordered.StandardOutput);
+
+        // An edited item is named at its line in the reordered file.
+        var fields = File.ReadAllLines(sample.SuitePath)[2].Split(',');
+        fields[1] = "9.99";
+        var edited = File.ReadAllLines(sample.SuitePath);
+        edited[2] = string.Join(',', fields);
+        File.WriteAllLines(sample.SuitePath, edited);
+        var broken = QgateProcess.Run(sample.Root, "check");
+        Assert.Equal(ExitCodes.ModelOrData, broken.ExitCode);
+        Assert.Contains($"hard-negatives.csv(3): error", broken.All, StringComparison.Ordinal);
+        Assert.Contains($"The fields of suite item {fields[^7]} were edited", broken.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Max_new_limits_each_run_and_the_hardest_go_first()
     {
         using var sample = new SampleCopy(withSuite: false, withBaseline: false);
