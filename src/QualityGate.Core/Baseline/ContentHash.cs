@@ -81,11 +81,7 @@ public static class ContentHash
     {
         if (Directory.Exists(path))
         {
-            // A folder of parts: its part names and their contents, in name order.
-            // Named by their path within it, so parts of the same name in two partitions are two parts.
-            var parts = Data.DataFile.PartsOf(path);
-            var listing = string.Join('\n', parts.Select(p => $"{Data.DataFile.PartName(path, p)} {OfTextFile(p)}"));
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing)));
+            return OfParts(Data.DataFile.PartsOf(path).Select(p => new PartHash(Data.DataFile.PartName(path, p), OfTextFile(p))));
         }
 
         // A gzipped file is hashed as the text it holds: recompressing it is no change of data.
@@ -113,6 +109,54 @@ public static class ContentHash
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// A folder of parts: its part names and their contents' hashes, in name order. Named by their
+    /// path within it, so parts of the same name in two partitions are two parts. Each part's hash
+    /// stands alone, so shards that each hashed their own parts give a merge the folder's hash.
+    /// </summary>
+    public static string OfParts(IEnumerable<PartHash> parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Select(p => $"{p.Part} {p.Sha256}")))));
+
+    /// <summary>
+    /// The hashes of a held-out folder's parts, as <see cref="OfTextFile"/> takes them into the
+    /// folder's: for a shard to hand its merge. Null when the held-out set is hashed row by row
+    /// (precomputed scores), which does not split by part.
+    /// </summary>
+    public static IReadOnlyList<PartHash>? OfHeldoutParts(GateConfig config, Data.DataFile all, Data.DataFile share) =>
+        config.Model.Kind == ModelKind.Scores ? null : [.. share.Parts.Select(p => new PartHash(all.IsFolder ? Data.DataFile.PartName(all.Path, p) : string.Empty, OfTextFile(p)))];
+
+    /// <summary>
+    /// The held-out set's hash from every shard's part hashes, as <see cref="OfHeldout"/> gives it
+    /// for the whole: null unless together they are every part of it, each once.
+    /// </summary>
+    public static string? OfHeldoutFromParts(Data.DataFile all, IEnumerable<IReadOnlyList<PartHash>?> shards)
+    {
+        var parts = new List<PartHash>();
+        foreach (var shard in shards)
+        {
+            if (shard is null)
+            {
+                return null;
+            }
+
+            parts.AddRange(shard);
+        }
+
+        if (!all.IsFolder)
+        {
+            return parts is [{ Part: "" } only] ? only.Sha256 : null;
+        }
+
+        var names = all.Parts.Select(p => Data.DataFile.PartName(all.Path, p)).ToList();
+        var byName = parts.GroupBy(p => p.Part, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        if (byName.Count != parts.Count || !names.Order(StringComparer.Ordinal).SequenceEqual(byName.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        return OfParts(names.Select(name => byName[name][0]));
     }
 
     /// <summary>
@@ -156,3 +200,6 @@ public static class ContentHash
         }
     }
 }
+
+/// <summary>A part of a data folder (its path within the folder; empty for a single file) and its content hash.</summary>
+public sealed record PartHash(string Part, string Sha256);

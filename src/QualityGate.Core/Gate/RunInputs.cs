@@ -75,6 +75,9 @@ public sealed record RunInputs(
         _heldoutHash ??= Task.Run(() => ContentHash.OfHeldout(Config, Scorer.ScoreColumnName));
     }
 
+    /// <summary>The held-out file's content hash as others computed it (a merge, from its shards' part hashes).</summary>
+    public void KnowHeldoutHash(string hash) => _heldoutHash = Task.FromResult(hash);
+
     /// <summary>The held-out file's content hash, as the baseline records it (started now if it was not).</summary>
     public string HeldoutHash()
     {

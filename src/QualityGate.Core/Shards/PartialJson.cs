@@ -58,6 +58,20 @@ public static class PartialJson
                 WriteMining(json, mining);
             }
 
+            if (partial.HeldoutParts is { } parts)
+            {
+                json.WriteStartArray("heldoutParts");
+                foreach (var part in parts)
+                {
+                    json.WriteStartArray();
+                    json.WriteStringValue(part.Part);
+                    json.WriteStringValue(part.Sha256);
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -88,8 +102,11 @@ public static class PartialJson
             var bins = root.GetProperty("bins").EnumerateArray().Select(b => (b[0].GetDouble(), b[1].GetInt64(), b[2].GetInt64())).ToList();
             var identified = root.GetProperty("identified").EnumerateArray().Select(r => new IdentifiedRow(r[0].GetString()!, r[1].GetDouble(), r[2].GetBoolean())).ToList();
             var mining = root.TryGetProperty("mining", out var m) ? ReadMining(m) : null;
+            List<Baseline.PartHash>? parts = root.TryGetProperty("heldoutParts", out var h)
+                ? [.. h.EnumerateArray().Select(r => new Baseline.PartHash(r[0].GetString()!, r[1].GetString()!))]
+                : null;
             return new PartialResult(ShardSpec.Parse(root.GetProperty("shard").GetString()!), root.GetProperty("settings").GetString()!, point,
-                root.GetProperty("heldout").GetString()!, bins, identified, mining);
+                root.GetProperty("heldout").GetString()!, bins, identified, mining, parts);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException or ConfigurationException)
         {

@@ -8,6 +8,11 @@ namespace QualityGate.Shards;
 /// operating point was known), and its hardest mining candidates with their rows' text.
 /// </summary>
 /// <param name="Settings">Fingerprint of the configuration and model: shards must agree.</param>
+/// <param name="HeldoutParts">
+/// The content hash of each part this shard scored, when the baseline's paired checks need the
+/// held-out set's hash: the merge puts the folder's hash together from them instead of reading
+/// every part again. Null otherwise, and for precomputed scores (hashed row by row).
+/// </param>
 public sealed record PartialResult(
     ShardSpec Shard,
     string Settings,
@@ -15,7 +20,8 @@ public sealed record PartialResult(
     string HeldoutPath,
     IReadOnlyList<(double Score, long Positives, long Negatives)> Bins,
     IReadOnlyList<IdentifiedRow> Identified,
-    PartialMining? Mining);
+    PartialMining? Mining,
+    IReadOnlyList<Baseline.PartHash>? HeldoutParts = null);
 
 /// <summary>A row the gate identifies, at its bin's score.</summary>
 public sealed record IdentifiedRow(string Id, double Score, bool Positive);

@@ -60,7 +60,8 @@ public static class ShardRunner
             all.DisplayPath,
             [.. histogram.Bins.Select(b => (b.Key, b.Value.Positives, b.Value.Negatives))],
             identified,
-            collector is null ? null : Mine(config, shard, scorer, labels, heldout, collector, progress));
+            collector is null ? null : Mine(config, shard, scorer, labels, heldout, collector, progress),
+            inputs.ComparesHeldoutFile ? ContentHash.OfHeldoutParts(config, all, file) : null);
     }
 
     /// <summary>The configuration file and the model: every shard and the merge must use the same.</summary>

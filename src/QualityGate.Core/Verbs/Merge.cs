@@ -13,6 +13,12 @@ public static class Merge
     public static GateResult Run(GateConfig config, IReadOnlyList<(PartialResult Partial, string Display)> shards, bool updateSuite = false, TimeProvider? clock = null, Action<string>? progress = null)
     {
         var inputs = RunInputs.Open(config, BaselineUse.Compare, sharded: true);
+
+        // The shards hashed the parts they read: the merge need not read them all again.
+        if (inputs.ComparesHeldoutFile && Baseline.ContentHash.OfHeldoutFromParts(inputs.Heldout, shards.Select(s => s.Partial.HeldoutParts)) is { } hash)
+        {
+            inputs.KnowHeldoutHash(hash);
+        }
         if (updateSuite)
         {
             MiningRun.RequireSuite(config);

@@ -6,7 +6,7 @@ namespace QualityGate.Tests.Scoring;
 /// <summary>A folder of part files (as Spark writes them) is one data set: same verdicts as the single file, errors named by part.</summary>
 public sealed class PartFilesTests
 {
-    private static void Split(string file, string folder, int parts)
+    internal static void Split(string file, string folder, int parts)
     {
         var lines = File.ReadAllLines(file);
         Directory.CreateDirectory(folder);
