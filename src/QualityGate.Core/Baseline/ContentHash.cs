@@ -125,7 +125,7 @@ public static class ContentHash
     /// (precomputed scores), which does not split by part.
     /// </summary>
     public static IReadOnlyList<PartHash>? OfHeldoutParts(GateConfig config, Data.DataFile all, Data.DataFile share) =>
-        config.Model.Kind == ModelKind.Scores ? null : [.. share.Parts.Select(p => new PartHash(all.IsFolder ? Data.DataFile.PartName(all.Path, p) : string.Empty, OfTextFile(p)))];
+        config.Model.Kind == ModelKind.Scores ? null : [.. share.Parts.Select(p => new PartHash(PartName(all, p), OfTextFile(p)))];
 
     /// <summary>
     /// The held-out set's hash from every shard's part hashes, as <see cref="OfHeldout"/> gives it
@@ -133,31 +133,28 @@ public static class ContentHash
     /// </summary>
     public static string? OfHeldoutFromParts(Data.DataFile all, IEnumerable<IReadOnlyList<PartHash>?> shards)
     {
-        var parts = new List<PartHash>();
+        var byName = new Dictionary<string, PartHash>(StringComparer.Ordinal);
         foreach (var shard in shards)
         {
-            if (shard is null)
+            // A shard without part hashes (precomputed scores, an older qgate), or a part twice: no hash.
+            if (shard is null || !shard.All(part => byName.TryAdd(part.Part, part)))
             {
                 return null;
             }
-
-            parts.AddRange(shard);
         }
 
-        if (!all.IsFolder)
-        {
-            return parts is [{ Part: "" } only] ? only.Sha256 : null;
-        }
-
-        var names = all.Parts.Select(p => Data.DataFile.PartName(all.Path, p)).ToList();
-        var byName = parts.GroupBy(p => p.Part, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        if (byName.Count != parts.Count || !names.Order(StringComparer.Ordinal).SequenceEqual(byName.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        var names = all.Parts.Select(p => PartName(all, p)).ToList();
+        if (byName.Count != names.Count || !names.All(byName.ContainsKey))
         {
             return null;
         }
 
-        return OfParts(names.Select(name => byName[name][0]));
+        // A single file's hash is its content's, as OfTextFile gives it; a folder's is its listing's.
+        return all.IsFolder ? OfParts(names.Select(name => byName[name])) : byName[names[0]].Sha256;
     }
+
+    /// <summary>A part's name in a held-out set's listing: its path within the folder; empty for a single file.</summary>
+    private static string PartName(Data.DataFile all, string part) => all.IsFolder ? Data.DataFile.PartName(all.Path, part) : string.Empty;
 
     /// <summary>
     /// Hashes a chunk with every CRLF read as LF, a run between carriage returns at a time (files

@@ -35,6 +35,9 @@ public static class ShardRunner
         }
 
         var file = shard.HeldoutParts(all, config.Data.HeldoutLocation);
+
+        // Hashed on another core while the parts are scored, as a single run hashes its held-out file.
+        var partHashes = inputs.ComparesHeldoutFile ? Task.Run(() => ContentHash.OfHeldoutParts(config, all, file)) : null;
         var columns = scorer.Score(file, []);
         var suite = mine ? SuiteScoring.Score(config, scorer, labels, all) : null;
         var collector = mine ? new CandidateCollector(known!.Threshold, config.Mining, (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal)) : null;
@@ -61,7 +64,7 @@ public static class ShardRunner
             [.. histogram.Bins.Select(b => (b.Key, b.Value.Positives, b.Value.Negatives))],
             identified,
             collector is null ? null : Mine(config, shard, scorer, labels, heldout, collector, progress),
-            inputs.ComparesHeldoutFile ? ContentHash.OfHeldoutParts(config, all, file) : null);
+            partHashes?.GetAwaiter().GetResult());
     }
 
     /// <summary>The configuration file and the model: every shard and the merge must use the same.</summary>
