@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Parquet;
 using Parquet.Schema;
@@ -108,6 +109,14 @@ internal abstract class ParquetCells
             }
 
             var span = output.GetSpan(64);
+
+            // Doubles are most of a wide table's cells; the check on T is folded away by the JIT.
+            if (typeof(T) == typeof(double) && ShortDecimal.TryFormat(Unsafe.As<T, double>(ref value), span, out var shortLength))
+            {
+                output.Advance(shortLength);
+                return;
+            }
+
             if (!value.TryFormat(span, out var written, format, CultureInfo.InvariantCulture))
             {
                 span = output.GetSpan(256);
