@@ -74,8 +74,8 @@ public static class ContentHash
     }
 
     /// <summary>
-    /// The hash of a text file's content: without a UTF-8 byte order mark and with CRLF read as LF,
-    /// so a checkout that converts line ends (git's autocrlf on Windows) is the same data.
+    /// The hash of a text file's content (<see cref="Data.TextHash"/>): taken by the pass that read
+    /// it when that pass was asked to (<see cref="Data.HashedReads"/>), else read now.
     /// </summary>
     public static string OfTextFile(string path)
     {
@@ -84,31 +84,22 @@ public static class ContentHash
             return OfParts(Data.DataFile.PartsOf(path).Select(p => new PartHash(Data.DataFile.PartName(path, p), OfTextFile(p))));
         }
 
+        if (Data.HashedReads.Of(path) is { } known)
+        {
+            return known;
+        }
+
         // A gzipped file is hashed as the text it holds: recompressing it is no change of data.
-        using var stream = Data.FileContent.Open(path);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var stream = Data.FileContent.OpenUnhashed(path);
+        using var hash = new Data.TextHash();
         var buffer = new byte[1 << 20];
-        var first = true;
-        var pendingReturn = false;
         int read;
         while ((read = stream.Read(buffer)) > 0)
         {
-            var chunk = buffer.AsSpan(0, read);
-            if (first)
-            {
-                first = false;
-                chunk = chunk.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? chunk[3..] : chunk;
-            }
-
-            pendingReturn = AppendWithoutCarriageReturns(hash, chunk, pendingReturn);
+            hash.Append(buffer.AsSpan(0, read));
         }
 
-        if (pendingReturn)
-        {
-            hash.AppendData("\r"u8);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return hash.Finish();
     }
 
     /// <summary>
@@ -155,47 +146,6 @@ public static class ContentHash
 
     /// <summary>A part's name in a held-out set's listing: its path within the folder; empty for a single file.</summary>
     private static string PartName(Data.DataFile all, string part) => all.IsFolder ? Data.DataFile.PartName(all.Path, part) : string.Empty;
-
-    /// <summary>
-    /// Hashes a chunk with every CRLF read as LF, a run between carriage returns at a time (files
-    /// without any are hashed at the speed of the hash). <paramref name="pendingReturn"/>: the last
-    /// chunk ended in a CR whose next byte decides it; returns the same for this chunk.
-    /// </summary>
-    private static bool AppendWithoutCarriageReturns(IncrementalHash hash, ReadOnlySpan<byte> chunk, bool pendingReturn)
-    {
-        if (chunk.IsEmpty)
-        {
-            return pendingReturn;
-        }
-
-        if (pendingReturn && chunk[0] != (byte)'\n')
-        {
-            hash.AppendData("\r"u8);
-        }
-
-        while (true)
-        {
-            var cr = chunk.IndexOf((byte)'\r');
-            if (cr < 0)
-            {
-                hash.AppendData(chunk);
-                return false;
-            }
-
-            hash.AppendData(chunk[..cr]);
-            if (cr + 1 == chunk.Length)
-            {
-                return true;
-            }
-
-            if (chunk[cr + 1] != (byte)'\n')
-            {
-                hash.AppendData("\r"u8);
-            }
-
-            chunk = chunk[(cr + 1)..];
-        }
-    }
 }
 
 /// <summary>A part of a data folder (its path within the folder; empty for a single file) and its content hash.</summary>

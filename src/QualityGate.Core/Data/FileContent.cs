@@ -16,7 +16,10 @@ public static class FileContent
     /// <summary>The file name without its compression suffix: what says whether it is CSV or TSV.</summary>
     public static string WithoutCompression(string path) => IsCompressed(path) ? path[..^3] : path;
 
-    public static Stream Open(string path)
+    public static Stream Open(string path) => HashedReads.Watch(path, OpenUnhashed(path));
+
+    /// <summary>The text, never hashed on the way: for the reader that hashes it itself.</summary>
+    internal static Stream OpenUnhashed(string path)
     {
         if (ParquetFiles.ParquetTextStream.IsParquet(path))
         {
@@ -27,9 +30,9 @@ public static class FileContent
         return IsCompressed(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
-    /// <summary>The parts as ML.NET's loader reads them: its own file source unless a part is compressed.</summary>
+    /// <summary>The parts as ML.NET's loader reads them: its own file source unless a part is compressed, Parquet, or to be hashed as it is read.</summary>
     public static IMultiStreamSource Source(IReadOnlyList<string> parts) =>
-        parts.Any(p => IsCompressed(p) || ParquetFiles.ParquetTextStream.IsParquet(p)) ? new DecompressingSource(parts) : new MultiFileSource([.. parts]);
+        parts.Any(p => IsCompressed(p) || ParquetFiles.ParquetTextStream.IsParquet(p) || HashedReads.IsWanted(p)) ? new DecompressingSource(parts) : new MultiFileSource([.. parts]);
 
     private sealed class DecompressingSource(IReadOnlyList<string> parts) : IMultiStreamSource
     {

@@ -15,6 +15,12 @@ public static class Pipeline
         var columns = inputs.Scorer.Score(inputs.Heldout, []);
         var suite = SuiteScoring.Score(inputs.Config, inputs.Scorer, inputs.Labels, inputs.Heldout);
         var collector = harvest?.Begin(suite);
+        if (inputs.HashesHeldoutFile)
+        {
+            // The pass that scores the held-out set hashes it too, instead of a second read after.
+            Data.HashedReads.Want(inputs.Heldout.Parts);
+        }
+
         progress?.Invoke($"Scoring {inputs.Heldout.DisplayPath}");
         var heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.WantsId, progress, collector);
         if (inputs.ComparesHeldoutFile)

@@ -66,9 +66,17 @@ public sealed record RunInputs(
         && regression.Limits.Concat(Config.Slices?.Regression ?? []).Any(l => l.DataSet == DataSetNames.Heldout);
 
     /// <summary>
-    /// Starts hashing the held-out file on another core. Called when the scoring pass ends: the
-    /// file is then in the page cache, and the hash (0.4 s for a 1M-row CSV) runs while this core
-    /// ranks and evaluates the scores instead of after everything else.
+    /// Whether this run will want the held-out file's content hash: to compare it with the
+    /// baseline's, or to bless (a run with a regression section may become the baseline). Not
+    /// with precomputed scores, whose rows are hashed without their score column.
+    /// </summary>
+    public bool HashesHeldoutFile => Config.Regression is not null && Config.Model.Kind != ModelKind.Scores;
+
+    /// <summary>
+    /// Takes the held-out file's hash, on another core. Called when the scoring pass ends: a pass
+    /// that read the whole file hashed it as it read (<see cref="HashesHeldoutFile"/>), and
+    /// otherwise the file is in the page cache and the hash (0.4 s for a 1M-row CSV) runs while
+    /// this core ranks and evaluates the scores instead of after everything else.
     /// </summary>
     public void StartHeldoutHash()
     {

@@ -36,8 +36,12 @@ public static class ShardRunner
 
         var file = shard.HeldoutParts(all, config.Data.HeldoutLocation);
 
-        // Hashed on another core while the parts are scored, as a single run hashes its held-out file.
-        var partHashes = inputs.ComparesHeldoutFile ? Task.Run(() => ContentHash.OfHeldoutParts(config, all, file)) : null;
+        if (inputs.ComparesHeldoutFile && inputs.HashesHeldoutFile)
+        {
+            // Hashed by the pass that scores the parts, as a single run hashes its held-out file.
+            Data.HashedReads.Want(file.Parts);
+        }
+
         var columns = scorer.Score(file, []);
         var suite = mine ? SuiteScoring.Score(config, scorer, labels, all) : null;
         var collector = mine ? new CandidateCollector(known!.Threshold, config.Mining, (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal)) : null;
@@ -45,6 +49,7 @@ public static class ShardRunner
 
         progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {all.Parts.Count} parts of {all.DisplayPath}");
         var heldout = ScoringPass.Read(DataSetNames.Heldout, file, columns, labels, wantsId, progress, collector);
+        var partHashes = inputs.ComparesHeldoutFile ? Task.Run(() => ContentHash.OfHeldoutParts(config, all, file)) : null;
         var histogram = new ScoreHistogram(known is { } point ? [point.Threshold, point.RegionLow, Math.BitIncrement(point.RegionHigh)] : []);
         for (var row = 0; row < heldout.Count; row++)
         {

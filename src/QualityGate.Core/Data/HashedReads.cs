@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+
+namespace QualityGate.Data;
+
+/// <summary>
+/// Hashes of data files' text taken by the pass that reads them anyway. A baseline identifies the
+/// held-out set by its <see cref="TextHash"/>; hashing it in a second read cost a read of the
+/// whole file, and for Parquet a second decode and rendering of every row group (4 s of a 1M-row
+/// check). A file someone will want the hash of is named first (<see cref="Want"/>); from then on
+/// every reader <see cref="FileContent"/> opens on it hashes what it reads, and one that reads to
+/// the end leaves the hash here. A hash is kept with the file's size and time of last write and
+/// given back only while both are unchanged.
+/// </summary>
+public static class HashedReads
+{
+    private static readonly ConcurrentDictionary<string, byte> Wanted = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (FileStamp Stamp, string Hash)> Known = new(StringComparer.Ordinal);
+
+    /// <summary>Readers of these files hash what they read, from now on.</summary>
+    public static void Want(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            Wanted.TryAdd(System.IO.Path.GetFullPath(path), 0);
+        }
+    }
+
+    public static bool IsWanted(string path) => Wanted.ContainsKey(System.IO.Path.GetFullPath(path));
+
+    /// <summary>The hash a reader left of the file as it is now; null when none read all of it since it last changed.</summary>
+    public static string? Of(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        return Known.TryGetValue(full, out var known) && FileStamp.Of(full) == known.Stamp ? known.Hash : null;
+    }
+
+    /// <summary>The reader of a file's text, hashing what it reads when the file's hash is wanted.</summary>
+    internal static Stream Watch(string path, Stream content)
+    {
+        // Stamped when opened: a file written while it is read is stamped anew, and its hash is not given back.
+        var full = System.IO.Path.GetFullPath(path);
+        return Wanted.ContainsKey(full) ? new HashingStream(content, full, FileStamp.Of(full)) : content;
+    }
+
+    private readonly record struct FileStamp(long Length, DateTime Written)
+    {
+        public static FileStamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : default;
+        }
+    }
+
+    /// <summary>
+    /// Passes reads through, hashing them; at the end of the content, the hash is left for
+    /// <see cref="Of"/>, stamped as the file was when it was opened (a file written meanwhile is
+    /// stamped anew and does not match).
+    /// </summary>
+    private sealed class HashingStream(Stream content, string path, FileStamp opened) : Stream
+    {
+        private readonly TextHash _hash = new();
+        private bool _ended;
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = content.Read(buffer);
+            if (_ended)
+            {
+                return read;
+            }
+
+            if (read > 0)
+            {
+                _hash.Append(buffer[..read]);
+            }
+            else if (buffer.Length > 0)
+            {
+                _ended = true;
+                Known[path] = (opened, _hash.Finish());
+            }
+
+            return read;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int ReadByte()
+        {
+            Span<byte> one = stackalloc byte[1];
+            return Read(one) == 1 ? one[0] : -1;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+                content.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
