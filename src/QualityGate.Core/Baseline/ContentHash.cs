@@ -74,14 +74,22 @@ public static class ContentHash
     }
 
     /// <summary>
-    /// The hash of a text file's content (<see cref="Data.TextHash"/>): taken by the pass that read
-    /// it when that pass was asked to (<see cref="Data.HashedReads"/>), else read now.
+    /// The hash of a data file's content: of a text file, its text (<see cref="Data.TextHash"/>),
+    /// taken by the pass that read it when that pass was asked to (<see cref="Data.HashedReads"/>),
+    /// else read now; of a Parquet file, its bytes. The pass reads Parquet as numbers, and writing
+    /// a Parquet file out as text only to hash it took as long as scoring it: a Parquet file
+    /// written again, with another compression or other row groups, is blessed anew.
     /// </summary>
     public static string OfTextFile(string path)
     {
         if (Directory.Exists(path))
         {
             return OfParts(Data.DataFile.PartsOf(path).Select(p => new PartHash(Data.DataFile.PartName(path, p), OfTextFile(p))));
+        }
+
+        if (Data.ParquetFiles.ParquetTextStream.IsParquet(path))
+        {
+            return OfFile(path);
         }
 
         if (Data.HashedReads.Of(path) is { } known)

@@ -20,6 +20,34 @@ internal abstract class ParquetCells
 
     public abstract void Write(int row, IBufferWriter<byte> output);
 
+    /// <summary>Whether the column holds numbers, which <see cref="TryFloat"/> and <see cref="TryDouble"/> read without their text where they can.</summary>
+    public virtual bool IsNumber => false;
+
+    /// <summary>Whether a cell's text may start with "//" (a comment to ML.NET's loader): only text can.</summary>
+    public virtual bool IsText => false;
+
+    /// <summary>
+    /// The cell as the float its text parses to (<paramref name="text"/>: room to write it, when
+    /// the value alone cannot tell); false for a null or a cell that is no number.
+    /// </summary>
+    public virtual bool TryFloat(int row, ArrayBufferWriter<byte> text, out float value) =>
+        float.TryParse(Rendered(row, text), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>The cell as the double its text parses to; false for a null or a cell that is no number.</summary>
+    public virtual bool TryDouble(int row, ArrayBufferWriter<byte> text, out double value) =>
+        double.TryParse(Rendered(row, text), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>The cell's text, written into <paramref name="text"/> (emptied first).</summary>
+    public ReadOnlySpan<byte> Rendered(int row, ArrayBufferWriter<byte> text)
+    {
+        text.ResetWrittenCount();
+        Write(row, text);
+        return text.WrittenSpan;
+    }
+
+    /// <summary>A column every row of a part has the same text in: a hive partition's value.</summary>
+    public static ParquetCells Constant(string text) => new ConstantText(text);
+
     /// <summary>The cells of a flat column, or null when qgate cannot read its type.</summary>
     public static ParquetCells? For(DataField field) => field.ClrType switch
     {
@@ -91,21 +119,79 @@ internal abstract class ParquetCells
             }
         }
 
-        public override void Write(int row, IBufferWriter<byte> output)
-        {
-            T value;
-            if (field.IsNullable)
-            {
-                if (_nullable[row] is not { } present)
-                {
-                    return;
-                }
+        public override bool IsNumber => format is null;
 
-                value = present;
-            }
-            else
+        /// <summary>The cell's value; false for a null.</summary>
+        private bool TryValue(int row, out T value)
+        {
+            if (!field.IsNullable)
             {
                 value = _values[row];
+                return true;
+            }
+
+            value = _nullable[row].GetValueOrDefault();
+            return _nullable[row].HasValue;
+        }
+
+        public override bool TryFloat(int row, ArrayBufferWriter<byte> text, out float value)
+        {
+            if (!TryValue(row, out var cell))
+            {
+                value = 0;
+                return false;
+            }
+
+            if (typeof(T) == typeof(float))
+            {
+                value = Unsafe.As<T, float>(ref cell);
+                return true;
+            }
+
+            if (typeof(T) == typeof(double) && ParquetNumbers.TryNarrow(Unsafe.As<T, double>(ref cell), out value))
+            {
+                return true;
+            }
+
+            if (ParquetNumbers.SmallInteger(cell) is { } integer && integer is >= -ParquetNumbers.ExactInFloat and <= ParquetNumbers.ExactInFloat)
+            {
+                value = integer;
+                return true;
+            }
+
+            return base.TryFloat(row, text, out value);
+        }
+
+        public override bool TryDouble(int row, ArrayBufferWriter<byte> text, out double value)
+        {
+            if (!TryValue(row, out var cell))
+            {
+                value = 0;
+                return false;
+            }
+
+            // A double's text is its shortest round-trip form: it parses back to the same double.
+            // A float's does not (0.1f is written "0.1", which parses to the double 0.1), so it is parsed.
+            if (typeof(T) == typeof(double))
+            {
+                value = Unsafe.As<T, double>(ref cell);
+                return true;
+            }
+
+            if (ParquetNumbers.SmallInteger(cell) is { } integer && integer is >= -ParquetNumbers.ExactInDouble and <= ParquetNumbers.ExactInDouble)
+            {
+                value = integer;
+                return true;
+            }
+
+            return base.TryDouble(row, text, out value);
+        }
+
+        public override void Write(int row, IBufferWriter<byte> output)
+        {
+            if (!TryValue(row, out var value))
+            {
+                return;
             }
 
             var span = output.GetSpan(64);
@@ -168,6 +254,19 @@ internal abstract class ParquetCells
             group.ReadAsync(field, _values.AsMemory(0, rows)!).AsTask().GetAwaiter().GetResult();
         }
 
+        public override bool IsText => true;
+
         public override void Write(int row, IBufferWriter<byte> output) => WriteText(_values[row], output);
+    }
+
+    private sealed class ConstantText(string text) : ParquetCells
+    {
+        public override bool IsText => true;
+
+        public override void Read(ParquetRowGroupReader group, int rows)
+        {
+        }
+
+        public override void Write(int row, IBufferWriter<byte> output) => WriteText(text, output);
     }
 }

@@ -52,7 +52,7 @@ public sealed class ParquetTextStream : Stream
     /// Parquet.Net keeps the buffers it decompresses into in a pool that, left unbounded, keeps
     /// every row group's worth of them: bounded, a file costs about one row group at a time.
     /// </summary>
-    private static readonly ParquetOptions Options = new() { MaximumSmallPoolFreeBytes = 16 << 20, MaximumLargePoolFreeBytes = 64 << 20 };
+    internal static readonly ParquetOptions Options = new() { MaximumSmallPoolFreeBytes = 16 << 20, MaximumLargePoolFreeBytes = 64 << 20 };
 
     /// <summary>How many rows each row group of a Parquet file holds, from its metadata alone.</summary>
     public static IReadOnlyList<long> RowGroupSizes(string path)

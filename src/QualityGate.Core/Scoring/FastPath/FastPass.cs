@@ -1,5 +1,6 @@
 using nietras.SeparatedValues;
 using QualityGate.Data;
+using QualityGate.Data.ParquetFiles;
 using QualityGate.Mining;
 
 namespace QualityGate.Scoring.FastPath;
@@ -71,18 +72,24 @@ internal static class FastPass
             var estimatedRows = PassProgress.EstimateRows(file);
             var rows = new PassRows(fast.Plan.IdIndex is not null, estimatedRows);
             var pass = PassProgress.For(file, progress, estimatedRows);
+            bool Add(RowResult result)
+            {
+                if (!result.Clean)
+                {
+                    return false;
+                }
+
+                var row = rows.Add(result, wantsId(result.Score, result.Positive));
+                pass?.Row(row + 1);
+                return true;
+            }
+
             foreach (var part in file.Parts)
             {
-                using var reader = Sep.New(file.Separator).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, DisableQuotesParsing = true }).From(FileContent.Open(part));
-                foreach (var result in reader.ParallelEnumerate(row => workers.Value!.Read(row)))
+                var read = ParquetTextStream.IsParquet(part) ? ParquetPass.Read(part, fast.Plan, workers, Add) : ReadCsv(part, file.Separator, workers, Add);
+                if (!read)
                 {
-                    if (!result.Clean)
-                    {
-                        return null;
-                    }
-
-                    var row = rows.Add(result, wantsId(result.Score, result.Positive));
-                    pass?.Row(row + 1);
+                    return null;
                 }
             }
 
@@ -95,6 +102,21 @@ internal static class FastPass
                 (worker.Scorer as IDisposable)?.Dispose();
             }
         }
+    }
+
+    /// <summary>A CSV part's rows, parsed by Sep in parallel batches and handed on in file order; false at the first unclean row.</summary>
+    private static bool ReadCsv(string part, char separator, ThreadLocal<RowWorker> workers, Func<RowResult, bool> add)
+    {
+        using var reader = Sep.New(separator).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, DisableQuotesParsing = true }).From(FileContent.Open(part));
+        foreach (var result in reader.ParallelEnumerate(row => workers.Value!.Read(new SepFieldRow(row))))
+        {
+            if (!add(result))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

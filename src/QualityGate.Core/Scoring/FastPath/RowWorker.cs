@@ -1,5 +1,3 @@
-using System.Globalization;
-using nietras.SeparatedValues;
 using QualityGate.Data;
 using QualityGate.Identity;
 
@@ -32,15 +30,16 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
     public IRowScorer? Scorer => _scorer;
 
 
-    public RowResult Read(SepReader.Row row)
+    public RowResult Read<TRow>(TRow row)
+        where TRow : IFieldRow, allows ref struct
     {
         // ML.NET's loader skips lines starting with "//" as comments.
-        if (row.ColCount != _plan.FieldCount || row[0].Span.StartsWith("//"))
+        if (row.Count != _plan.FieldCount || row.IsComment)
         {
             return RowResult.Unclean;
         }
 
-        if (labels.Classify(row[_plan.LabelIndex].Span) is not { } positive || !TryParseFeatures(row) || !TryScore(row, out var score))
+        if (labels.Classify(row.Text(_plan.LabelIndex)) is not { } positive || !TryParseFeatures(row) || !TryScore(row, out var score))
         {
             return RowResult.Unclean;
         }
@@ -50,7 +49,7 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
         var identify = needsId(score, positive);
         if (_plan.IdIndex is { } id)
         {
-            var text = row[id].Span;
+            var text = row.Text(id);
             return text.Contains('"') ? RowResult.Unclean : new RowResult(true, score, positive, default, identify ? text.Trim().ToString() : null, identify);
         }
 
@@ -63,7 +62,7 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
                     _identity.AddNumber(_features[field.FeatureSlot]);
                 }
             }
-            else if (row[field.CsvIndex].Span is var text && !text.Contains('"'))
+            else if (row.Text(field.CsvIndex) is var text && !text.Contains('"'))
             {
                 if (identify)
                 {
@@ -79,13 +78,13 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
         return new RowResult(true, score, positive, identify ? _identity.FinishValue() : default, null, identify);
     }
 
-    private bool TryParseFeatures(SepReader.Row row)
+    private bool TryParseFeatures<TRow>(TRow row)
+        where TRow : IFieldRow, allows ref struct
     {
         var indexes = _plan.FeatureIndexes;
         for (var slot = 0; slot < indexes.Length; slot++)
         {
-            // Sep parses with csFastFloat: correctly rounded, as .NET's parser and ML.NET's loader are, several times faster.
-            if (row[indexes[slot]].TryParse<float>() is not { } value || !float.IsFinite(value))
+            if (!row.TryFloat(indexes[slot], out var value) || !float.IsFinite(value))
             {
                 return false;
             }
@@ -96,13 +95,14 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
         return true;
     }
 
-    private bool TryScore(SepReader.Row row, out double score)
+    private bool TryScore<TRow>(TRow row, out double score)
+        where TRow : IFieldRow, allows ref struct
     {
         if (_scorer is not null)
         {
             score = _scorer.Score(_features);
         }
-        else if (!double.TryParse(row[_plan.ScoreIndex!.Value].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out score))
+        else if (!row.TryDouble(_plan.ScoreIndex!.Value, out score))
         {
             return false;
         }
