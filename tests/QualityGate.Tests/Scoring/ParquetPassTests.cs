@@ -52,6 +52,41 @@ public sealed class ParquetPassTests : IDisposable
     }
 
     [Theory]
+    [InlineData("DOUBLE")]
+    [InlineData("FLOAT")]
+    public void Precomputed_scores_and_an_id_column_read_as_ML_NET_reads_the_files_text(string scoreType)
+    {
+        DuckDb.Execute(_directory.Path, $"""
+            COPY (SELECT 'mail-' || row_number() OVER () AS id, CAST(random() AS {scoreType}) AS Probability, *
+                  FROM read_csv('{RepositoryPaths.SpambaseHeldout}', header = true), range(3))
+            TO '~/scored.parquet' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)
+            """);
+        var yaml = $"""
+            version: 1
+            model: {"{"} kind: scores, score_column: Probability {"}"}
+            label: {"{"} column: Label, positive: ["1"], negative: ["0"] {"}"}
+            id: id
+            data: {"{"} heldout: {_directory.File("scored.parquet")} {"}"}
+            threshold: 0.5
+            region: {"{"} width: 0.1 {"}"}
+            limits: {"{"} heldout: {"{"} fpr: {"{"} max: 0.9 {"}"} {"}"} {"}"}
+            """;
+        var config = ConfigLoader.Parse(yaml, _directory.Write("scores.yml", yaml));
+        var inputs = RunInputs.Open(config, BaselineUse.Ignore);
+        var columns = inputs.Scorer.Score(inputs.Heldout, []);
+        Assert.Null(columns.Fast!.Model);
+
+        var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, null, null, FirstRows(columns, inputs))
+            ?? throw new InvalidOperationException("The fast pass declined a plain Parquet file.");
+        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null);
+
+        Assert.Equal(full.Scores.Select(BitConverter.DoubleToInt64Bits), fast.Scores.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(full.Positive, fast.Positive);
+        Assert.Equal(full.Ids.OrderBy(p => p.Key), fast.Ids.OrderBy(p => p.Key));
+        Assert.Equal("mail-1", fast.Ids[0]);
+    }
+
+    [Theory]
     [InlineData("a null feature", ", CASE WHEN random() < 0.9 THEN our END AS our")]
     [InlineData("a feature held as text", ", CAST(our AS VARCHAR) AS our")]
     public void A_file_the_text_pass_must_decide_on_is_left_to_it(string what, string replaced)
