@@ -101,21 +101,47 @@ internal abstract class ParquetCells
         where T : struct, IUtf8SpanFormattable
     {
         private T[] _values = [];
-        private T?[] _nullable = [];
+
+        // Which rows hold a value, for an optional column: values and a mask take 9 bytes a
+        // double where `double?` takes 16 (a row group of 50 optional columns: 55 MB, not 98).
+        private bool[] _present = [];
+
+        // Parquet's definition level of each row, read once per column: one buffer per thread.
+        [ThreadStatic]
+        private static int[]? t_levels;
 
         public override void Read(ParquetRowGroupReader group, int rows)
         {
             // One array per column for the whole file, grown to the largest row group: a new one
             // per group would leave a large-object garbage array per column and group.
-            if (field.IsNullable)
+            Fit(ref _values, rows);
+            if (!field.IsNullable)
             {
-                Fit(ref _nullable, rows);
-                group.ReadAsync<T>(field, _nullable.AsMemory(0, rows)).AsTask().GetAwaiter().GetResult();
-            }
-            else
-            {
-                Fit(ref _values, rows);
                 group.ReadAsync<T>(field, _values.AsMemory(0, rows)).AsTask().GetAwaiter().GetResult();
+                return;
+            }
+
+            Fit(ref _present, rows);
+            if (t_levels is null || t_levels.Length < rows)
+            {
+                t_levels = new int[rows];
+            }
+
+            var levels = t_levels;
+            group.ReadRawAsync<T>(field, _values.AsMemory(0, rows), levels.AsMemory(0, rows), null).AsTask().GetAwaiter().GetResult();
+
+            // The values come packed, the nulls left out: spread them to their rows, from the
+            // last back, so each moves only to a row at or after its place.
+            var packed = 0;
+            for (var row = 0; row < rows; row++)
+            {
+                packed += levels[row] == field.MaxDefinitionLevel ? 1 : 0;
+            }
+
+            for (var row = rows - 1; row >= 0; row--)
+            {
+                _present[row] = levels[row] == field.MaxDefinitionLevel;
+                _values[row] = _present[row] ? _values[--packed] : default;
             }
         }
 
@@ -130,8 +156,8 @@ internal abstract class ParquetCells
                 return true;
             }
 
-            value = _nullable[row].GetValueOrDefault();
-            return _nullable[row].HasValue;
+            value = _values[row];
+            return _present[row];
         }
 
         public override bool TryFloat(int row, ArrayBufferWriter<byte> text, out float value)
