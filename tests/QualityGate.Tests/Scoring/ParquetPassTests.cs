@@ -166,6 +166,42 @@ public sealed class ParquetPassTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Optional_columns_hold_their_values_and_nulls_in_the_rows_an_independent_reader_finds_them()
+    {
+        // Nulls in runs and alone, in columns of three types, across row groups.
+        DuckDb.Execute(_directory.Path, """
+            COPY (SELECT CASE WHEN i % 3 = 0 OR i % 1000 < 40 THEN NULL ELSE i * 0.25 END AS d,
+                    CASE WHEN i % 5 = 1 THEN NULL ELSE CAST(i AS INTEGER) END AS n,
+                    CASE WHEN i % 2 = 0 THEN NULL ELSE CAST(i / 8 AS FLOAT) END AS f
+                  FROM range(12000) AS r(i))
+            TO '~/optional.parquet' (FORMAT PARQUET, ROW_GROUP_SIZE 5000)
+            """);
+        var expected = DuckDb.Rows(_directory.Path, "SELECT * FROM read_parquet('~/optional.parquet', file_row_number = true) ORDER BY file_row_number")
+            .Select(row => row.Split(',')[..3]).ToList();
+        using var groups = ParquetRowGroups.Open(_directory.File("optional.parquet"), 2);
+        var text = new System.Buffers.ArrayBufferWriter<byte>();
+        var seen = 0;
+        for (var group = 0; group < groups.GroupCount; group++)
+        {
+            var rows = groups.Load(group, [0, 1, 2]);
+            for (var row = 0; row < rows; row++, seen++)
+            {
+                for (var column = 0; column < 3; column++)
+                {
+                    var want = expected[seen][column];
+                    Assert.Equal(want.Length > 0, groups[column].TryDouble(row, text, out var value));
+                    if (want.Length > 0)
+                    {
+                        Assert.Equal(double.Parse(want, CultureInfo.InvariantCulture), value);
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(12000, seen);
+    }
+
     private static Func<int, ScoredSet> FirstRows(ScoredColumns columns, RunInputs inputs) =>
         rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, (_, _) => true, null, null);
 
