@@ -42,7 +42,8 @@ public static class ContentHash
     /// <summary>
     /// The held-out set as the baseline identifies it. With precomputed scores the score column is
     /// left out: a new model's scores written into a copy of the same rows are the same examples,
-    /// and must be compared with the baseline, not refused.
+    /// and must be compared with the baseline, not refused. A folder's hash is its parts' (see
+    /// <see cref="OfParts"/>), each hashed alone, so shards can hash the parts they read.
     /// </summary>
     public static string OfHeldout(GateConfig config, string scoreColumn)
     {
@@ -52,13 +53,21 @@ public static class ContentHash
         }
 
         var file = Data.DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
+        return file.IsFolder
+            ? OfParts(file.Parts.Select(part => new PartHash(PartName(file, part), OfScoredRows(file, part, scoreColumn))))
+            : OfScoredRows(file, file.Path, scoreColumn);
+    }
+
+    /// <summary>A part of precomputed scores, row by row without the score column, the header first.</summary>
+    private static string OfScoredRows(Data.DataFile file, string part, string scoreColumn)
+    {
         var skipped = file.IndexOf(scoreColumn);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Append(IEnumerable<string> fields) =>
             hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\u001f', fields.Where((_, i) => i != skipped)) + "\u001e"));
 
         Append(file.Columns);
-        using var rows = file.ReadRows();
+        using var rows = (file with { Parts = [part] }).ReadRows();
         while (rows.Read() is { } fields)
         {
             Append(fields);
@@ -119,12 +128,12 @@ public static class ContentHash
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Select(p => $"{p.Part} {p.Sha256}")))));
 
     /// <summary>
-    /// The hashes of a held-out folder's parts, as <see cref="OfTextFile"/> takes them into the
-    /// folder's: for a shard to hand its merge. Null when the held-out set is hashed row by row
-    /// (precomputed scores), which does not split by part.
+    /// The hashes of a held-out folder's parts, as <see cref="OfHeldout"/> takes them into the
+    /// folder's: for a shard to hand its merge, so the merge reads no row (precomputed scores are
+    /// hashed row by row, each part alone).
     /// </summary>
-    public static IReadOnlyList<PartHash>? OfHeldoutParts(GateConfig config, Data.DataFile all, Data.DataFile share) =>
-        config.Model.Kind == ModelKind.Scores ? null : [.. share.Parts.Select(p => new PartHash(PartName(all, p), OfTextFile(p)))];
+    public static IReadOnlyList<PartHash> OfHeldoutParts(GateConfig config, Data.DataFile all, Data.DataFile share, string scoreColumn) =>
+        [.. share.Parts.Select(p => new PartHash(PartName(all, p), config.Model.Kind == ModelKind.Scores ? OfScoredRows(all, p, scoreColumn) : OfTextFile(p)))];
 
     /// <summary>
     /// The held-out set's hash from every shard's part hashes, as <see cref="OfHeldout"/> gives it

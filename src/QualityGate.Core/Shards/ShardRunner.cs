@@ -36,10 +36,17 @@ public static class ShardRunner
 
         var file = shard.HeldoutParts(all, config.Data.HeldoutLocation);
 
+        // The parts' hashes for the merge: text parts hashed by the pass that scores them, as a
+        // single run hashes its held-out file; precomputed scores, hashed row by row, by a read of
+        // their own on another core meanwhile.
+        Task<IReadOnlyList<PartHash>>? partHashes = null;
         if (inputs.ComparesHeldoutFile && inputs.HashesHeldoutFile)
         {
-            // Hashed by the pass that scores the parts, as a single run hashes its held-out file.
             Data.HashedReads.Want(file.Parts);
+        }
+        else if (inputs.ComparesHeldoutFile)
+        {
+            partHashes = Task.Run(() => ContentHash.OfHeldoutParts(config, all, file, scorer.ScoreColumnName));
         }
 
         var columns = scorer.Score(file, []);
@@ -49,7 +56,10 @@ public static class ShardRunner
 
         progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {all.Parts.Count} parts of {all.DisplayPath}");
         var heldout = ScoringPass.Read(DataSetNames.Heldout, file, columns, labels, wantsId, progress, collector);
-        var partHashes = inputs.ComparesHeldoutFile ? Task.Run(() => ContentHash.OfHeldoutParts(config, all, file)) : null;
+        if (inputs.ComparesHeldoutFile)
+        {
+            partHashes ??= Task.Run(() => ContentHash.OfHeldoutParts(config, all, file, scorer.ScoreColumnName));
+        }
         var histogram = new ScoreHistogram(known is { } point ? [point.Threshold, point.RegionLow, Math.BitIncrement(point.RegionHigh)] : []);
         for (var row = 0; row < heldout.Count; row++)
         {

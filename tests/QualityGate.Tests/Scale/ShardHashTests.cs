@@ -52,4 +52,51 @@ public sealed class ShardHashTests
         var changed = Assert.Throws<DataException>(() => QualityGate.Verbs.Merge.Run(config, older));
         Assert.Contains("changed since the baseline was blessed", changed.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void With_precomputed_scores_the_shards_hash_their_parts_row_by_row_and_the_merge_reads_none()
+    {
+        using var directory = new TemporaryDirectory();
+        var lines = File.ReadAllLines(RepositoryPaths.SpambaseHeldout);
+        var scored = directory.Write("scored.csv", string.Join('\n', lines.Select((line, row) => row == 0
+            ? $"Probability,{line}"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{row * 7919 % 1000 / 1000.0},{line}"))) + "\n");
+        PartFilesTests.Split(scored, directory.File("heldout-parts"), 4);
+        File.Delete(scored);
+        directory.Write("qualitygate.yml", """
+            version: 1
+            model: { kind: scores, score_column: Probability }
+            label: { column: Label, positive: ["1"], negative: ["0"] }
+            data: { heldout: heldout-parts }
+            threshold: 0.5
+            region: { width: 0.1 }
+            limits: { heldout: { fpr: { max: 0.9 } } }
+            regression: { baseline: baseline.json, limits: { heldout.fpr: { max_increase: 0.01 } } }
+            """);
+        var blessed = QgateProcess.Run(directory.Path, "bless");
+        Assert.True(blessed.ExitCode == ExitCodes.Passed, blessed.All);
+
+        var config = ConfigLoader.Load(directory.File("qualitygate.yml"));
+        var partials = Enumerable.Range(1, 2).Select(i =>
+        {
+            var path = directory.File($"partial-{i}.json");
+            File.WriteAllBytes(path, PartialJson.Serialize(ShardRunner.Run(config, new ShardSpec(i, 2), mine: false)));
+            return (Partial: PartialJson.Read(path, $"partial-{i}.json"), Display: $"partial-{i}.json");
+        }).ToList();
+
+        // Each shard hashed its two parts' rows without their scores; together they are the baseline's hash.
+        Assert.All(partials.SelectMany(p => p.Partial.HeldoutParts!), part => Assert.StartsWith("rows:", part.Sha256, StringComparison.Ordinal));
+        var all = DataFile.Open(config.Data.Heldout, "heldout-parts", null, config.Data.HeldoutLocation);
+        Assert.Equal(BaselineJson.Read(directory.File("baseline.json"), "baseline").HeldoutSha256, ContentHash.OfHeldoutFromParts(all, partials.Select(p => p.Partial.HeldoutParts)));
+
+        // A part rewritten after the shards read it is not seen by the merge, which reads no row,
+        // but is by a merge of partials without part hashes, which reads every row.
+        var part = directory.File(Path.Combine("heldout-parts", "part-00001.csv"));
+        var rows = File.ReadAllLines(part);
+        File.WriteAllLines(part, [rows[0], .. rows.Skip(1).Reverse()]);
+        Assert.Equal(ExitCodes.Passed, QualityGate.Verbs.Merge.Run(config, partials).ExitCode);
+        var older = partials.Select(p => (p.Partial with { HeldoutParts = null }, p.Display)).ToList();
+        var changed = Assert.Throws<DataException>(() => QualityGate.Verbs.Merge.Run(config, older));
+        Assert.Contains("changed since the baseline was blessed", changed.Message, StringComparison.Ordinal);
+    }
 }
