@@ -5,22 +5,51 @@ namespace QualityGate.Data;
 /// <summary>
 /// Hashes of data files' text taken by the pass that reads them anyway. A baseline identifies the
 /// held-out set by its <see cref="TextHash"/>; hashing it in a second read cost a second read of
-/// the whole file (0.4 s of CPU for a 1M-row CSV, more for a gzipped one). A file someone will want the hash of is named first (<see cref="Want"/>); from then on
-/// every reader <see cref="FileContent"/> opens on it hashes what it reads, and one that reads to
-/// the end leaves the hash here. A hash is kept with the file's size and time of last write and
+/// the whole file (0.4 s of CPU for a 1M-row CSV, more for a gzipped one). While a pass reads a
+/// file whose hash will be wanted (<see cref="While"/>), every reader <see cref="FileContent"/>
+/// opens on it hashes what it reads, and one that reads to the end leaves the hash here. A hash is kept with the file's size and time of last write and
 /// given back only while both are unchanged.
 /// </summary>
 public static class HashedReads
 {
-    private static readonly ConcurrentDictionary<string, byte> Wanted = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, int> Wanted = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, (FileStamp Stamp, string Hash)> Known = new(StringComparer.Ordinal);
 
-    /// <summary>Readers of these files hash what they read, from now on (not Parquet files: their bytes are their hash, see <see cref="Baseline.ContentHash.OfTextFile"/>).</summary>
-    public static void Want(IEnumerable<string> paths)
+    /// <summary>
+    /// Until disposed, readers of these files hash what they read: for the scoring pass only, so
+    /// the reads after it (mining's read-back of a few rows) do not hash the file again. Not
+    /// Parquet files: their bytes are their hash (see <see cref="Baseline.ContentHash.OfTextFile"/>).
+    /// </summary>
+    public static IDisposable While(IEnumerable<string> paths)
     {
-        foreach (var path in paths.Where(p => !ParquetFiles.ParquetTextStream.IsParquet(p)))
+        var wanted = paths.Where(p => !ParquetFiles.ParquetTextStream.IsParquet(p)).Select(p => System.IO.Path.GetFullPath(p)).ToList();
+        foreach (var path in wanted)
         {
-            Wanted.TryAdd(System.IO.Path.GetFullPath(path), 0);
+            Wanted.AddOrUpdate(path, 1, (_, readers) => readers + 1);
+        }
+
+        return new Scope(wanted);
+    }
+
+    private sealed class Scope(List<string> paths) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            {
+                return;
+            }
+
+            foreach (var path in paths)
+            {
+                // Taken out when the last scope on it ends (passes in parallel, in tests, may share a file).
+                if (Wanted.AddOrUpdate(path, 0, (_, readers) => readers - 1) <= 0)
+                {
+                    Wanted.TryRemove(new KeyValuePair<string, int>(path, 0));
+                }
+            }
         }
     }
 

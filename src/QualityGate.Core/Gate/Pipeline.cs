@@ -12,17 +12,15 @@ public static class Pipeline
     /// <summary>Scores the suite and the held-out set in one pass each (feeding <paramref name="harvest"/> during the pass when it can), and evaluates them.</summary>
     public static Evaluation Evaluate(RunInputs inputs, Action<string>? progress, Harvest? harvest = null)
     {
+        // The pass that scores the held-out set hashes it too, instead of a second read after
+        // (from before its reader is made: ML.NET's is given streams that hash).
+        using var hashing = inputs.HashesHeldoutFile ? Data.HashedReads.While(inputs.Heldout.Parts) : null;
         var columns = inputs.Scorer.Score(inputs.Heldout, []);
         var suite = SuiteScoring.Score(inputs.Config, inputs.Scorer, inputs.Labels, inputs.Heldout);
         var collector = harvest?.Begin(suite);
-        if (inputs.HashesHeldoutFile)
-        {
-            // The pass that scores the held-out set hashes it too, instead of a second read after.
-            Data.HashedReads.Want(inputs.Heldout.Parts);
-        }
-
         progress?.Invoke($"Scoring {inputs.Heldout.DisplayPath}");
         var heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.WantsId, progress, collector);
+        hashing?.Dispose();
         if (inputs.ComparesHeldoutFile)
         {
             inputs.StartHeldoutHash();

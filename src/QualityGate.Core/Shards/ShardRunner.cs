@@ -39,16 +39,10 @@ public static class ShardRunner
         // The parts' hashes for the merge: text parts hashed by the pass that scores them, as a
         // single run hashes its held-out file; precomputed scores, hashed row by row, by a read of
         // their own on another core meanwhile.
-        Task<IReadOnlyList<PartHash>>? partHashes = null;
-        if (inputs.ComparesHeldoutFile && inputs.HashesHeldoutFile)
-        {
-            Data.HashedReads.Want(file.Parts);
-        }
-        else if (inputs.ComparesHeldoutFile)
-        {
-            partHashes = Task.Run(() => ContentHash.OfHeldoutParts(config, all, file, scorer.ScoreColumnName));
-        }
+        var hashedByPass = inputs.ComparesHeldoutFile && inputs.HashesHeldoutFile;
+        var partHashes = inputs.ComparesHeldoutFile && !hashedByPass ? Task.Run(() => ContentHash.OfHeldoutParts(config, all, file, scorer.ScoreColumnName)) : null;
 
+        using var hashing = hashedByPass ? Data.HashedReads.While(file.Parts) : null;
         var columns = scorer.Score(file, []);
         var suite = mine ? SuiteScoring.Score(config, scorer, labels, all) : null;
         var collector = mine ? new CandidateCollector(known!.Threshold, config.Mining, (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal)) : null;
@@ -56,6 +50,7 @@ public static class ShardRunner
 
         progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {all.Parts.Count} parts of {all.DisplayPath}");
         var heldout = ScoringPass.Read(DataSetNames.Heldout, file, columns, labels, wantsId, progress, collector);
+        hashing?.Dispose();
         if (inputs.ComparesHeldoutFile)
         {
             partHashes ??= Task.Run(() => ContentHash.OfHeldoutParts(config, all, file, scorer.ScoreColumnName));

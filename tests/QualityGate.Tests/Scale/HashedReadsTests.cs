@@ -50,37 +50,47 @@ public sealed class HashedReadsTests : IDisposable
     }
 
     [Fact]
-    public void A_wanted_file_read_to_its_end_leaves_the_hash_a_separate_read_gives()
+    public void A_file_read_to_its_end_during_a_pass_leaves_the_hash_a_separate_read_gives_and_only_then()
     {
         var path = _directory.File("wanted.csv");
         File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("a,b\r\n1,\"x\ry\"\r\n", 50_000)))]);
-        HashedReads.Want([path]);
-
-        using (var partial = FileContent.Open(path))
+        var late = _directory.Write("late.csv", "a,b\n1,2\n");
+        using (HashedReads.While([path, late]))
         {
-            partial.ReadExactly(new byte[100]);
-        }
+            using (var partial = FileContent.Open(path))
+            {
+                partial.ReadExactly(new byte[100]);
+            }
 
-        Assert.Null(HashedReads.Of(path));
+            Assert.Null(HashedReads.Of(path));
 
-        using (var whole = FileContent.Open(path))
-        {
+            using var whole = FileContent.Open(path);
             whole.CopyTo(Stream.Null, 4099);
         }
 
         Assert.Equal(Reference(File.ReadAllBytes(path)), HashedReads.Of(path));
         Assert.Equal(HashedReads.Of(path), ContentHash.OfTextFile(path));
+
+        // Read after the pass (as mining reads rows back): not hashed.
+        using (var after = FileContent.Open(late))
+        {
+            after.CopyTo(Stream.Null);
+        }
+
+        Assert.Null(HashedReads.Of(late));
     }
 
     [Fact]
     public void A_file_written_after_it_was_read_is_hashed_again()
     {
         var path = _directory.Write("changed.csv", "a,b\n1,2\n");
-        HashedReads.Want([path]);
-        using (var stream = FileContent.Open(path))
+        using (HashedReads.While([path]))
         {
+            using var stream = FileContent.Open(path);
             stream.CopyTo(Stream.Null);
         }
+
+        Assert.NotNull(HashedReads.Of(path));
 
         // Same length, so only the time of the write tells them apart.
         File.WriteAllText(path, "a,b\n3,4\n");
