@@ -26,8 +26,8 @@ public static class ScoringPass
         Action<string>? progress = null,
         CandidateCollector? mining = null)
     {
-        // A plain CSV goes through the fast pass; the first odd row, or any difference from this
-        // reader on the file's first rows, sends it back here.
+        // A plain CSV or Parquet file goes through the fast pass; the first odd row, or any
+        // difference from this reader on the file's first rows, sends it back here.
         if (columns.Fast is { } fast && Environment.GetEnvironmentVariable(FastPathSwitch) != "off"
             && FastPass.TryRead(name, file, fast, labels, wantsId, progress, mining, rows => ReadWithLoader(name, file, columns with { View = Sample.Data.TakeRows(columns.View, rows) }, labels, (_, _) => true, null, null)) is { } set)
         {

@@ -22,7 +22,15 @@ internal sealed class ParquetRowGroups : IDisposable
             for (var i = 0; i < readers; i++)
             {
                 var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-                _readers.Add((file, ParquetReader.CreateAsync(file, ParquetTextStream.Options, leaveStreamOpen: true).GetAwaiter().GetResult()));
+                try
+                {
+                    _readers.Add((file, ParquetReader.CreateAsync(file, ParquetTextStream.Options, leaveStreamOpen: true).GetAwaiter().GetResult()));
+                }
+                catch
+                {
+                    file.Dispose();
+                    throw;
+                }
             }
 
             var schema = _readers[0].Reader.Schema.Fields;

@@ -1,7 +1,7 @@
 namespace QualityGate.Scoring.FastPath;
 
 /// <summary>
-/// What the fast pass reads from each CSV row, by field index: the label, the model's input
+/// What the fast pass reads from each row (a CSV line, a Parquet row), by field index: the label, the model's input
 /// vector (or a precomputed score), and the example's id (an id column's text, or the fields
 /// hashed into its identity, in file order, numbers from the parsed input where it has them).
 /// </summary>
