@@ -84,7 +84,7 @@ public static class HashedReads
     /// <see cref="Of"/>, stamped as the file was when it was opened (a file written meanwhile is
     /// stamped anew and does not match).
     /// </summary>
-    private sealed class HashingStream(Stream content, string path, FileStamp opened) : Stream
+    private sealed class HashingStream(Stream content, string path, FileStamp opened) : ForwardOnlyStream
     {
         private readonly TextHash _hash = new();
         private bool _ended;
@@ -110,14 +110,6 @@ public static class HashedReads
             return read;
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int ReadByte()
-        {
-            Span<byte> one = stackalloc byte[1];
-            return Read(one) == 1 ? one[0] : -1;
-        }
-
         protected override void Dispose(bool disposing)
         {
             if (disposing)
@@ -128,25 +120,5 @@ public static class HashedReads
 
             base.Dispose(disposing);
         }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -12,7 +12,7 @@ namespace QualityGate.Data.ParquetFiles;
 /// <see cref="FileContent"/>, so a Parquet file is gated exactly as the CSV of its rows would be,
 /// and only one row group is held at a time. Hive partition folders add their columns last.
 /// </summary>
-public sealed class ParquetTextStream : Stream
+public sealed class ParquetTextStream : ForwardOnlyStream
 {
     private readonly FileStream _file;
     private readonly ParquetReader _reader;
@@ -106,8 +106,6 @@ public sealed class ParquetTextStream : Stream
         return count;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     private void WriteHeader()
     {
         var columns = Columns;
@@ -196,24 +194,4 @@ public sealed class ParquetTextStream : Stream
 
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
