@@ -49,7 +49,7 @@ public static class ContentHash
     {
         if (config.Model.Kind != ModelKind.Scores)
         {
-            return OfTextFile(config.Data.Heldout);
+            return OfDataFile(config.Data.Heldout);
         }
 
         var file = Data.DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
@@ -83,24 +83,28 @@ public static class ContentHash
     }
 
     /// <summary>
-    /// The hash of a data file's content: of a text file, its text (<see cref="Data.TextHash"/>),
-    /// taken by the pass that read it when that pass was asked to (<see cref="Data.HashedReads"/>),
-    /// else read now; of a Parquet file, its bytes. The pass reads Parquet as numbers, and writing
-    /// a Parquet file out as text only to hash it took as long as scoring it: a Parquet file
-    /// written again, with another compression or other row groups, is blessed anew.
+    /// A data file or folder as the baseline identifies it: a folder by its parts' hashes
+    /// (<see cref="OfParts"/>), a Parquet file by its bytes, any other by its text
+    /// (<see cref="OfTextFile"/>). The pass reads Parquet as numbers, and writing a Parquet file
+    /// out as text only to hash it took as long as scoring it: a Parquet file written again, with
+    /// another compression or other row groups, is blessed anew.
     /// </summary>
-    public static string OfTextFile(string path)
+    public static string OfDataFile(string path)
     {
         if (Directory.Exists(path))
         {
-            return OfParts(Data.DataFile.PartsOf(path).Select(p => new PartHash(Data.DataFile.PartName(path, p), OfTextFile(p))));
+            return OfParts(Data.DataFile.PartsOf(path).Select(p => new PartHash(Data.DataFile.PartName(path, p), OfDataFile(p))));
         }
 
-        if (Data.ParquetFiles.ParquetTextStream.IsParquet(path))
-        {
-            return OfFile(path);
-        }
+        return Data.ParquetFiles.ParquetTextStream.IsParquet(path) ? OfFile(path) : OfTextFile(path);
+    }
 
+    /// <summary>
+    /// The hash of a text file's content (<see cref="Data.TextHash"/>): taken by the pass that read
+    /// it when that pass was asked to (<see cref="Data.HashedReads"/>), else read now.
+    /// </summary>
+    public static string OfTextFile(string path)
+    {
         if (Data.HashedReads.Of(path) is { } known)
         {
             return known;
@@ -133,7 +137,7 @@ public static class ContentHash
     /// hashed row by row, each part alone).
     /// </summary>
     public static IReadOnlyList<PartHash> OfHeldoutParts(GateConfig config, Data.DataFile all, Data.DataFile share, string scoreColumn) =>
-        [.. share.Parts.Select(p => new PartHash(PartName(all, p), config.Model.Kind == ModelKind.Scores ? OfScoredRows(all, p, scoreColumn) : OfTextFile(p)))];
+        [.. share.Parts.Select(p => new PartHash(PartName(all, p), config.Model.Kind == ModelKind.Scores ? OfScoredRows(all, p, scoreColumn) : OfDataFile(p)))];
 
     /// <summary>
     /// The held-out set's hash from every shard's part hashes, as <see cref="OfHeldout"/> gives it
@@ -157,7 +161,7 @@ public static class ContentHash
             return null;
         }
 
-        // A single file's hash is its content's, as OfTextFile gives it; a folder's is its listing's.
+        // A single file's hash is its content's, as OfDataFile gives it; a folder's is its listing's.
         return all.IsFolder ? OfParts(names.Select(name => byName[name])) : byName[names[0]].Sha256;
     }
 

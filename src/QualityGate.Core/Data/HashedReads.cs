@@ -18,7 +18,7 @@ public static class HashedReads
     /// <summary>
     /// Until disposed, readers of these files hash what they read: for the scoring pass only, so
     /// the reads after it (mining's read-back of a few rows) do not hash the file again. Not
-    /// Parquet files: their bytes are their hash (see <see cref="Baseline.ContentHash.OfTextFile"/>).
+    /// Parquet files: their bytes are their hash (see <see cref="Baseline.ContentHash.OfDataFile"/>).
     /// </summary>
     public static IDisposable While(IEnumerable<string> paths)
     {

@@ -12,15 +12,21 @@ public static class Pipeline
     /// <summary>Scores the suite and the held-out set in one pass each (feeding <paramref name="harvest"/> during the pass when it can), and evaluates them.</summary>
     public static Evaluation Evaluate(RunInputs inputs, Action<string>? progress, Harvest? harvest = null)
     {
+        ScoredColumns columns;
+        ScoredSuite? suite;
+        ScoredSet heldout;
+
         // The pass that scores the held-out set hashes it too, instead of a second read after
         // (from before its reader is made: ML.NET's is given streams that hash).
-        using var hashing = inputs.HashesHeldoutFile ? Data.HashedReads.While(inputs.Heldout.Parts) : null;
-        var columns = inputs.Scorer.Score(inputs.Heldout, []);
-        var suite = SuiteScoring.Score(inputs.Config, inputs.Scorer, inputs.Labels, inputs.Heldout);
-        var collector = harvest?.Begin(suite);
-        progress?.Invoke($"Scoring {inputs.Heldout.DisplayPath}");
-        var heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.WantsId, progress, collector);
-        hashing?.Dispose();
+        using (inputs.HashesHeldoutFile ? Data.HashedReads.While(inputs.Heldout.Parts) : null)
+        {
+            columns = inputs.Scorer.Score(inputs.Heldout, []);
+            suite = SuiteScoring.Score(inputs.Config, inputs.Scorer, inputs.Labels, inputs.Heldout);
+            var collector = harvest?.Begin(suite);
+            progress?.Invoke($"Scoring {inputs.Heldout.DisplayPath}");
+            heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.WantsId, progress, collector);
+        }
+
         if (inputs.ComparesHeldoutFile)
         {
             inputs.StartHeldoutHash();

@@ -37,24 +37,25 @@ public static class ShardRunner
         var file = shard.HeldoutParts(all, config.Data.HeldoutLocation);
 
         // The parts' hashes for the merge: text parts hashed by the pass that scores them, as a
-        // single run hashes its held-out file; precomputed scores, hashed row by row, by a read of
-        // their own on another core meanwhile.
+        // single run hashes its held-out file, and taken from it at the end; precomputed scores,
+        // hashed row by row, by a read of their own on another core meanwhile.
         var hashedByPass = inputs.ComparesHeldoutFile && inputs.HashesHeldoutFile;
-        var partHashes = inputs.ComparesHeldoutFile && !hashedByPass ? Task.Run(() => ContentHash.OfHeldoutParts(config, all, file, scorer.ScoreColumnName)) : null;
+        IReadOnlyList<PartHash> HashParts() => ContentHash.OfHeldoutParts(config, all, file, scorer.ScoreColumnName);
+        var partHashes = inputs.ComparesHeldoutFile && !hashedByPass ? Task.Run(HashParts) : null;
 
-        using var hashing = hashedByPass ? Data.HashedReads.While(file.Parts) : null;
-        var columns = scorer.Score(file, []);
-        var suite = mine ? SuiteScoring.Score(config, scorer, labels, all) : null;
-        var collector = mine ? new CandidateCollector(known!.Threshold, config.Mining, (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal)) : null;
-        Func<double, bool, bool> wantsId = known is { } k ? k.IsWrongOrInRegion : (_, _) => false;
-
-        progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {all.Parts.Count} parts of {all.DisplayPath}");
-        var heldout = ScoringPass.Read(DataSetNames.Heldout, file, columns, labels, wantsId, progress, collector);
-        hashing?.Dispose();
-        if (inputs.ComparesHeldoutFile)
+        ScoredSet heldout;
+        CandidateCollector? collector;
+        using (hashedByPass ? Data.HashedReads.While(file.Parts) : null)
         {
-            partHashes ??= Task.Run(() => ContentHash.OfHeldoutParts(config, all, file, scorer.ScoreColumnName));
+            var columns = scorer.Score(file, []);
+            var suite = mine ? SuiteScoring.Score(config, scorer, labels, all) : null;
+            collector = mine ? new CandidateCollector(known!.Threshold, config.Mining, (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal)) : null;
+            Func<double, bool, bool> wantsId = known is { } k ? k.IsWrongOrInRegion : (_, _) => false;
+
+            progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {all.Parts.Count} parts of {all.DisplayPath}");
+            heldout = ScoringPass.Read(DataSetNames.Heldout, file, columns, labels, wantsId, progress, collector);
         }
+
         var histogram = new ScoreHistogram(known is { } point ? [point.Threshold, point.RegionLow, Math.BitIncrement(point.RegionHigh)] : []);
         for (var row = 0; row < heldout.Count; row++)
         {
@@ -74,7 +75,7 @@ public static class ShardRunner
             [.. histogram.Bins.Select(b => (b.Key, b.Value.Positives, b.Value.Negatives))],
             identified,
             collector is null ? null : Mine(config, shard, scorer, labels, heldout, collector, progress),
-            partHashes?.GetAwaiter().GetResult());
+            inputs.ComparesHeldoutFile ? partHashes?.GetAwaiter().GetResult() ?? HashParts() : null);
     }
 
     /// <summary>The configuration file and the model: every shard and the merge must use the same.</summary>

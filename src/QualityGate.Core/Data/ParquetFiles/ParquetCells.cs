@@ -45,11 +45,29 @@ internal abstract class ParquetCells
         return text.WrittenSpan;
     }
 
-    /// <summary>A column every row of a part has the same text in: a hive partition's value.</summary>
-    public static ParquetCells Constant(string text) => new ConstantText(text);
+    /// <summary>
+    /// The columns of a Parquet part as qgate reads them: its own flat columns, then its hive
+    /// partitions' (a column of the same text in every row); <paramref name="refuse"/> makes the
+    /// error for a column qgate does not read.
+    /// </summary>
+    public static (DataField[] Fields, string[] Columns, ParquetCells[] Cells) OfTable(ParquetSchema schema, string path, Func<string, Exception> refuse)
+    {
+        var nested = schema.Fields.FirstOrDefault(f => f is not DataField { IsArray: false });
+        if (nested is not null)
+        {
+            throw refuse($"its column '{nested.Name}' is a {nested.SchemaType.ToString().ToLowerInvariant()}; qgate reads flat columns (numbers, booleans, text, times)");
+        }
+
+        DataField[] fields = [.. schema.Fields.Cast<DataField>()];
+        var partitions = HivePartitions.Of(path);
+        return (fields,
+            [.. fields.Select(f => f.Name), .. partitions.Select(p => p.Key)],
+            [.. fields.Select(f => For(f) ?? throw refuse($"its column '{f.Name}' holds {f.ClrType.Name} values, which qgate does not read")),
+                .. partitions.Select(p => new ConstantText(p.Value))]);
+    }
 
     /// <summary>The cells of a flat column, or null when qgate cannot read its type.</summary>
-    public static ParquetCells? For(DataField field) => field.ClrType switch
+    private static ParquetCells? For(DataField field) => field.ClrType switch
     {
         var t when t == typeof(float) => new Numbers<float>(field),
         var t when t == typeof(double) => new Numbers<double>(field),
@@ -135,12 +153,12 @@ internal abstract class ParquetCells
             var packed = 0;
             for (var row = 0; row < rows; row++)
             {
-                packed += levels[row] == field.MaxDefinitionLevel ? 1 : 0;
+                _present[row] = levels[row] == field.MaxDefinitionLevel;
+                packed += _present[row] ? 1 : 0;
             }
 
             for (var row = rows - 1; row >= 0; row--)
             {
-                _present[row] = levels[row] == field.MaxDefinitionLevel;
                 _values[row] = _present[row] ? _values[--packed] : default;
             }
         }
@@ -150,67 +168,20 @@ internal abstract class ParquetCells
         /// <summary>The cell's value; false for a null.</summary>
         private bool TryValue(int row, out T value)
         {
-            if (!field.IsNullable)
-            {
-                value = _values[row];
-                return true;
-            }
-
             value = _values[row];
-            return _present[row];
+            return !field.IsNullable || _present[row];
         }
 
         public override bool TryFloat(int row, ArrayBufferWriter<byte> text, out float value)
         {
-            if (!TryValue(row, out var cell))
-            {
-                value = 0;
-                return false;
-            }
-
-            if (typeof(T) == typeof(float))
-            {
-                value = Unsafe.As<T, float>(ref cell);
-                return true;
-            }
-
-            if (typeof(T) == typeof(double) && ParquetNumbers.TryNarrow(Unsafe.As<T, double>(ref cell), out value))
-            {
-                return true;
-            }
-
-            if (ParquetNumbers.SmallInteger(cell) is { } integer && integer is >= -ParquetNumbers.ExactInFloat and <= ParquetNumbers.ExactInFloat)
-            {
-                value = integer;
-                return true;
-            }
-
-            return base.TryFloat(row, text, out value);
+            value = 0;
+            return TryValue(row, out var cell) && (ParquetNumbers.TryExactSingle(cell, out value) || base.TryFloat(row, text, out value));
         }
 
         public override bool TryDouble(int row, ArrayBufferWriter<byte> text, out double value)
         {
-            if (!TryValue(row, out var cell))
-            {
-                value = 0;
-                return false;
-            }
-
-            // A double's text is its shortest round-trip form: it parses back to the same double.
-            // A float's does not (0.1f is written "0.1", which parses to the double 0.1), so it is parsed.
-            if (typeof(T) == typeof(double))
-            {
-                value = Unsafe.As<T, double>(ref cell);
-                return true;
-            }
-
-            if (ParquetNumbers.SmallInteger(cell) is { } integer && integer is >= -ParquetNumbers.ExactInDouble and <= ParquetNumbers.ExactInDouble)
-            {
-                value = integer;
-                return true;
-            }
-
-            return base.TryDouble(row, text, out value);
+            value = 0;
+            return TryValue(row, out var cell) && (ParquetNumbers.TryExactDouble(cell, out value) || base.TryDouble(row, text, out value));
         }
 
         public override void Write(int row, IBufferWriter<byte> output)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QualityGate.Data.ParquetFiles;
 
 /// <summary>
@@ -41,8 +43,59 @@ internal static class ParquetNumbers
         return Math.Abs(value - midpoint) > 2 * ulp;
     }
 
+    /// <summary>
+    /// A column's value as the float its text parses to, where the value alone tells: a float, a
+    /// double narrowed safely (<see cref="TryNarrow"/>), an integer of at most 24 bits.
+    /// </summary>
+    public static bool TryExactSingle<T>(T value, out float single)
+    {
+        // typeof(T) is a constant to the JIT: each column type compiles to its own branch, unboxed.
+        if (typeof(T) == typeof(float))
+        {
+            single = Unsafe.As<T, float>(ref value);
+            return true;
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return TryNarrow(Unsafe.As<T, double>(ref value), out single);
+        }
+
+        single = 0;
+        if (SmallInteger(value) is not { } integer || integer is < -ExactInFloat or > ExactInFloat)
+        {
+            return false;
+        }
+
+        single = integer;
+        return true;
+    }
+
+    /// <summary>
+    /// A column's value as the double its text parses to, where the value alone tells: a double
+    /// (its text is its shortest round-trip form), an integer of at most 53 bits. Not a float:
+    /// 0.1f is written "0.1", which parses to the double 0.1, not to the float widened.
+    /// </summary>
+    public static bool TryExactDouble<T>(T value, out double wide)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            wide = Unsafe.As<T, double>(ref value);
+            return true;
+        }
+
+        wide = 0;
+        if (SmallInteger(value) is not { } integer || integer is < -ExactInDouble or > ExactInDouble)
+        {
+            return false;
+        }
+
+        wide = integer;
+        return true;
+    }
+
     /// <summary>A signed integer type's value, or a small unsigned one's; null for any other value.</summary>
-    public static long? SmallInteger<T>(T value) => value switch
+    private static long? SmallInteger<T>(T value) => value switch
     {
         int i => i,
         long l => l,

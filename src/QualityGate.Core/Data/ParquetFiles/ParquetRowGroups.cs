@@ -1,5 +1,4 @@
 using Parquet;
-using Parquet.Schema;
 
 namespace QualityGate.Data.ParquetFiles;
 
@@ -12,7 +11,6 @@ namespace QualityGate.Data.ParquetFiles;
 internal sealed class ParquetRowGroups : IDisposable
 {
     private readonly List<(FileStream File, ParquetReader Reader)> _readers = [];
-    private readonly DataField[] _fields;
     private readonly ParquetCells[] _cells;
 
     private ParquetRowGroups(string path, int readers)
@@ -33,10 +31,7 @@ internal sealed class ParquetRowGroups : IDisposable
                 }
             }
 
-            var schema = _readers[0].Reader.Schema.Fields;
-            _fields = schema.All(f => f is DataField { IsArray: false }) ? [.. schema.Cast<DataField>()] : throw new NotSupportedException("nested column");
-            _cells = [.. _fields.Select(f => ParquetCells.For(f) ?? throw new NotSupportedException($"column type {f.ClrType}")),
-                .. HivePartitions.Of(path).Select(p => ParquetCells.Constant(p.Value))];
+            _cells = ParquetCells.OfTable(_readers[0].Reader.Schema, path, why => new NotSupportedException(why)).Cells;
         }
         catch
         {
@@ -62,15 +57,15 @@ internal sealed class ParquetRowGroups : IDisposable
     public int Load(int group, IReadOnlyList<int> columns)
     {
         var rows = checked((int)_readers[0].Reader.RowGroups[group].RowCount);
-        var ownColumns = columns.Where(c => c < _fields.Length).ToArray();
         Parallel.For(0, _readers.Count, new ParallelOptions { MaxDegreeOfParallelism = _readers.Count }, reader =>
         {
             using var groupReader = _readers[reader].Reader.OpenRowGroupReader(group);
 
-            // Every reader's share: columns dealt out in turn, so wide and narrow ones spread.
-            for (var i = reader; i < ownColumns.Length; i += _readers.Count)
+            // Every reader's share: columns dealt out in turn, so wide and narrow ones spread
+            // (a partition's column reads nothing).
+            for (var i = reader; i < columns.Count; i += _readers.Count)
             {
-                _cells[ownColumns[i]].Read(groupReader, rows);
+                _cells[columns[i]].Read(groupReader, rows);
             }
         });
         return rows;

@@ -18,8 +18,10 @@ public sealed class ParquetTextStream : ForwardOnlyStream
     private readonly ParquetReader _reader;
     private readonly string _display;
     private readonly DataField[] _fields;
+    private readonly string[] _columns;
+
+    // The file's columns, then its partitions' (the same text in every row).
     private readonly ParquetCells[] _cells;
-    private readonly IReadOnlyList<(string Key, string Value)> _partitions;
     private readonly ArrayBufferWriter<byte> _pending = new(1 << 16);
     private int _pendingOffset;
     private int _group = -1;
@@ -30,20 +32,12 @@ public sealed class ParquetTextStream : ForwardOnlyStream
     private ParquetTextStream(FileStream file, ParquetReader reader, string display)
     {
         (_file, _reader, _display) = (file, reader, display);
-        _partitions = HivePartitions.Of(file.Name);
-        var nested = reader.Schema.Fields.FirstOrDefault(f => f is not DataField || ((DataField)f).IsArray);
-        if (nested is not null)
-        {
-            throw Unreadable($"its column '{nested.Name}' is a {nested.SchemaType.ToString().ToLowerInvariant()}; qgate reads flat columns (numbers, booleans, text, times)", null);
-        }
-
-        _fields = [.. reader.Schema.Fields.Cast<DataField>()];
-        _cells = [.. _fields.Select(f => ParquetCells.For(f) ?? throw Unreadable($"its column '{f.Name}' holds {f.ClrType.Name} values, which qgate does not read", null))];
+        (_fields, _columns, _cells) = ParquetCells.OfTable(reader.Schema, file.Name, why => Unreadable(why, null));
         WriteHeader();
     }
 
     /// <summary>The columns of a Parquet file, its partition folders' last.</summary>
-    public IReadOnlyList<string> Columns => [.. _fields.Select(f => f.Name), .. _partitions.Select(p => p.Key)];
+    public IReadOnlyList<string> Columns => _columns;
 
     /// <summary>The rows of every row group, from the file's metadata.</summary>
     public long Rows => _reader.RowGroups.Sum(g => g.RowCount);
@@ -145,12 +139,6 @@ public sealed class ParquetTextStream : ForwardOnlyStream
                 }
 
                 _cells[c].Write(_groupRow, _pending);
-            }
-
-            foreach (var (_, value) in _partitions)
-            {
-                _pending.Write(","u8);
-                ParquetCells.WriteText(value, _pending);
             }
 
             _pending.Write("\n"u8);
