@@ -36,7 +36,7 @@ public sealed record RunInputs(
     OperatingPoint? Known,
     DataFile Heldout,
     IReadOnlySet<string> InTraining,
-    IReadOnlyList<SliceMembership>? HeldoutSlices,
+    SliceSource? HeldoutSlices,
     List<string> Warnings)
 {
     /// <param name="sharded">The held-out set was scored by shards: slices and the in-training list are theirs to apply.</param>
@@ -50,9 +50,19 @@ public sealed record RunInputs(
         var inTraining = sharded ? new HashSet<string>() : InTrainingList.Read(config);
         var heldout = DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
 
-        // Read before the long pass, so a slice column the data lacks stops the run at once.
-        var slices = config.Slices is { } sliced && !sharded ? SliceMembership.OfFile(heldout, sliced.Columns) : null;
+        var slices = config.Slices is { } sliced && !sharded ? SlicesOf(heldout, sliced.Columns) : null;
         return new RunInputs(config, scorer, new LabelMatcher(config.Label), baseline, KnownOperatingPoint(config, baseline), heldout, inTraining, slices, warnings);
+    }
+
+    /// <summary>A slice column the data lacks stops the run at once; the columns' values are read with the scoring pass.</summary>
+    private static SliceSource SlicesOf(DataFile heldout, IReadOnlyList<SliceColumn> columns)
+    {
+        foreach (var column in columns)
+        {
+            heldout.Require(column.Column, "slice", column.Location);
+        }
+
+        return new SliceSource(columns);
     }
 
     private Task<string>? _heldoutHash;

@@ -19,10 +19,14 @@ public sealed class Harvest
     private CandidateCollector? _duringPass;
     private IReadOnlySet<string> _inSuite = new HashSet<string>();
 
+    // Mining balanced across slices reads the first slice column of the feedback too, with its pass.
+    private readonly SliceSource? _feedbackSlices;
+
     public Harvest(RunInputs inputs)
     {
         MiningRun.RequireSuite(inputs.Config);
         _inputs = inputs;
+        _feedbackSlices = inputs.Config.Slices is { MaxNewPerSlice: not null } slices ? new SliceSource([slices.Columns[0]]) : null;
     }
 
     /// <summary>The collector the held-out pass feeds; null when the operating point is not known yet.</summary>
@@ -64,7 +68,7 @@ public sealed class Harvest
 
     private CandidateCollector NewCollector(double threshold)
     {
-        var balance = SliceRun.BalancedMining(_inputs.Config, _inputs.Heldout, _inputs.HeldoutSlices);
+        var balance = SliceRun.BalancedMining(_inputs.Config, file => file.Path == _inputs.Heldout.Path && _inputs.HeldoutSlices is { } heldout ? heldout : _feedbackSlices!);
         return new CandidateCollector(threshold, _inputs.Config.Mining, _inSuite, balance?.SliceOf, balance?.PerSlice ?? int.MaxValue);
     }
 
@@ -76,7 +80,7 @@ public sealed class Harvest
         {
             var file = DataFile.Open(source.Path, config.Display(source.Path), config.Data.Separator, source.Location);
             progress?.Invoke($"Scoring {file.DisplayPath}");
-            return ScoringPass.Read(DataSetNames.Feedback, file, _inputs.Scorer.Score(file, []), _inputs.Labels, (_, _) => false, progress, collector);
+            return ScoringPass.Read(DataSetNames.Feedback, file, _inputs.Scorer.Score(file, []), _inputs.Labels, (_, _) => false, progress, collector, _feedbackSlices);
         })];
     }
 }

@@ -17,6 +17,7 @@ public static class ScoringPass
 {
     /// <param name="wantsId">Given a row's score and label, whether to record its id; evaluated per row.</param>
     /// <param name="mining">When mining, offered every row in its band, with the row's id.</param>
+    /// <param name="slices">The run's slice columns: the fast pass reads them with each row, ML.NET's loader leaves them to a text pass.</param>
     public static ScoredSet Read(
         string name,
         DataFile file,
@@ -24,12 +25,13 @@ public static class ScoringPass
         LabelMatcher labels,
         Func<double, bool, bool> wantsId,
         Action<string>? progress = null,
-        CandidateCollector? mining = null)
+        CandidateCollector? mining = null,
+        Slices.SliceSource? slices = null)
     {
         // A plain CSV or Parquet file goes through the fast pass; the first odd row, or any
         // difference from this reader on the file's first rows, sends it back here.
         if (columns.Fast is { } fast && Environment.GetEnvironmentVariable(FastPathSwitch) != "off"
-            && FastPass.TryRead(name, file, fast, labels, wantsId, progress, mining, rows => ReadWithLoader(name, file, columns with { View = Sample.Data.TakeRows(columns.View, rows) }, labels, (_, _) => true, null, null)) is { } set)
+            && FastPass.TryRead(name, file, fast, labels, wantsId, progress, mining, slices, rows => ReadWithLoader(name, file, columns with { View = Sample.Data.TakeRows(columns.View, rows) }, labels, (_, _) => true, null, null)) is { } set)
         {
             return set;
         }

@@ -24,7 +24,7 @@ public sealed record SliceMembership(SliceColumn Column, IReadOnlyList<string> N
 
     /// <summary>
     /// Reads the slice columns of every row of a data file: one text pass over the file, apart from
-    /// the model's, since a slice column (a provider, a country) is usually no model input.
+    /// the model's, for when the scoring pass could not read them (<see cref="SliceSource"/>).
     /// </summary>
     public static IReadOnlyList<SliceMembership> OfFile(DataFile file, IReadOnlyList<SliceColumn> columns)
     {
@@ -43,7 +43,7 @@ public sealed record SliceMembership(SliceColumn Column, IReadOnlyList<string> N
                     if (!values[c].TryGetValue(value, out var index))
                     {
                         index = values[c][value] = values[c].Count;
-                        if (values[c].Count > MaxSlices * 4)
+                        if (values[c].Count > MaxRawValues)
                         {
                             throw TooMany(file, columns[c], values[c].Count);
                         }
@@ -54,23 +54,37 @@ public sealed record SliceMembership(SliceColumn Column, IReadOnlyList<string> N
             }
         }
 
-        return [.. columns.Select((column, c) =>
-        {
-            var byIndex = values[c].OrderBy(p => p.Value).Select(p => column.SliceOf(p.Key)).ToArray();
-            var names = byIndex.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (names.Count > MaxSlices)
-            {
-                throw TooMany(file, column, names.Count);
-            }
-
-            var position = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-            var slice = byIndex.Select(name => position[name]).ToArray();
-            return new SliceMembership(column, names, [.. rows[c].Select(i => slice[i])]);
-        })];
+        return [.. columns.Select((column, c) => OfValues(file, column, [.. values[c].OrderBy(p => p.Value).Select(p => p.Key)], [.. rows[c]]))];
     }
 
+    /// <summary>
+    /// One column's membership from its distinct raw values (in the order of their indexes) and each
+    /// row's value index: the values become slices (a group's name, or the value), in ordinal order.
+    /// </summary>
+    internal static SliceMembership OfValues(DataFile file, SliceColumn column, IReadOnlyList<string> values, int[] rowValues)
+    {
+        var byIndex = values.Select(column.SliceOf).ToArray();
+        var names = byIndex.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (names.Count > MaxSlices)
+        {
+            throw TooMany(file, column, names.Count);
+        }
+
+        var position = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var slice = byIndex.Select(name => position[name]).ToArray();
+        for (var row = 0; row < rowValues.Length; row++)
+        {
+            rowValues[row] = slice[rowValues[row]];
+        }
+
+        return new SliceMembership(column, names, rowValues);
+    }
+
+    /// <summary>Past this many distinct values a column is read no further: groups could not bring it under <see cref="MaxSlices"/> slices.</summary>
+    internal const int MaxRawValues = MaxSlices * 4;
+
     private static DataException TooMany(DataFile file, SliceColumn column, int count) => new(ErrorCodes.ConfigBadValue,
-        $"The slice column '{column.Column}' has {(count > MaxSlices * 4 ? "more than " + (MaxSlices * 4).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} distinct values in '{file.DisplayPath}'; at most {MaxSlices:N0} slices are kept apart.",
+        $"The slice column '{column.Column}' has {(count > MaxRawValues ? "more than " + MaxRawValues.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} distinct values in '{file.DisplayPath}'; at most {MaxSlices:N0} slices are kept apart.",
         column.Location,
         "Slice by a column of categories (a provider, a country), or name groups of values with '{ column, groups }'.");
 

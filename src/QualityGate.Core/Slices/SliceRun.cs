@@ -13,46 +13,37 @@ internal static class SliceRun
 {
     /// <summary>
     /// With <c>slices.mining.max_new_per_slice</c>, mining takes at most that many new items from each
-    /// slice of the first slice column; each file's slices are read once, when first asked for.
+    /// slice of the first slice column, as the file's source of slices has it (<paramref name="sourceOf"/>).
     /// </summary>
-    public static (Func<DataFile, int, string> SliceOf, int PerSlice)? BalancedMining(GateConfig config, DataFile heldout, IReadOnlyList<SliceMembership>? heldoutSlices)
+    public static (Func<DataFile, int, string> SliceOf, int PerSlice)? BalancedMining(GateConfig config, Func<DataFile, SliceSource> sourceOf)
     {
-        if (config.Slices is not { MaxNewPerSlice: { } perSlice } settings)
+        if (config.Slices is not { MaxNewPerSlice: { } perSlice })
         {
             return null;
         }
 
-        var memberships = new Dictionary<string, SliceMembership>(StringComparer.Ordinal);
-        if (heldoutSlices is not null)
-        {
-            memberships[heldout.Path] = heldoutSlices[0];
-        }
-
         return ((file, row) =>
         {
-            if (!memberships.TryGetValue(file.Path, out var membership))
-            {
-                membership = memberships[file.Path] = SliceMembership.OfFile(file, [settings.Columns[0]])[0];
-            }
-
-            return membership.Names[membership.Of[row]];
+            var first = sourceOf(file).Of(file)[0];
+            return first.Names[first.Of[row]];
         }, perSlice);
     }
 
     /// <summary>Every slice of the held-out set and the suite, and the per-slice limits; null without <c>slices</c>.</summary>
-    public static SliceEvaluator.Outcome? Evaluate(GateConfig config, ScoredSet heldout, IReadOnlyList<SliceMembership>? heldoutSlices, ScoredSuite? suite, OperatingPoint point, bool probabilities, IReadOnlySet<string> inTraining, BaselineDocument? baseline, List<string> warnings)
+    public static SliceEvaluator.Outcome? Evaluate(GateConfig config, ScoredSet heldout, SliceSource? slicesSource, ScoredSuite? suite, OperatingPoint point, bool probabilities, IReadOnlySet<string> inTraining, BaselineDocument? baseline, List<string> warnings)
     {
         if (config.Slices is not { } settings)
         {
             return null;
         }
 
-        if (heldoutSlices is null)
+        if (slicesSource is null)
         {
             warnings.Add("Slices are not evaluated on merged shards: run 'qgate check' on the whole held-out set for per-slice limits.");
             return null;
         }
 
+        var heldoutSlices = slicesSource.Of(heldout.File);
         if (heldoutSlices[0].Of.Length != heldout.Count)
         {
             throw new DataException(ErrorCodes.DataUnreadable, $"'{heldout.File.DisplayPath}' has {heldoutSlices[0].Of.Length} rows as text and {heldout.Count} as the model read them; slices need the two to agree.", new SourceLocation(heldout.File.DisplayPath, 0, 0));

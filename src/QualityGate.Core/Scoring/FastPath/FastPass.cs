@@ -2,6 +2,7 @@ using nietras.SeparatedValues;
 using QualityGate.Data;
 using QualityGate.Data.ParquetFiles;
 using QualityGate.Mining;
+using QualityGate.Slices;
 
 namespace QualityGate.Scoring.FastPath;
 
@@ -22,12 +23,20 @@ internal static class FastPass
     /// The fast pass over the file, trusted once its first rows agree with the full reader's
     /// (<paramref name="readFirstRows"/>, run meanwhile on a thread of its own) in score bits,
     /// label and id; null when it declines or differs, and the full reader then reads the file.
-    /// Mining is offered the rows only after that, so a declined pass leaves no trace.
+    /// Mining is offered the rows only after that, so a declined pass leaves no trace. The slice
+    /// columns are read with the rest of each row when the file has them all (<paramref name="slices"/>).
     /// </summary>
-    public static ScoredSet? TryRead(string name, DataFile file, FastRows fast, LabelMatcher labels, Func<double, bool, bool> wantsId, Action<string>? progress, CandidateCollector? mining, Func<int, ScoredSet> readFirstRows)
+    public static ScoredSet? TryRead(string name, DataFile file, FastRows fast, LabelMatcher labels, Func<double, bool, bool> wantsId, Action<string>? progress, CandidateCollector? mining, SliceSource? slices, Func<int, ScoredSet> readFirstRows)
     {
         var firstRows = Task.Run(() => readFirstRows(CheckedRows));
-        var rows = Read(file, fast, labels, wantsId, mining, progress);
+        var sliceIndexes = slices?.Columns.Select(c => file.IndexOf(c.Column)).ToArray() ?? [];
+        if (sliceIndexes.Contains(-1))
+        {
+            // The text pass names the missing column.
+            sliceIndexes = [];
+        }
+
+        var rows = Read(file, fast with { Plan = fast.Plan with { SliceIndexes = sliceIndexes } }, labels, wantsId, mining, progress);
         if (rows is null)
         {
             // The full reader reads the file now; whatever the sample met, it meets again.
@@ -40,6 +49,12 @@ internal static class FastPass
         {
             progress?.Invoke($"{file.DisplayPath}: row {row + 1} scores differently without ML.NET's reader ({fast.Model?.Kind ?? "precomputed scores"}); reading it with ML.NET");
             return null;
+        }
+
+        // Before mining is offered the rows: balancing it across slices asks for them.
+        if (slices is not null && rows.SliceMemberships(file, slices.Columns) is { } memberships)
+        {
+            slices.ReadByPass(file, memberships);
         }
 
         OfferTo(mining, set);
@@ -71,7 +86,7 @@ internal static class FastPass
         try
         {
             var estimatedRows = PassProgress.EstimateRows(file);
-            var rows = new PassRows(fast.Plan.IdIndex is not null, estimatedRows);
+            var rows = new PassRows(fast.Plan.IdIndex is not null, estimatedRows, fast.Plan.SliceIndexes.Length);
             var pass = PassProgress.For(file, progress, estimatedRows);
             bool Add(RowResult result)
             {
@@ -130,7 +145,7 @@ internal static class FastPass
     /// array, so a blessed run keeps the hashes of its wrong and in-region rows only. The rest of
     /// the array is never written, and memory never written is not resident.
     /// </summary>
-    private sealed class PassRows(bool textIds, long estimatedRows)
+    private sealed class PassRows(bool textIds, long estimatedRows, int sliceColumns)
     {
         private readonly int _firstCapacity = (int)Math.Clamp(estimatedRows + 1024, 1024, Array.MaxLength);
         // Scores as floats while every one is a single-precision number (a model's are), then as doubles.
@@ -143,6 +158,7 @@ internal static class FastPass
         private int[]? _keptRows;
         private int _kept;
         private readonly List<int> _identified = [];
+        private readonly PassSlices? _slices = sliceColumns == 0 ? null : new PassSlices(sliceColumns);
         private int _count;
 
         public int Count => _count;
@@ -166,6 +182,7 @@ internal static class FastPass
             }
 
             _positive[row] = result.Positive;
+            _slices?.Add(row, result.Slices!);
             if (result.Identified)
             {
                 Keep(row, result);
@@ -222,6 +239,7 @@ internal static class FastPass
             }
 
             Array.Resize(ref _positive, capacity);
+            _slices?.Grow(capacity, _count);
             if (!textIds)
             {
                 _hashes = Grown(_hashes, capacity, _kept);
@@ -253,6 +271,10 @@ internal static class FastPass
             Array.Copy(array, grown, used);
             return grown;
         }
+
+        /// <summary>The slice columns' memberships as the pass read them; null when it read none or gave up on them.</summary>
+        public IReadOnlyList<SliceMembership>? SliceMemberships(DataFile file, IReadOnlyList<Configuration.SliceColumn> columns) =>
+            _slices?.Memberships(file, columns, _count);
 
         /// <summary>The rows as a set; when every row was asked for, no row list is kept at all.</summary>
         public ScoredSet ToSet(string name, DataFile file)

@@ -87,6 +87,6 @@ internal static class ParquetPass
         }
 
         // The first column is read for the comment check when it holds text.
-        return [.. numbers.Append(plan.LabelIndex).Concat(plan.IdIndex is { } id ? [id] : []).Concat(plan.Identity.Select(f => f.CsvIndex)).Append(0).Distinct()];
+        return [.. numbers.Append(plan.LabelIndex).Concat(plan.IdIndex is { } id ? [id] : []).Concat(plan.Identity.Select(f => f.CsvIndex)).Concat(plan.SliceIndexes).Append(0).Distinct()];
     }
 }

@@ -9,6 +9,9 @@ namespace QualityGate.Scoring.FastPath;
 /// <param name="Input">The model input the features fill; null for precomputed scores.</param>
 internal sealed record RowPlan(int FieldCount, int LabelIndex, int? IdIndex, string? Input, int[] FeatureIndexes, int? ScoreIndex, IdentityField[] Identity)
 {
+    /// <summary>The slice columns read with the row (see <see cref="Slices.SliceSource"/>), by field index.</summary>
+    public int[] SliceIndexes { get; init; } = [];
+
     /// <summary>A model with one float vector input: the features are its CSV fields; the identity plan is the full reader's.</summary>
     public static RowPlan ForInput(Data.DataFile file, int labelIndex, int? idIndex, string input, IReadOnlyList<int> featureIndexes, IReadOnlyList<IdentitySource>? identity) =>
         new(file.Columns.Count, labelIndex, idIndex, input, [.. featureIndexes], null, Fields(identity, input));

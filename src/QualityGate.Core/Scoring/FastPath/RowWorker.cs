@@ -5,10 +5,14 @@ namespace QualityGate.Scoring.FastPath;
 
 /// <summary>
 /// One row's outcome: its score, label and, when <see cref="Identified"/>, its id (a hash, or an
-/// id column's text); or <see cref="Clean"/> false when the row needs the full reader.
+/// id column's text), and its slice values when the plan reads any; or <see cref="Clean"/> false
+/// when the row needs the full reader.
 /// </summary>
 internal readonly record struct RowResult(bool Clean, double Score, bool Positive, UInt128 Hash, string? Text, bool Identified)
 {
+    /// <summary>The row's slice fields (<see cref="SliceValues"/>), one per slice column the plan reads; null when it reads none.</summary>
+    public string[]? Slices { get; init; }
+
     public static RowResult Unclean => default;
 }
 
@@ -26,6 +30,7 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
     private readonly IRowScorer? _scorer = fast.Model?.CreateScorer();
     private readonly float[] _features = new float[fast.Plan.FeatureIndexes.Length];
     private readonly ExampleIdentity _identity = new();
+    private readonly SliceValues? _slices = fast.Plan.SliceIndexes.Length == 0 ? null : new SliceValues();
 
     public IRowScorer? Scorer => _scorer;
 
@@ -44,13 +49,15 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
             return RowResult.Unclean;
         }
 
+        var slices = _slices?.Of(row, _plan.SliceIndexes);
+
         // Quotes are not parsed here: a quoted number or label fails to parse above, a quoted text
         // is left to the full reader, whether or not this row's id is wanted.
         var identify = needsId(score, positive);
         if (_plan.IdIndex is { } id)
         {
             var text = row.Text(id);
-            return text.Contains('"') ? RowResult.Unclean : new RowResult(true, score, positive, default, identify ? text.Trim().ToString() : null, identify);
+            return text.Contains('"') ? RowResult.Unclean : new RowResult(true, score, positive, default, identify ? text.Trim().ToString() : null, identify) { Slices = slices };
         }
 
         foreach (var field in _plan.Identity)
@@ -75,7 +82,7 @@ internal sealed class RowWorker(FastRows fast, LabelMatcher labels, Func<double,
             }
         }
 
-        return new RowResult(true, score, positive, identify ? _identity.FinishValue() : default, null, identify);
+        return new RowResult(true, score, positive, identify ? _identity.FinishValue() : default, null, identify) { Slices = slices };
     }
 
     private bool TryParseFeatures<TRow>(TRow row)
