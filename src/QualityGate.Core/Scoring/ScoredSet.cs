@@ -46,24 +46,19 @@ public sealed class ScoredSet(string name, DataFile file, Scores scores, bool[] 
         return removed == 0 ? this : Subset(kept);
     }
 
-    /// <summary>These rows only, renumbered in the order given, with the ids the pass kept for them.</summary>
-    public ScoredSet Subset(IReadOnlyList<int> rows)
-    {
-        var ids = new Dictionary<int, string>();
-        for (var index = 0; index < rows.Count; index++)
-        {
-            if (Ids.TryGetValue(rows[index], out var id))
-            {
-                ids[index] = id;
-            }
-        }
-
-        return new ScoredSet(Name, File, [.. rows.Select(r => Scores[r])], [.. rows.Select(r => positive[r])], ids);
-    }
+    /// <summary>These rows only, renumbered in the order given, with the ids the pass kept for them (read through this set's).</summary>
+    public ScoredSet Subset(IReadOnlyList<int> rows) =>
+        new(Name, File, [.. rows.Select(r => Scores[r])], [.. rows.Select(r => positive[r])], new SubsetIds(Ids, rows));
 
     /// <summary>These rows' ids as a multiset; a fast pass's rows give theirs as the 128-bit values it kept.</summary>
-    public ExampleIds IdsOf(IEnumerable<int> rows) =>
-        Ids is FastPath.RowIds kept ? kept.IdsOf(rows) : ExampleIds.Of([.. rows.Select(row => Ids[row])]);
+    public ExampleIds IdsOf(IEnumerable<int> rows) => IdsOf(Ids, rows);
+
+    private static ExampleIds IdsOf(IReadOnlyDictionary<int, string> ids, IEnumerable<int> rows) => ids switch
+    {
+        FastPath.RowIds kept => kept.IdsOf(rows),
+        SubsetIds subset => IdsOf(subset.Whole, subset.InWhole(rows)),
+        _ => ExampleIds.Of([.. rows.Select(row => ids[row])]),
+    };
 
     /// <summary>The labels' array; only its first <see cref="Count"/> entries are rows.</summary>
     internal bool[] PositiveArray => positive;

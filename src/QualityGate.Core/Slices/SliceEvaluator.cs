@@ -33,6 +33,7 @@ public static class SliceEvaluator
         var results = new List<SliceResult>();
         foreach (var (dataSet, set, membership) in sets)
         {
+            var pairsMembers = settings.Regression.Any(r => r.DataSet == dataSet);
             foreach (var slicing in membership)
             {
                 var rows = slicing.Rows();
@@ -46,7 +47,8 @@ public static class SliceEvaluator
 
                     var evaluation = SetEvaluator.Evaluate(subset, RankedExamples.From(subset), point, statistics, probabilities, bounded);
                     var isNew = blessed is not null && !blessed.Contains((dataSet, slicing.Names[s]));
-                    var members = subset.Ids.Count == subset.Count ? subset.Ids.Values.ToHashSet(StringComparer.Ordinal) : null;
+                    // Only per-slice regression checks pair a slice's examples with the baseline's.
+                    var members = pairsMembers && subset.Ids.Count == subset.Count ? subset.Ids.Values.ToHashSet(StringComparer.Ordinal) : null;
                     results.Add(new SliceResult(dataSet, slicing.Column.Column, slicing.Names[s], subset.Count, evaluation.Confusion.Positives,
                         subset.Count < settings.MinSize, isNew ? SliceStatus.New : SliceStatus.Present, evaluation, members));
                 }
