@@ -73,6 +73,9 @@ internal sealed class ConsumerProject : IDisposable
 
     public string ProjectDirectory => Path.Combine(Root, "app");
 
+    /// <summary>The NuGet packages folder the project restores into.</summary>
+    public string PackageCache => _packageCache;
+
     public string ConfigPath => Path.Combine(ProjectDirectory, "qualitygate.yml");
 
     public string SuitePath => Path.Combine(ProjectDirectory, "quality", "hard-negatives.csv");

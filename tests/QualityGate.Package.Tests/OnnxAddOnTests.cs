@@ -67,20 +67,38 @@ public sealed class OnnxAddOnTests(PackagedFeed feed)
     }
 
     [Fact]
-    public void The_build_asks_for_the_add_on_and_then_gates_the_onnx_model()
+    public void The_build_fetches_the_add_on_itself_and_gates_the_onnx_model()
     {
-        // Its own package cache, so the add-on is not there from another test before it is asked for.
+        // Its own package cache, so the add-on is not there from another test before the build fetches it.
+        using var project = new ConsumerProject(feed, ownPackageCache: true);
+        project.EditConfig("path: model/spam.zip", "path: model/spam.onnx");
+        var addOn = Path.Combine(project.PackageCache, "qualitygate.onnx", feed.Version.ToLowerInvariant(), "addon", "QualityGate.Onnx.dll");
+        Assert.False(File.Exists(addOn));
+
+        var build = project.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("fetching the ONNX add-on", build.Output, StringComparison.Ordinal);
+        Assert.Contains("Gate PASSED", build.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(addOn), "the add-on is not in the project's packages folder");
+
+        // Fetched once: the next build finds it, and a limit the model misses fails the build.
+        project.EditConfig("recall: { min: 0.90 }", "recall: { min: 0.97 }");
+        var strict = project.Build();
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.DoesNotContain("fetching the ONNX add-on", strict.Output, StringComparison.Ordinal);
+        Assert.Contains($"({project.LineOf("recall: { min: 0.97 }")},5): error QG1001", strict.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_fetching_turned_off_the_build_says_which_package_to_add()
+    {
         using var project = new ConsumerProject(feed, ownPackageCache: true);
         project.EditConfig("path: model/spam.zip", "path: model/spam.onnx");
 
-        var without = project.Build();
+        var without = project.Build("QualityGateFetchOnnxAddOn=false");
         Assert.True(without.ExitCode != 0, without.Output);
+        Assert.DoesNotContain("fetching the ONNX add-on", without.Output, StringComparison.Ordinal);
         Assert.Contains($"dotnet add package QualityGate.Onnx --version {feed.Version}", without.Output, StringComparison.Ordinal);
-
-        Assert.Equal(0, project.Run("add", "package", "QualityGate.Onnx", "--version", feed.Version).ExitCode);
-        var build = project.Build();
-        Assert.True(build.ExitCode == 0, build.Output);
-        Assert.Contains("Gate PASSED", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
