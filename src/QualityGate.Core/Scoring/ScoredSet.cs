@@ -48,7 +48,7 @@ public sealed class ScoredSet(string name, DataFile file, Scores scores, bool[] 
 
     /// <summary>These rows only, renumbered in the order given, with the ids the pass kept for them (read through this set's).</summary>
     public ScoredSet Subset(IReadOnlyList<int> rows) =>
-        new(Name, File, [.. rows.Select(r => Scores[r])], [.. rows.Select(r => positive[r])], new SubsetIds(Ids, rows));
+        new(Name, File, Scores.Subset(rows), [.. rows.Select(r => positive[r])], new SubsetIds(Ids, rows, Count));
 
     /// <summary>These rows' ids as a multiset; a fast pass's rows give theirs as the 128-bit values it kept.</summary>
     public ExampleIds IdsOf(IEnumerable<int> rows) => IdsOf(Ids, rows);

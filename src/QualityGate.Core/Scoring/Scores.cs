@@ -40,6 +40,23 @@ public sealed class Scores : IReadOnlyList<double>
     /// <summary>The score as the float it is; only when <see cref="AreSingles"/>.</summary>
     internal float Single(int index) => _singles![index];
 
+    /// <summary>These rows' scores, in the order given, held as these are.</summary>
+    public Scores Subset(IReadOnlyList<int> rows)
+    {
+        if (_singles is { } singles)
+        {
+            var subset = new float[rows.Count];
+            for (var i = 0; i < subset.Length; i++)
+            {
+                subset[i] = singles[rows[i]];
+            }
+
+            return new Scores(subset, subset.Length);
+        }
+
+        return new Scores([.. rows.Select(row => _doubles![row])]);
+    }
+
     /// <summary>Whether every score is a single-precision number.</summary>
     public static bool AllSingles(IReadOnlyList<double> scores)
     {

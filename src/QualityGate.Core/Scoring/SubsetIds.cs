@@ -8,17 +8,21 @@ namespace QualityGate.Scoring;
 /// per row, not a string.
 /// </summary>
 /// <param name="rows">The subset's rows, by their row in the whole set.</param>
-internal sealed class SubsetIds(IReadOnlyDictionary<int, string> whole, IReadOnlyList<int> rows) : IReadOnlyDictionary<int, string>
+/// <param name="wholeCount">The whole set's rows: when each has an id, so does each of the subset's, and no list of them is made.</param>
+internal sealed class SubsetIds(IReadOnlyDictionary<int, string> whole, IReadOnlyList<int> rows, int wholeCount) : IReadOnlyDictionary<int, string>
 {
-    private readonly int[] _identified = [.. Enumerable.Range(0, rows.Count).Where(row => whole.ContainsKey(rows[row]))];
+    // The subset's rows that have an id; null when every one has.
+    private readonly int[]? _identified = whole.Count == wholeCount ? null : [.. Enumerable.Range(0, rows.Count).Where(row => whole.ContainsKey(rows[row]))];
 
-    public int Count => _identified.Length;
+    private IEnumerable<int> Identified => _identified ?? Enumerable.Range(0, rows.Count);
+
+    public int Count => _identified?.Length ?? rows.Count;
 
     public string this[int key] => TryGetValue(key, out var id) ? id : throw new KeyNotFoundException($"Row {key} was not identified.");
 
-    public IEnumerable<int> Keys => _identified;
+    public IEnumerable<int> Keys => Identified;
 
-    public IEnumerable<string> Values => _identified.Select(row => whole[rows[row]]);
+    public IEnumerable<string> Values => Identified.Select(row => whole[rows[row]]);
 
     public bool ContainsKey(int key) => key >= 0 && key < rows.Count && whole.ContainsKey(rows[key]);
 
@@ -34,7 +38,7 @@ internal sealed class SubsetIds(IReadOnlyDictionary<int, string> whole, IReadOnl
     /// <summary>Subset rows as the whole set's rows.</summary>
     public IEnumerable<int> InWhole(IEnumerable<int> subsetRows) => subsetRows.Select(row => rows[row]);
 
-    public IEnumerator<KeyValuePair<int, string>> GetEnumerator() => _identified.Select(row => KeyValuePair.Create(row, whole[rows[row]])).GetEnumerator();
+    public IEnumerator<KeyValuePair<int, string>> GetEnumerator() => Identified.Select(row => KeyValuePair.Create(row, whole[rows[row]])).GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

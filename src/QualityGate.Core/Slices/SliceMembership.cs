@@ -10,16 +10,31 @@ namespace QualityGate.Slices;
 /// <param name="Of">Per row, its slice's index in <paramref name="Names"/>.</param>
 public sealed record SliceMembership(SliceColumn Column, IReadOnlyList<string> Names, int[] Of)
 {
-    /// <summary>The rows of each slice, in row order.</summary>
-    public IReadOnlyList<List<int>> Rows()
+    /// <summary>
+    /// The rows of each slice, in row order: one array of every row grouped by slice (counted
+    /// first, so it is exactly the rows' size), a segment of it per slice.
+    /// </summary>
+    public IReadOnlyList<ArraySegment<int>> Rows()
     {
-        var rows = Names.Select(_ => new List<int>()).ToList();
-        for (var row = 0; row < Of.Length; row++)
+        var starts = new int[Names.Count + 1];
+        foreach (var slice in Of)
         {
-            rows[Of[row]].Add(row);
+            starts[slice + 1]++;
         }
 
-        return rows;
+        for (var s = 1; s < starts.Length; s++)
+        {
+            starts[s] += starts[s - 1];
+        }
+
+        var grouped = new int[Of.Length];
+        var next = starts[..^1];
+        for (var row = 0; row < Of.Length; row++)
+        {
+            grouped[next[Of[row]]++] = row;
+        }
+
+        return [.. Names.Select((_, s) => new ArraySegment<int>(grouped, starts[s], starts[s + 1] - starts[s]))];
     }
 
     /// <summary>
