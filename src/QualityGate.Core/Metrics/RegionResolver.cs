@@ -17,15 +17,22 @@ internal static class RegionResolver
             return (threshold - region.Parameter, threshold + region.Parameter);
         }
 
-        // Ranked examples are sorted high to low; below = how many score under t.
-        var ascending = heldout.Scores.Reverse().ToArray();
-        var n = ascending.Length;
-        var below = ascending.Count(s => s < threshold);
+        // Ranked examples are sorted high to low; read from the end they ascend (read in place: a
+        // copy is 8 bytes a row). below = how many score under t.
+        var scores = heldout.Scores;
+        var n = scores.Count;
+        double Ascending(int index) => scores[n - 1 - index];
+        var below = 0;
+        while (below < n && Ascending(below) < threshold)
+        {
+            below++;
+        }
+
         var side = (int)Math.Ceiling(region.Parameter * n);
         var lowIndex = Math.Max(0, below - side);
         var highIndex = Math.Min(n - 1, below + side - 1);
-        var low = below == 0 ? threshold : ascending[lowIndex];
-        var high = below == n ? threshold : ascending[highIndex];
+        var low = below == 0 ? threshold : Ascending(lowIndex);
+        var high = below == n ? threshold : Ascending(highIndex);
         return (Math.Min(low, threshold), Math.Max(high, threshold));
     }
 }

@@ -157,7 +157,9 @@ internal static class FastPass
         private readonly List<string?> _texts = [];
         private int[]? _keptRows;
         private int _kept;
-        private readonly List<int> _identified = [];
+        // The rows the caller asked to identify; null while that is every row so far (an operating
+        // point not known before the pass asks for all: a list of every row would be 4 bytes a row).
+        private List<int>? _identified;
         private readonly PassSlices? _slices = sliceColumns == 0 ? null : new PassSlices(sliceColumns);
         private int _count;
 
@@ -199,7 +201,11 @@ internal static class FastPass
 
             if (identify)
             {
-                _identified.Add(row);
+                _identified?.Add(row);
+            }
+            else
+            {
+                _identified ??= [.. Enumerable.Range(0, row)];
             }
 
             return row;
@@ -279,7 +285,7 @@ internal static class FastPass
         /// <summary>The rows as a set; when every row was asked for, no row list is kept at all.</summary>
         public ScoredSet ToSet(string name, DataFile file)
         {
-            int[]? identified = _identified.Count == _count ? null : [.. _identified];
+            int[]? identified = _identified is null ? null : [.. _identified];
             string?[]? texts = textIds ? [.. _texts] : null;
             int[]? keptRows = _keptRows?[.._kept];
             var scores = _doubles is null ? new Scores(_singles, _count) : new Scores(_doubles, _count);
