@@ -53,9 +53,7 @@ public static class ContentHash
         }
 
         var file = Data.DataFile.Open(config.Data.Heldout, config.Display(config.Data.Heldout), config.Data.Separator, config.Data.HeldoutLocation);
-        return file.IsFolder
-            ? OfParts(file.Parts.Select(part => new PartHash(PartName(file, part), OfScoredRows(file, part, scoreColumn))))
-            : OfScoredRows(file, file.Path, scoreColumn);
+        return Whole(file, OfHeldoutParts(config, file, file, scoreColumn));
     }
 
     /// <summary>A part of precomputed scores, row by row without the score column, the header first.</summary>
@@ -161,9 +159,11 @@ public static class ContentHash
             return null;
         }
 
-        // A single file's hash is its content's, as OfDataFile gives it; a folder's is its listing's.
-        return all.IsFolder ? OfParts(names.Select(name => byName[name])) : byName[names[0]].Sha256;
+        return Whole(all, [.. names.Select(name => byName[name])]);
     }
+
+    /// <summary>A held-out set's hash from all its parts' in listing order: a single file's is its content's, a folder's its listing's.</summary>
+    private static string Whole(Data.DataFile all, IReadOnlyList<PartHash> parts) => all.IsFolder ? OfParts(parts) : parts[0].Sha256;
 
     /// <summary>A part's name in a held-out set's listing: its path within the folder; empty for a single file.</summary>
     private static string PartName(Data.DataFile all, string part) => all.IsFolder ? Data.DataFile.PartName(all.Path, part) : string.Empty;

@@ -61,13 +61,12 @@ public sealed class Harvest
 
         // In file order; only the rows in the band have their id read (formatted, for a fast pass's
         // 128-bit ids): a million ids made text at once held 150 MB.
-        var rows = heldout.Ids is Scoring.FastPath.RowIds ? heldout.Ids.Keys : heldout.Ids.Keys.Order();
-        foreach (var row in rows)
+        for (var row = 0; row < heldout.Count; row++)
         {
             var (score, positive) = (heldout.Scores[row], heldout.Positive[row]);
-            if (collector.Wants(score, positive))
+            if (collector.Wants(score, positive) && heldout.Ids.TryGetValue(row, out var id))
             {
-                collector.Offer(heldout.File, row, score, positive, heldout.Ids[row]);
+                collector.Offer(heldout.File, row, score, positive, id);
             }
         }
 

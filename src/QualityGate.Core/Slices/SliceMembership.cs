@@ -75,6 +75,7 @@ public sealed record SliceMembership(SliceColumn Column, IReadOnlyList<string> N
     /// <summary>
     /// One column's membership from its distinct raw values (in the order of their indexes) and each
     /// row's value index: the values become slices (a group's name, or the value), in ordinal order.
+    /// <paramref name="rowValues"/> is rewritten in place into the rows' slice indexes and kept.
     /// </summary>
     internal static SliceMembership OfValues(DataFile file, SliceColumn column, IReadOnlyList<string> values, int[] rowValues)
     {

@@ -248,12 +248,12 @@ internal static class FastPass
             _slices?.Grow(capacity, _count);
             if (!textIds)
             {
-                _hashes = Grown(_hashes, capacity, _kept);
+                _hashes = RowArrays.Grown(_hashes, capacity, _kept);
             }
 
             if (_keptRows is not null)
             {
-                _keptRows = Grown(_keptRows, capacity, _kept);
+                _keptRows = RowArrays.Grown(_keptRows, capacity, _kept);
             }
         }
 
@@ -268,14 +268,6 @@ internal static class FastPass
 
             _singles = [];
             return doubles;
-        }
-
-        // Copies only the kept part: the rest was never written, and copying it would make it resident.
-        private static T[] Grown<T>(T[] array, int capacity, int used)
-        {
-            var grown = new T[capacity];
-            Array.Copy(array, grown, used);
-            return grown;
         }
 
         /// <summary>The slice columns' memberships as the pass read them; null when it read none or gave up on them.</summary>

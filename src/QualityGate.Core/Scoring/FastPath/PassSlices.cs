@@ -47,9 +47,7 @@ internal sealed class PassSlices(int columns)
     {
         for (var c = 0; !_givenUp && c < _rows.Length; c++)
         {
-            var grown = new int[capacity];
-            Array.Copy(_rows[c], grown, used);
-            _rows[c] = grown;
+            _rows[c] = RowArrays.Grown(_rows[c], capacity, used);
         }
     }
 
