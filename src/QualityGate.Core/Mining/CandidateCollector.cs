@@ -17,7 +17,7 @@ public sealed class CandidateCollector
 {
     private readonly double _threshold;
     private readonly MiningSettings _mining;
-    private readonly IReadOnlySet<string> _inSuite;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _inSuite;
     private readonly Dictionary<string, MiningCandidate> _kept = new(StringComparer.Ordinal);
 
     // A kept candidate's first row with the other label, seen in the band during the pass.
@@ -31,11 +31,12 @@ public sealed class CandidateCollector
 
     /// <param name="sliceOf">When mining is balanced across slices: the slice of a file's row.</param>
     /// <param name="perSlice">At most this many new items from one slice.</param>
-    public CandidateCollector(double threshold, MiningSettings mining, IReadOnlySet<string> inSuite, Func<DataFile, int, string>? sliceOf = null, int perSlice = int.MaxValue)
+    /// <param name="inSuite">The suite's ids.</param>
+    public CandidateCollector(double threshold, MiningSettings mining, HashSet<string> inSuite, Func<DataFile, int, string>? sliceOf = null, int perSlice = int.MaxValue)
     {
         _threshold = threshold;
         _mining = mining;
-        _inSuite = inSuite;
+        _inSuite = (inSuite.TryGetAlternateLookup<ReadOnlySpan<char>>(out _) ? inSuite : new HashSet<string>(inSuite, StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
         _top = new TopK<string>(mining.MaxNew, Key);
         _sliceOf = sliceOf;
         _perSlice = Math.Min(perSlice, mining.MaxNew);
@@ -73,7 +74,16 @@ public sealed class CandidateCollector
     /// <summary>Whether a row is in the mining band, decided before its id is computed.</summary>
     public bool Wants(double score, bool positive) => Hardness(score, positive) is not null;
 
-    public void Offer(DataFile file, int row, double score, bool positive, string id)
+    public void Offer(DataFile file, int row, double score, bool positive, string id) => Offer(file, row, score, positive, id, id);
+
+    /// <summary>
+    /// Offers a row whose id is characters only (a 128-bit id's digits in the caller's buffer): it
+    /// becomes a string, and the row a candidate, only when the heap would keep it. Offered in
+    /// file order, a band of 45,000 rows keeps about k ln(45,000 / k) of them, 1,100 for k = 200.
+    /// </summary>
+    public void Offer(DataFile file, int row, double score, bool positive, ReadOnlySpan<char> id) => Offer(file, row, score, positive, id, null);
+
+    private void Offer(DataFile file, int row, double score, bool positive, ReadOnlySpan<char> id, string? text)
     {
         if (Hardness(score, positive) is not { } hardness)
         {
@@ -87,23 +97,27 @@ public sealed class CandidateCollector
             return;
         }
 
-        if (_kept.TryGetValue(id, out var kept))
+        if (_kept.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var kept))
         {
             // The same example again: a duplicate row, or a label conflict when the labels differ.
             if (kept.Positive != positive)
             {
-                _twins.TryAdd(id, (file, row));
+                _twins.GetAlternateLookup<ReadOnlySpan<char>>().TryAdd(id, (file, row));
             }
 
             return;
         }
 
-        _kept[id] = new MiningCandidate(id, positive, score, hardness, file, row, null);
-        if (!HeapFor(file, row).Offer(id, out var evicted))
+        var heap = HeapFor(file, row);
+        if (!heap.Admits(hardness, id))
         {
-            _kept.Remove(id);
+            return;
         }
-        else if (evicted is not null)
+
+        text ??= id.ToString();
+        _kept[text] = new MiningCandidate(text, positive, score, hardness, file, row, null);
+        heap.Offer(text, out var evicted);
+        if (evicted is not null)
         {
             _kept.Remove(evicted);
             _twins.Remove(evicted);

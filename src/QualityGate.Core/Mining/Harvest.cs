@@ -2,6 +2,7 @@ using QualityGate.Configuration;
 using QualityGate.Data;
 using QualityGate.Gate;
 using QualityGate.Scoring;
+using QualityGate.Scoring.FastPath;
 using QualityGate.Slices;
 using QualityGate.Suite;
 
@@ -17,7 +18,7 @@ public sealed class Harvest
 {
     private readonly RunInputs _inputs;
     private CandidateCollector? _duringPass;
-    private IReadOnlySet<string> _inSuite = new HashSet<string>();
+    private HashSet<string> _inSuite = new(StringComparer.Ordinal);
 
     // Mining balanced across slices reads the first slice column of the feedback too, with its pass.
     private readonly SliceSource? _feedbackSlices;
@@ -59,12 +60,14 @@ public sealed class Harvest
         var collector = NewCollector(evaluation.Point.Threshold);
         var heldout = evaluation.Heldout;
 
-        // In file order; only the rows in the band have their id read (formatted, for a fast pass's
-        // 128-bit ids): a million ids made text at once held 150 MB.
+        // In file order; only the rows in the band have their id read (a fast pass's 128-bit ids as
+        // digits in a buffer, made text only for the rows mining keeps): a million ids made text
+        // at once held 150 MB.
+        Span<char> digits = stackalloc char[RowIds.HashDigits];
         for (var row = 0; row < heldout.Count; row++)
         {
             var (score, positive) = (heldout.Scores[row], heldout.Positive[row]);
-            if (collector.Wants(score, positive) && heldout.Ids.TryGetValue(row, out var id))
+            if (collector.Wants(score, positive) && RowIds.TryGetId(heldout.Ids, row, digits, out var id))
             {
                 collector.Offer(heldout.File, row, score, positive, id);
             }

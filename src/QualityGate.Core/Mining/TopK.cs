@@ -36,6 +36,23 @@ internal sealed class TopK<T>(int k, Func<T, (double Key, string Name)> rank)
 
     public bool Offer(T item) => Offer(item, out _);
 
+    /// <summary>Whether an item of this key and name would be kept, decided before the item is made.</summary>
+    public bool Admits(double key, ReadOnlySpan<char> name)
+    {
+        if (k == 0)
+        {
+            return false;
+        }
+
+        if (_heap.Count < k || !_heap.TryPeek(out _, out var smallest))
+        {
+            return true;
+        }
+
+        var byKey = key.CompareTo(smallest.Key);
+        return byKey != 0 ? byKey > 0 : smallest.Name.AsSpan().SequenceCompareTo(name) > 0;
+    }
+
     /// <summary>The kept items, largest first.</summary>
     public List<T> Drain()
     {

@@ -34,6 +34,30 @@ public sealed class MiningMemoryTests
         Assert.True(large - Math.Max(small, 0) < 1_000_000, $"{small:N0} bytes after 100k candidates, {large:N0} after 1M");
     }
 
+    [Fact]
+    public void Band_rows_mining_turns_away_cost_no_string()
+    {
+        // A fast pass offers each band row's id as digits in a buffer: only a row the heap keeps
+        // becomes a string and a candidate. A million rows in random order keep about
+        // k ln(n / k) = 6,900 of them for k = 1,000; a string and a candidate for every row would
+        // allocate over 150 MB.
+        var mining = new MiningSettings(0.1, 1000, 5000, null, false);
+        var collector = new CandidateCollector(0.5, mining, new HashSet<string>(StringComparer.Ordinal));
+        var random = new Random(7);
+        Span<char> digits = stackalloc char[32];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var row = 0; row < 1_000_000; row++)
+        {
+            row.TryFormat(digits, out _, "x32", System.Globalization.CultureInfo.InvariantCulture);
+            collector.Offer(File, row, 0.4 + (random.NextDouble() * 0.6), positive: false, (ReadOnlySpan<char>)digits);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(1_000_000, collector.CandidateRows);
+        Assert.Equal(1000, collector.Held);
+        Assert.True(allocated < 10_000_000, $"{allocated:N0} bytes allocated offering a million band rows");
+    }
+
     private static long LeastRetainedBytes(int rows, out int held)
     {
         var least = long.MaxValue;

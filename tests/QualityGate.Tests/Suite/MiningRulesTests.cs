@@ -1,4 +1,5 @@
 using QualityGate.Configuration;
+using QualityGate.Data;
 using QualityGate.Errors;
 using QualityGate.Mining;
 using QualityGate.Suite;
@@ -182,6 +183,46 @@ public sealed class MiningRulesTests : IDisposable
         Assert.Equal(["new-hard", "pinned-easy"], document.Items.Select(i => i.Id));
         Assert.True(document.Find("pinned-easy")!.Pinned);
     }
+
+    [Fact]
+    public void Top_k_admits_exactly_the_items_it_then_keeps()
+    {
+        // Ties on the key are many (hardness in tenths), so the name decides often.
+        var random = new Random(3);
+        var top = new TopK<(string Id, double Hardness)>(20, c => (c.Hardness, c.Id));
+        for (var i = 0; i < 2000; i++)
+        {
+            var candidate = (Id: $"id{random.Next(5000):D4}", Hardness: random.Next(10) / 10.0);
+            var admitted = top.Admits(candidate.Hardness, candidate.Id);
+            Assert.Equal(admitted, top.Offer(candidate));
+        }
+    }
+
+    [Fact]
+    public void Ids_offered_as_characters_select_what_ids_offered_as_strings_do()
+    {
+        var file = new DataFile("heldout.csv", "heldout.csv", ',', ["Label", "Probability"]);
+        var mining = new MiningSettings(Margin: 0.1, MaxNew: 50, MaxSize: 500, SuspectAbove: null, Positives: false);
+        var inSuite = new HashSet<string>(StringComparer.Ordinal) { "row0007", "row0100" };
+        var byText = new CandidateCollector(0.5, mining, inSuite);
+        var byChars = new CandidateCollector(0.5, mining, inSuite);
+        var random = new Random(11);
+        for (var row = 0; row < 3000; row++)
+        {
+            // Repeated ids and tied scores, as real files have.
+            var (id, score, positive) = ($"row{random.Next(1500):D4}", Math.Round(random.NextDouble(), 2), random.Next(2) == 0);
+            byText.Offer(file, row, score, positive, id);
+            byChars.Offer(file, row, score, positive, id.AsSpan());
+        }
+
+        Assert.Equal(byText.CandidateRows, byChars.CandidateRows);
+        Assert.Equal(byText.AlreadyInSuite, byChars.AlreadyInSuite);
+        Assert.True(byText.AlreadyInSuite > 0);
+        Assert.Equal(Selected(byText), Selected(byChars));
+    }
+
+    private static List<string> Selected(CandidateCollector collector) =>
+        [.. collector.Finish([], null!).Selected.Select(c => $"{c.Id} {c.Score} {c.Row}")];
 
     [Fact]
     public void Top_k_keeps_the_hardest_whatever_the_order_they_arrive_in()

@@ -289,11 +289,12 @@ internal static class FastPass
     private static void OfferTo(CandidateCollector? mining, ScoredSet set)
     {
         var ids = (RowIds)set.Ids;
+        Span<char> digits = stackalloc char[RowIds.HashDigits];
         for (var row = 0; mining is not null && row < set.Count; row++)
         {
             if (mining.Wants(set.Scores[row], set.PositiveArray[row]))
             {
-                mining.Offer(set.File, row, set.Scores[row], set.PositiveArray[row], ids.OfAnyRow(row));
+                mining.Offer(set.File, row, set.Scores[row], set.PositiveArray[row], ids.OfAnyRow(row, digits));
             }
         }
     }

@@ -37,8 +37,39 @@ internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[]? keptRows
     public ExampleIds IdsOf(IEnumerable<int> rows) =>
         texts is null ? ExampleIds.OfHashes([.. rows.Select(row => hashes[Slot(row)])]) : ExampleIds.Of([.. rows.Select(row => texts[Slot(row)]!)]);
 
-    /// <summary>The id of a row mining wants, identified or not: the pass kept one for each such row.</summary>
-    public string OfAnyRow(int row) => Id(row);
+    /// <summary>How many characters a 128-bit id's digits take.</summary>
+    public const int HashDigits = 32;
+
+    /// <summary>
+    /// The id of a row mining wants, identified or not (the pass kept one for each such row), as
+    /// characters: an id column's text, or a hash's digits written into <paramref name="digits"/>,
+    /// so a row mining turns away costs no string.
+    /// </summary>
+    public ReadOnlySpan<char> OfAnyRow(int row, Span<char> digits)
+    {
+        if (texts is not null)
+        {
+            return texts[Slot(row)];
+        }
+
+        ExampleIdentity.Format(hashes[Slot(row)], digits);
+        return digits[..HashDigits];
+    }
+
+    /// <summary>A row's id as characters when it has one: a pass's written into <paramref name="digits"/>, another table's as its text.</summary>
+    public static bool TryGetId(IReadOnlyDictionary<int, string> ids, int row, Span<char> digits, out ReadOnlySpan<char> id)
+    {
+        if (ids is RowIds pass)
+        {
+            var has = pass.ContainsKey(row);
+            id = has ? pass.OfAnyRow(row, digits) : default;
+            return has;
+        }
+
+        var found = ids.TryGetValue(row, out var text);
+        id = text;
+        return found;
+    }
 
     private string Id(int row) => texts is not null ? texts[Slot(row)]! : ExampleIdentity.Format(hashes[Slot(row)]);
 
