@@ -30,6 +30,9 @@ public sealed record Evaluation(
 
     public GateConfig Config => Inputs.Config;
 
+    /// <summary>Everything a result needs of this evaluation, without the scored rows.</summary>
+    public EvaluationSummary Summary => new(Inputs, Suite, Point, Sets, Slices, Model);
+
     public SetEvaluation HeldoutSet => Sets[0];
 
     public SetEvaluation? SuiteSet => Sets.FirstOrDefault(s => s.Name == DataSetNames.Suite);

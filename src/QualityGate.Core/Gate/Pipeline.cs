@@ -27,12 +27,37 @@ public static class Pipeline
             heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.WantsId, progress, collector, inputs.HeldoutSlices);
         }
 
+        Garbage.AfterPass(heldout.Count);
         if (inputs.ComparesHeldoutFile)
         {
             inputs.StartHeldoutHash();
         }
 
         return Evaluation.Of(inputs, heldout, columns, suite, progress);
+    }
+
+    /// <summary>
+    /// A run that decides and, with <paramref name="harvest"/>, mines: evaluated, decided and mined
+    /// in a frame of its own, so the scored rows are garbage once it returns, and collected before
+    /// the result is built on top of them.
+    /// </summary>
+    public static GateResult DecideAndMine(RunInputs inputs, Action<string>? progress, Harvest? harvest, TimeProvider? clock)
+    {
+        var (evaluated, decisions, mined) = Decide(inputs, progress, harvest, clock);
+        Garbage.AfterDecisions(evaluated.HeldoutRows);
+        return Result(evaluated, decisions, mined);
+    }
+
+    private static (EvaluationSummary, Decisions, SuiteStore.Update<MiningReport>?) Decide(RunInputs inputs, Action<string>? progress, Harvest? harvest, TimeProvider? clock)
+    {
+        var evaluation = Evaluate(inputs, progress, harvest);
+        if (harvest is null)
+        {
+            WarnOfEmptySuite(evaluation);
+        }
+
+        var decisions = Decisions.Decide(evaluation);
+        return (evaluation.Summary, decisions, harvest?.Mine(evaluation, progress, clock));
     }
 
     /// <summary>A run that does not mine says when limits on the suite cannot be decided because it has no items.</summary>
@@ -50,7 +75,7 @@ public static class Pipeline
             : $"The suite '{config.Display(path)}' has no active items.{consequence}");
     }
 
-    public static GateResult Result(Evaluation evaluation, Decisions decisions, SuiteStore.Update<MiningReport>? mined = null, Explanation? explanation = null)
+    public static GateResult Result(EvaluationSummary evaluation, Decisions decisions, SuiteStore.Update<MiningReport>? mined = null, Explanation? explanation = null)
     {
         var (config, suite) = (evaluation.Config, evaluation.Suite);
         var hashes = mined is null ? (suite?.Sha256, suite?.Sha256) : (mined.HashBefore, mined.HashAfter);

@@ -14,6 +14,6 @@ public static class Bless
     {
         var evaluation = Pipeline.Evaluate(RunInputs.Open(config, BaselineUse.Ignore), progress);
         Pipeline.WarnOfEmptySuite(evaluation);
-        return Pipeline.Result(evaluation, Decisions.Decide(evaluation));
+        return Pipeline.Result(evaluation.Summary, Decisions.Decide(evaluation));
     }
 }

@@ -11,14 +11,6 @@ public static class Check
     public static GateResult Run(GateConfig config, Action<string>? progress = null, bool updateSuite = false, TimeProvider? clock = null)
     {
         var inputs = RunInputs.Open(config, BaselineUse.Compare);
-        var harvest = updateSuite ? new Harvest(inputs) : null;
-        var evaluation = Pipeline.Evaluate(inputs, progress, harvest);
-        if (harvest is null)
-        {
-            Pipeline.WarnOfEmptySuite(evaluation);
-        }
-
-        var decisions = Decisions.Decide(evaluation);
-        return Pipeline.Result(evaluation, decisions, harvest?.Mine(evaluation, progress, clock));
+        return Pipeline.DecideAndMine(inputs, progress, updateSuite ? new Harvest(inputs) : null, clock);
     }
 }

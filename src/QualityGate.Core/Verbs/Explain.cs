@@ -15,6 +15,6 @@ public static class Explain
         var decisions = Decisions.Decide(evaluation);
         var numericInputs = inputs.Scorer.HasModel ? evaluation.HeldoutColumns!.NumericInputs ?? [] : null;
         var explanation = Explainer.Explain(config, inputs.Scorer, numericInputs, inputs.Labels, evaluation.Heldout, evaluation.Suite, evaluation.Point, progress);
-        return Pipeline.Result(evaluation, decisions, explanation: explanation);
+        return Pipeline.Result(evaluation.Summary, decisions, explanation: explanation);
     }
 }

@@ -36,6 +36,6 @@ public static class Merge
         inputs.Warnings.AddRange(merged.Notes);
         var decisions = Decisions.Decide(evaluation);
         var mined = updateSuite && merged.Found is { } found ? Harvest.Write(evaluation, found, clock) : null;
-        return Pipeline.Result(evaluation, decisions, mined);
+        return Pipeline.Result(evaluation.Summary, decisions, mined);
     }
 }

@@ -10,9 +10,6 @@ public static class Mine
     public static GateResult Run(GateConfig config, Action<string>? progress = null, TimeProvider? clock = null)
     {
         var inputs = RunInputs.Open(config, BaselineUse.IfPresent);
-        var harvest = new Harvest(inputs);
-        var evaluation = Pipeline.Evaluate(inputs, progress, harvest);
-        var decisions = Decisions.Decide(evaluation);
-        return Pipeline.Result(evaluation, decisions, harvest.Mine(evaluation, progress, clock));
+        return Pipeline.DecideAndMine(inputs, progress, new Harvest(inputs), clock);
     }
 }

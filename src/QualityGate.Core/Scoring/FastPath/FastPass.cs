@@ -143,7 +143,9 @@ internal static class FastPass
     /// every row has one (an operating point not known before the pass asks for all); from the
     /// first row without one they are kept with their row numbers, packed at the front of the same
     /// array, so a blessed run keeps the hashes of its wrong and in-region rows only. The rest of
-    /// the array is never written, and memory never written is not resident.
+    /// the array is never written, and memory never written is not resident; such hashes are
+    /// copied out at the end (a sixth of a million rows: 3 MB), so the collection after the pass
+    /// can move them without touching the 16 MB array.
     /// </summary>
     private sealed class PassRows(bool textIds, long estimatedRows, int sliceColumns)
     {
@@ -281,7 +283,8 @@ internal static class FastPass
             string?[]? texts = textIds ? [.. _texts] : null;
             int[]? keptRows = _keptRows?[.._kept];
             var scores = _doubles is null ? new Scores(_singles, _count) : new Scores(_doubles, _count);
-            return new ScoredSet(name, file, scores, _positive, new RowIds(_hashes, texts, keptRows, identified, _count));
+            var hashes = keptRows is null || textIds ? _hashes : _hashes[.._kept];
+            return new ScoredSet(name, file, scores, _positive, new RowIds(hashes, texts, keptRows, identified, _count));
         }
     }
 
