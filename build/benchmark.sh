@@ -41,6 +41,9 @@ dotnet build -c Release -v q -nologo eng/QualityGate.NoChange >/dev/null
 dotnet build -c Release -v q -nologo eng/QualityGate.Benchmarks >/dev/null
 # qgate as this platform's tool package carries it (ReadyToRun code, the ONNX add-on): what a user runs.
 case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+# Into an empty folder: publishing over an earlier one keeps a file whose package copy is older
+# than the one there (an assembly once compiled ahead of time, now shipped as IL).
+rm -rf "$work/qgate"
 dotnet publish -c Release -v q -nologo -r "$rid" src/QualityGate.Cli -o "$work/qgate" >/dev/null
 qgate="$PWD/$work/qgate/qgate.dll"
 
