@@ -66,10 +66,13 @@ public sealed class ExampleIdentity
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(digest);
     }
 
+    /// <summary>How many characters a 128-bit id's text takes: its lowercase hex digits.</summary>
+    public const int Digits = 32;
+
     /// <summary>A 128-bit id as its 32 lowercase hex digits, the same text <see cref="Finish"/> gives.</summary>
     public static string Format(UInt128 id)
     {
-        Span<char> digits = stackalloc char[32];
+        Span<char> digits = stackalloc char[Digits];
         Format(id, digits);
         return new string(digits);
     }
@@ -79,9 +82,9 @@ public sealed class ExampleIdentity
     {
         Span<byte> digest = stackalloc byte[16];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(digest, id);
-        if (!Convert.TryToHexStringLower(digest, digits, out var written) || written != 32)
+        if (!Convert.TryToHexStringLower(digest, digits, out var written) || written != Digits)
         {
-            throw new ArgumentException("An id's digits need 32 characters.", nameof(digits));
+            throw new ArgumentException($"An id's digits need {Digits} characters.", nameof(digits));
         }
     }
 }

@@ -16,7 +16,7 @@ namespace QualityGate.Identity;
 [CollectionBuilder(typeof(ExampleIds), nameof(Create))]
 public sealed class ExampleIds : IReadOnlyList<string>
 {
-    private const int HashDigits = 32;
+    private const int HashDigits = ExampleIdentity.Digits;
 
     private const int FlushBytes = 1 << 16;
 

@@ -79,7 +79,8 @@ public sealed class CandidateCollector
     /// <summary>
     /// Offers a row whose id is characters only (a 128-bit id's digits in the caller's buffer): it
     /// becomes a string, and the row a candidate, only when the heap would keep it. Offered in
-    /// file order, a band of 45,000 rows keeps about k ln(45,000 / k) of them, 1,100 for k = 200.
+    /// file order, a band of 45,000 rows makes about k ln(45,000 / k) candidates, 1,100 for
+    /// k = 200, most of them pushed out again later.
     /// </summary>
     public void Offer(DataFile file, int row, double score, bool positive, ReadOnlySpan<char> id) => Offer(file, row, score, positive, id, null);
 

@@ -1,6 +1,7 @@
 using QualityGate.Configuration;
 using QualityGate.Data;
 using QualityGate.Gate;
+using QualityGate.Identity;
 using QualityGate.Scoring;
 using QualityGate.Scoring.FastPath;
 using QualityGate.Slices;
@@ -63,7 +64,7 @@ public sealed class Harvest
         // In file order; only the rows in the band have their id read (a fast pass's 128-bit ids as
         // digits in a buffer, made text only for the rows mining keeps): a million ids made text
         // at once held 150 MB.
-        Span<char> digits = stackalloc char[RowIds.HashDigits];
+        Span<char> digits = stackalloc char[ExampleIdentity.Digits];
         for (var row = 0; row < heldout.Count; row++)
         {
             var (score, positive) = (heldout.Scores[row], heldout.Positive[row]);

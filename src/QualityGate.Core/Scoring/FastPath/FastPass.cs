@@ -1,6 +1,7 @@
 using nietras.SeparatedValues;
 using QualityGate.Data;
 using QualityGate.Data.ParquetFiles;
+using QualityGate.Identity;
 using QualityGate.Mining;
 using QualityGate.Slices;
 
@@ -292,7 +293,7 @@ internal static class FastPass
     private static void OfferTo(CandidateCollector? mining, ScoredSet set)
     {
         var ids = (RowIds)set.Ids;
-        Span<char> digits = stackalloc char[RowIds.HashDigits];
+        Span<char> digits = stackalloc char[ExampleIdentity.Digits];
         for (var row = 0; mining is not null && row < set.Count; row++)
         {
             if (mining.Wants(set.Scores[row], set.PositiveArray[row]))

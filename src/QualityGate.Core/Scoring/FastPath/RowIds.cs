@@ -37,9 +37,6 @@ internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[]? keptRows
     public ExampleIds IdsOf(IEnumerable<int> rows) =>
         texts is null ? ExampleIds.OfHashes([.. rows.Select(row => hashes[Slot(row)])]) : ExampleIds.Of([.. rows.Select(row => texts[Slot(row)]!)]);
 
-    /// <summary>How many characters a 128-bit id's digits take.</summary>
-    public const int HashDigits = 32;
-
     /// <summary>
     /// The id of a row mining wants, identified or not (the pass kept one for each such row), as
     /// characters: an id column's text, or a hash's digits written into <paramref name="digits"/>,
@@ -53,7 +50,7 @@ internal sealed class RowIds(UInt128[] hashes, string?[]? texts, int[]? keptRows
         }
 
         ExampleIdentity.Format(hashes[Slot(row)], digits);
-        return digits[..HashDigits];
+        return digits[..ExampleIdentity.Digits];
     }
 
     /// <summary>A row's id as characters when it has one: a pass's written into <paramref name="digits"/>, another table's as its text.</summary>
