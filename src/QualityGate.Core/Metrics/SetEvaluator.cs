@@ -7,13 +7,18 @@ namespace QualityGate.Metrics;
 /// <summary>Computes every metric of PRODUCT.md for one scored set at an operating point.</summary>
 internal static class SetEvaluator
 {
+    /// <param name="identifyOutcomes">
+    /// Whether to list the ids of the rows the model got wrong or had in its region: a data set's
+    /// result and baseline name them; a slice needs them only for its regression checks.
+    /// </param>
     public static SetEvaluation Evaluate(
         ScoredSet set,
         RankedExamples ranked,
         OperatingPoint point,
         StatisticsSettings statistics,
         bool probabilities,
-        IReadOnlySet<MetricName> bounded)
+        IReadOnlySet<MetricName> bounded,
+        bool identifyOutcomes = true)
     {
         var confusion = default(ConfusionCounts);
         var region = default(ConfusionCounts);
@@ -47,7 +52,7 @@ internal static class SetEvaluator
         metrics.AddRange(Bootstrapped(ranked, point, statistics, probabilities, bounded));
         metrics.Sort((a, b) => Order(a.Metric).CompareTo(Order(b.Metric)));
 
-        var outcomes = Identified(set, point);
+        var outcomes = identifyOutcomes ? Identified(set, point) : new RowOutcomes([], [], [], []);
         return new SetEvaluation(
             set.Name,
             set.File.DisplayPath,

@@ -45,9 +45,10 @@ public static class SliceEvaluator
                         subset = subset.Without(inTraining, out _);
                     }
 
-                    var evaluation = SetEvaluator.Evaluate(subset, RankedExamples.From(subset), point, statistics, probabilities, bounded);
+                    // Only per-slice regression checks pair a slice's examples with the baseline's:
+                    // without them a slice keeps neither its outcomes' ids nor its members.
+                    var evaluation = SetEvaluator.Evaluate(subset, RankedExamples.From(subset), point, statistics, probabilities, bounded, identifyOutcomes: pairsMembers);
                     var isNew = blessed is not null && !blessed.Contains((dataSet, slicing.Names[s]));
-                    // Only per-slice regression checks pair a slice's examples with the baseline's.
                     var members = pairsMembers && subset.Ids.Count == subset.Count ? subset.Ids.Values.ToHashSet(StringComparer.Ordinal) : null;
                     results.Add(new SliceResult(dataSet, slicing.Column.Column, slicing.Names[s], subset.Count, evaluation.Confusion.Positives,
                         subset.Count < settings.MinSize, isNew ? SliceStatus.New : SliceStatus.Present, evaluation, members));
