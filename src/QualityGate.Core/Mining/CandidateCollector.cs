@@ -19,9 +19,11 @@ public sealed class CandidateCollector
     private readonly MiningSettings _mining;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _inSuite;
     private readonly Dictionary<string, MiningCandidate> _kept = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MiningCandidate>.AlternateLookup<ReadOnlySpan<char>> _keptById;
 
     // A kept candidate's first row with the other label, seen in the band during the pass.
     private readonly Dictionary<string, (DataFile File, int Row)> _twins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DataFile File, int Row)>.AlternateLookup<ReadOnlySpan<char>> _twinsById;
     private readonly TopK<string> _top;
 
     // Balanced mining: a heap of the k hardest per slice, so one large slice cannot crowd out the rest.
@@ -36,6 +38,8 @@ public sealed class CandidateCollector
     {
         _threshold = threshold;
         _mining = mining;
+        _keptById = _kept.GetAlternateLookup<ReadOnlySpan<char>>();
+        _twinsById = _twins.GetAlternateLookup<ReadOnlySpan<char>>();
         _inSuite = (inSuite.TryGetAlternateLookup<ReadOnlySpan<char>>(out _) ? inSuite : new HashSet<string>(inSuite, StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
         _top = new TopK<string>(mining.MaxNew, Key);
         _sliceOf = sliceOf;
@@ -98,12 +102,12 @@ public sealed class CandidateCollector
             return;
         }
 
-        if (_kept.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var kept))
+        if (_keptById.TryGetValue(id, out var kept))
         {
             // The same example again: a duplicate row, or a label conflict when the labels differ.
             if (kept.Positive != positive)
             {
-                _twins.GetAlternateLookup<ReadOnlySpan<char>>().TryAdd(id, (file, row));
+                _twinsById.TryAdd(id, (file, row));
             }
 
             return;

@@ -49,8 +49,7 @@ internal sealed class TopK<T>(int k, Func<T, (double Key, string Name)> rank)
             return true;
         }
 
-        var byKey = key.CompareTo(smallest.Key);
-        return byKey != 0 ? byKey > 0 : smallest.Name.AsSpan().SequenceCompareTo(name) > 0;
+        return Compare(key, name, smallest.Key, smallest.Name) > 0;
     }
 
     /// <summary>The kept items, largest first.</summary>
@@ -67,9 +66,11 @@ internal sealed class TopK<T>(int k, Func<T, (double Key, string Name)> rank)
     }
 
     /// <summary>Larger key first; among equal keys the smaller name counts as larger, so it is kept.</summary>
-    private static int Compare((double Key, string Name) a, (double Key, string Name) b)
+    private static int Compare((double Key, string Name) a, (double Key, string Name) b) => Compare(a.Key, a.Name, b.Key, b.Name);
+
+    private static int Compare(double aKey, ReadOnlySpan<char> aName, double bKey, ReadOnlySpan<char> bName)
     {
-        var byKey = a.Key.CompareTo(b.Key);
-        return byKey != 0 ? byKey : string.CompareOrdinal(b.Name, a.Name);
+        var byKey = aKey.CompareTo(bKey);
+        return byKey != 0 ? byKey : bName.SequenceCompareTo(aName);
     }
 }
