@@ -252,5 +252,23 @@ public sealed class CsvRecordReader : IDisposable
     public static string Line(IEnumerable<string> fields, char separator) =>
         string.Join(separator, fields.Select(f => Quote(f, separator)));
 
+    /// <summary>A record as <see cref="Line"/> writes it, then a line break, without making the line.</summary>
+    public static void WriteLine(TextWriter writer, IEnumerable<string> fields, char separator)
+    {
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first)
+            {
+                writer.Write(separator);
+            }
+
+            writer.Write(Quote(field, separator));
+            first = false;
+        }
+
+        writer.WriteLine();
+    }
+
     public void Dispose() => _reader.Dispose();
 }

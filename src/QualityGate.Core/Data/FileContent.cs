@@ -21,6 +21,11 @@ public static class FileContent
     /// <summary>The text, never hashed on the way: for the reader that hashes it itself.</summary>
     internal static Stream OpenUnhashed(string path)
     {
+        if (MemoryFiles.TryOpen(path, out var held))
+        {
+            return held;
+        }
+
         if (ParquetFiles.ParquetTextStream.IsParquet(path))
         {
             return ParquetFiles.ParquetTextStream.Open(path);
@@ -30,9 +35,9 @@ public static class FileContent
         return IsCompressed(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
-    /// <summary>The parts as ML.NET's loader reads them: its own file source unless a part is compressed, Parquet, or to be hashed as it is read.</summary>
+    /// <summary>The parts as ML.NET's loader reads them: its own file source unless a part is compressed, Parquet, held in memory, or to be hashed as it is read.</summary>
     public static IMultiStreamSource Source(IReadOnlyList<string> parts) =>
-        parts.Any(p => IsCompressed(p) || ParquetFiles.ParquetTextStream.IsParquet(p) || HashedReads.IsWanted(p)) ? new DecompressingSource(parts) : new MultiFileSource([.. parts]);
+        parts.Any(p => IsCompressed(p) || ParquetFiles.ParquetTextStream.IsParquet(p) || MemoryFiles.Holds(p) || HashedReads.IsWanted(p)) ? new DecompressingSource(parts) : new MultiFileSource([.. parts]);
 
     private sealed class DecompressingSource(IReadOnlyList<string> parts) : IMultiStreamSource
     {

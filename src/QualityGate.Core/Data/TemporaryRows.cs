@@ -1,30 +1,36 @@
+using System.Text;
+
 namespace QualityGate.Data;
 
 /// <summary>
-/// A few rows written as a file of their own, with the header and separator of the file they
-/// came from, so the model's own loader reads them exactly as it reads that file. The file keeps
-/// the original's display path, so messages name the data the user knows. Deleted on dispose.
+/// A few rows held as a file of their own, with the header and separator of the file they came
+/// from, so the model's own loader reads them exactly as it reads that file. The text is kept in
+/// memory (<see cref="MemoryFiles"/>), not written to disk. The file keeps the original's display
+/// path, so messages name the data the user knows. Let go on dispose.
 /// </summary>
 public sealed class TemporaryRows : IDisposable
 {
-    private readonly DirectoryInfo _directory;
-
-    private TemporaryRows(DirectoryInfo directory, DataFile file)
-    {
-        _directory = directory;
-        File = file;
-    }
+    private TemporaryRows(DataFile file) => File = file;
 
     public DataFile File { get; }
 
+    /// <param name="rows">Each row's fields; a row is written before the next is asked for, so a caller may hand the same buffer each time.</param>
     public static TemporaryRows Write(DataFile like, IEnumerable<IEnumerable<string>> rows)
     {
-        var directory = Directory.CreateTempSubdirectory("qualitygate-rows-");
-        var path = Path.Combine(directory.FullName, "rows.csv");
         var separator = like.Separator;
-        System.IO.File.WriteAllLines(path, rows.Select(r => CsvRecordReader.Line(r, separator)).Prepend(CsvRecordReader.Line(like.Columns, separator)));
-        return new TemporaryRows(directory, new DataFile(path, like.DisplayPath, separator, like.Columns));
+        var text = new MemoryStream();
+        using (var writer = new StreamWriter(text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
+        {
+            CsvRecordReader.WriteLine(writer, like.Columns, separator);
+            foreach (var row in rows)
+            {
+                CsvRecordReader.WriteLine(writer, row, separator);
+            }
+        }
+
+        var path = MemoryFiles.Add(new ArraySegment<byte>(text.GetBuffer(), 0, (int)text.Length), ".csv");
+        return new TemporaryRows(new DataFile(path, like.DisplayPath, separator, like.Columns));
     }
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    public void Dispose() => MemoryFiles.Remove(File.Path);
 }

@@ -105,6 +105,12 @@ public sealed class MlNetModel : IModelScorer
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException or IOException or NotSupportedException or System.Reflection.TargetInvocationException)
         {
             var cause = CustomComponents.Cause(e);
+            if (InTemporaryFolder(cause, path))
+            {
+                throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' could not be read: {ModelInputs.FirstLine(cause)}", location,
+                    $"ML.NET unpacks the model into the temporary folder '{Path.GetTempPath()}' to read it: make that a folder this user can write, or point TMPDIR (TEMP on Windows) at one.", e);
+            }
+
             throw new DataException(ErrorCodes.ModelUnreadable, $"'{display}' is not a readable ML.NET model: {ModelInputs.FirstLine(cause)}", location, MissingComponentHint(cause), e);
         }
     }
@@ -166,7 +172,6 @@ public sealed class MlNetModel : IModelScorer
     private static bool IsNumeric(DataViewType type) =>
         (type is VectorDataViewType v ? v.ItemType : type) is var item && (item == NumberDataViewType.Single || item == NumberDataViewType.Double);
 
-
     /// <summary>When ML.NET cannot find a component the model names, where it comes from and how to give it to qgate.</summary>
     private static string? MissingComponentHint(Exception cause) => cause switch
     {
@@ -174,6 +179,15 @@ public sealed class MlNetModel : IModelScorer
         _ when cause.Message.Contains("Unable to locate an extensible component", StringComparison.Ordinal) => "The model uses a custom component from your own code: list the assembly that defines it under 'model.assemblies'.",
         _ => null,
     };
+
+    /// <summary>
+    /// Not the model, and not an assembly: ML.NET unpacks a model's parts into the temporary folder
+    /// to read them, and when it cannot write there says only that a file there is missing.
+    /// </summary>
+    private static bool InTemporaryFolder(Exception cause, string model) =>
+        cause is IOException
+        && cause.Message.Contains(Path.GetTempPath(), StringComparison.Ordinal)
+        && !cause.Message.Contains(Path.GetFullPath(model), StringComparison.Ordinal);
 
     private static bool HasSchemaEntry(string path)
     {

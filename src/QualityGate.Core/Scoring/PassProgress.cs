@@ -52,6 +52,12 @@ internal sealed class PassProgress
     {
         try
         {
+            if (file.Parts.Any(Data.MemoryFiles.Holds))
+            {
+                // A few rows made up in memory, read in no time.
+                return 0;
+            }
+
             if (file.Parts.All(Data.ParquetFiles.ParquetTextStream.IsParquet))
             {
                 // Parquet says its rows in its metadata.

@@ -44,8 +44,23 @@ public sealed class FeatureInfluence(IModelScorer scorer, DataFile heldout, Labe
             }
         }
 
-        IEnumerable<IEnumerable<string>> Rows() => changed.SelectMany(c =>
-            c.Features.Select(f => c.Item.Fields.Select((value, column) => column == f.Column ? typical[column]! : value)).Prepend(c.Item.Fields));
+        // Each changed row is the item's fields with one set to the typical value, made in one
+        // array per item and put back after each (rows are written as they are given): no list
+        // or closure per row.
+        IEnumerable<IEnumerable<string>> Rows()
+        {
+            foreach (var (item, _, features) in changed)
+            {
+                yield return item.Fields;
+                var row = item.Fields.ToArray();
+                foreach (var (column, _) in features)
+                {
+                    row[column] = typical[column]!;
+                    yield return row;
+                    row[column] = item.Fields[column];
+                }
+            }
+        }
 
         var scores = Rescoring.Score(scorer, heldout, labels, Rows(), "The suite's items, with one feature set to a typical value,");
         return changed.ToDictionary(
