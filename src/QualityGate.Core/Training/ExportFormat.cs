@@ -56,10 +56,10 @@ internal abstract class ExportFormat
                 // The gzip stream is this writer's to close (it writes its footer then); the file is not.
                 _text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: stream is not GZipStream) { NewLine = "\n" };
                 _separator = separator;
-                _text.WriteLine(CsvRecordReader.Line(columns, separator));
+                CsvRecordReader.WriteLine(_text, columns, separator);
             }
 
-            public void Add(IReadOnlyList<string> fields, Func<SourceLocation> where) => _text.WriteLine(CsvRecordReader.Line(fields, _separator));
+            public void Add(IReadOnlyList<string> fields, Func<SourceLocation> where) => CsvRecordReader.WriteLine(_text, fields, _separator);
 
             public void Dispose() => _text.Dispose();
         }
