@@ -13,12 +13,12 @@ internal static class MemoryFiles
 {
     private static readonly string Root = Path.Combine(Path.GetTempPath(), $"qualitygate-in-memory-{Environment.ProcessId}");
 
-    private static readonly ConcurrentDictionary<string, ArraySegment<byte>> Contents = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TextBlocks> Contents = new(StringComparer.Ordinal);
 
     private static long _made;
 
     /// <summary>Holds <paramref name="content"/> until <see cref="Remove"/>; the path it is opened by, ending in <paramref name="extension"/>.</summary>
-    public static string Add(ArraySegment<byte> content, string extension)
+    public static string Add(TextBlocks content, string extension)
     {
         var path = Path.Combine(Root, $"rows-{Interlocked.Increment(ref _made)}{extension}");
         Contents[path] = content;
@@ -32,7 +32,7 @@ internal static class MemoryFiles
     {
         if (Contents.TryGetValue(path, out var content))
         {
-            stream = new MemoryStream(content.Array!, content.Offset, content.Count, writable: false);
+            stream = content.OpenRead();
             return true;
         }
 

@@ -18,7 +18,7 @@ public sealed class TemporaryRows : IDisposable
     public static TemporaryRows Write(DataFile like, IEnumerable<IEnumerable<string>> rows)
     {
         var separator = like.Separator;
-        var text = new MemoryStream();
+        var text = new TextBlocks();
         using (var writer = new StreamWriter(text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
         {
             CsvRecordReader.WriteLine(writer, like.Columns, separator);
@@ -28,7 +28,7 @@ public sealed class TemporaryRows : IDisposable
             }
         }
 
-        var path = MemoryFiles.Add(new ArraySegment<byte>(text.GetBuffer(), 0, (int)text.Length), ".csv");
+        var path = MemoryFiles.Add(text, ".csv");
         return new TemporaryRows(new DataFile(path, like.DisplayPath, separator, like.Columns));
     }
 
