@@ -25,8 +25,10 @@ public sealed record Evaluation(
     SliceEvaluator.Outcome? Slices,
     ModelInfo Model)
 {
-    /// <summary>The held-out rows the metrics count (without those exported into training), ranked by score.</summary>
-    internal (ScoredSet Rows, RankedExamples Ranked) Measured { get; private init; }
+    private RankedExamples? _ranked;
+
+    /// <summary>The held-out rows the metrics count (without those exported into training).</summary>
+    internal ScoredSet Measured { get; private init; } = Heldout;
 
     public GateConfig Config => Inputs.Config;
 
@@ -63,15 +65,18 @@ public sealed record Evaluation(
         }
 
         var slices = SliceRun.Evaluate(config, heldout, inputs.HeldoutSlices, suite, point, probabilities, inputs.InTraining, inputs.Baseline, inputs.Warnings);
-        return new Evaluation(inputs, heldout, columns, suite, point, sets, slices, ModelInfo.Of(config, inputs.Scorer)) { Measured = (evaluated, ranked) };
+        // The ranking is not kept: once measured, a check decides and mines without it, and its
+        // 5 MB a million rows would stay live under that work (init ranks again, to probe).
+        return new Evaluation(inputs, heldout, columns, suite, point, sets, slices, ModelInfo.Of(config, inputs.Scorer)) { Measured = evaluated };
     }
 
     /// <summary>The held-out set measured at the operating point another config resolves, without scoring again (init probes thresholds and regions so).</summary>
     public SetEvaluation HeldoutAt(GateConfig other)
     {
-        var point = OperatingPoints.Resolve(other, Measured.Ranked);
+        var ranked = _ranked ??= RankedExamples.From(Measured);
+        var point = OperatingPoints.Resolve(other, ranked);
         var bounded = other.Limits.Select(l => l.Metric).ToHashSet();
-        return SetEvaluator.Evaluate(Measured.Rows, Measured.Ranked, point, other.Statistics, Inputs.Scorer.ScoresAreProbabilities, bounded);
+        return SetEvaluator.Evaluate(Measured, ranked, point, other.Statistics, Inputs.Scorer.ScoresAreProbabilities, bounded);
     }
 
     private static void RequireBothClasses(RunInputs inputs, RankedExamples ranked)

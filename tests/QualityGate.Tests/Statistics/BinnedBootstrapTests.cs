@@ -66,4 +66,31 @@ public sealed class BinnedBootstrapTests
         Assert.InRange(first.Value, first.Bounds.Lower, first.Bounds.Upper);
         Assert.True(first.Bounds.Upper - first.Bounds.Lower > 0);
     }
+
+    [Theory]
+    [InlineData(5_000)]
+    [InlineData(30_000)]
+    public void A_measured_sets_bounds_outlive_its_ranked_rows(int rows)
+    {
+        // Bounds at other confidences stay available for as long as the result; the ranked rows
+        // they were drawn from (5 MB a million rows) must not stay with them.
+        var (evaluation, ranked) = MeasureAndLetGo(rows);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(ranked.IsAlive, "the set's evaluation keeps its ranked rows alive");
+        var prAuc = evaluation.Find(new MetricName("pr_auc"))!;
+        Assert.Equal(prAuc.Bounds, prAuc.BoundsAt!(Settings.Statistics().Confidence));
+        Assert.True(prAuc.BoundsAt!(0.99).Lower <= prAuc.Bounds.Lower);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (SetEvaluation Evaluation, WeakReference Ranked) MeasureAndLetGo(int rows)
+    {
+        var (set, statistics) = Large(rows, seed: 7);
+        var bounded = new HashSet<MetricName> { new("f1"), new("pr_auc"), new("log_loss") };
+        var evaluation = SetEvaluator.Evaluate(set.Set, set.Ranked, new OperatingPoint(0.5, 0.4, 0.6, "fixed"), statistics, true, bounded);
+        return (evaluation, new WeakReference(set.Ranked));
+    }
 }
