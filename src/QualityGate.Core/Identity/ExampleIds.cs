@@ -108,6 +108,21 @@ public sealed class ExampleIds : IReadOnlyList<string>
         return new ExampleIds(null, Common(Texts(), other.Texts(), string.CompareOrdinal));
     }
 
+    /// <summary>
+    /// The ids either multiset holds, each once, sorted: what <c>Concat(other).Distinct()</c> gives,
+    /// in one array of the result's size instead of two of the sum's (a 1M-row result's wrong and
+    /// region ids: 2.7 MB instead of 8).
+    /// </summary>
+    public ExampleIds Union(ExampleIds other)
+    {
+        if (_hashes is { } a && other._hashes is { } b)
+        {
+            return new ExampleIds(Union(a, b, (x, y) => x.CompareTo(y)), null);
+        }
+
+        return new ExampleIds(null, Union(Texts(), other.Texts(), string.CompareOrdinal));
+    }
+
     /// <summary>Each id once, sorted.</summary>
     public ExampleIds Distinct() => _hashes is { } hashes
         ? new ExampleIds(Unique(hashes, (x, y) => x == y), null)
@@ -224,6 +239,36 @@ public sealed class ExampleIds : IReadOnlyList<string>
             else
             {
                 j++;
+            }
+        }
+
+        return found;
+    }
+
+    private static T[] Union<T>(T[] a, T[] b, Comparison<T> compare)
+    {
+        var union = new T[WalkUnion(a, b, compare, null)];
+        WalkUnion(a, b, compare, union);
+        return union;
+    }
+
+    /// <summary>Walks two sorted arrays in merged order; counts the distinct ids and, given a place, puts them there.</summary>
+    private static int WalkUnion<T>(T[] a, T[] b, Comparison<T> compare, T[]? into)
+    {
+        int i = 0, j = 0, found = 0;
+        var last = default(T);
+        while (i < a.Length || j < b.Length)
+        {
+            var next = j == b.Length || (i < a.Length && compare(a[i], b[j]) <= 0) ? a[i++] : b[j++];
+            if (found == 0 || compare(last!, next) != 0)
+            {
+                if (into is not null)
+                {
+                    into[found] = next;
+                }
+
+                last = next;
+                found++;
             }
         }
 

@@ -14,10 +14,10 @@ public sealed record SetEvaluation(
     RowOutcomes Outcomes)
 {
     /// <summary>Ids of the examples the model got wrong, each once, sorted.</summary>
-    public ExampleIds WrongIds => Outcomes.FalsePositives.Concat(Outcomes.FalseNegatives).Distinct();
+    public ExampleIds WrongIds => Outcomes.FalsePositives.Union(Outcomes.FalseNegatives);
 
     /// <summary>Ids of the examples in the threshold region, each once, sorted.</summary>
-    public ExampleIds RegionIds => Outcomes.RegionNegatives.Concat(Outcomes.RegionPositives).Distinct();
+    public ExampleIds RegionIds => Outcomes.RegionNegatives.Union(Outcomes.RegionPositives);
 
     public MetricValue? Find(Configuration.MetricName metric) => Metrics.FirstOrDefault(m => m.Metric == metric);
 }
