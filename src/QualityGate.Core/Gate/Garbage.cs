@@ -19,7 +19,7 @@ internal static class Garbage
         if (rows >= LargeSet)
         {
             // Large arrays are not moved (the default): the scores stay where the pass wrote them.
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
 
