@@ -71,12 +71,14 @@ public sealed class ExampleIdsTests
     }
 
     [Fact]
-    public void Concat_intersect_and_distinct_count_as_lists_of_strings_do_in_either_form()
+    public void Concat_intersect_union_and_distinct_count_as_lists_of_strings_do_in_either_form()
     {
         Gen.Select(AnyIds, AnyIds).Sample((a, b) =>
         {
             var (x, y) = (ExampleIds.Of(a), ExampleIds.Of(b));
             Assert.Equal(a.Concat(b).Order(StringComparer.Ordinal), x.Concat(y));
+            Assert.Equal(a.Union(b).Order(StringComparer.Ordinal), x.Union(y));
+            Assert.Equal(x.Union(y).IsCompact, x.IsCompact && y.IsCompact);
             Assert.Equal(Common(a, b), x.Intersect(y));
             Assert.Equal(a.Distinct().Order(StringComparer.Ordinal), x.Distinct());
             Assert.Equal(x.Intersect(y).Count, y.Intersect(x).Count);
