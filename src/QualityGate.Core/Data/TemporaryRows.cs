@@ -18,14 +18,20 @@ public sealed class TemporaryRows : IDisposable
     public static TemporaryRows Write(DataFile like, IEnumerable<IEnumerable<string>> rows)
     {
         var separator = like.Separator;
-        var text = new TextBlocks();
-        using (var writer = new StreamWriter(text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
+        var text = MemoryFiles.NewText();
+        try
         {
+            using var writer = new StreamWriter(text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
             CsvRecordReader.WriteLine(writer, like.Columns, separator);
             foreach (var row in rows)
             {
                 CsvRecordReader.WriteLine(writer, row, separator);
             }
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
         }
 
         var path = MemoryFiles.Add(text, ".csv");

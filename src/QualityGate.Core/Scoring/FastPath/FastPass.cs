@@ -38,6 +38,7 @@ internal static class FastPass
             // reads only its first lines, so it still runs beside the pass.)
             Task.WaitAny(firstRows);
         }
+
         var sliceIndexes = slices?.Columns.Select(c => file.IndexOf(c.Column)).ToArray() ?? [];
         if (sliceIndexes.Contains(-1))
         {
