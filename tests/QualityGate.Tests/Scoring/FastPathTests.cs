@@ -28,6 +28,8 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
     [InlineData("FastTree", "compiled trees (100)")]
     [InlineData("FastForest", "compiled trees (100)")]
     [InlineData("LightGbm", "compiled trees (100)")]
+    [InlineData("FastTree of 64 leaves", "compiled trees (20)")]
+    [InlineData("FastTree of 65 leaves", "compiled trees (20, walked)")]
     [InlineData("Gam", "ML.NET prediction engine per worker")]
     [InlineData("LogisticRegression", "ML.NET prediction engine per worker")]
     public void Every_row_scores_as_ML_NET_scores_it_with_the_same_label_and_id(string trainer, string kind)
@@ -205,6 +207,8 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
             var trainers = new Dictionary<string, Func<IDataView, ITransformer>>
             {
                 ["FastTree"] = data => binary.FastTree(numberOfTrees: 100).Fit(data),
+                ["FastTree of 64 leaves"] = data => binary.FastTree(numberOfLeaves: 64, numberOfTrees: 20, minimumExampleCountPerLeaf: 2).Fit(data),
+                ["FastTree of 65 leaves"] = data => binary.FastTree(numberOfLeaves: 65, numberOfTrees: 20, minimumExampleCountPerLeaf: 2).Fit(data),
                 ["FastForest"] = data => binary.FastForest(numberOfTrees: 100).Fit(data),
                 ["LightGbm"] = data => binary.LightGbm(numberOfIterations: 100).Fit(data),
                 ["Gam"] = data => binary.Gam(numberOfIterations: 200).Fit(data),

@@ -5,7 +5,8 @@ using Microsoft.ML.Trainers.FastTree;
 namespace QualityGate.Scoring.FastPath;
 
 /// <summary>
-/// A tree ensemble (FastTree, FastForest, LightGbm) evaluated straight from its trained trees.
+/// A tree ensemble (FastTree, FastForest, LightGbm) evaluated straight from its trained trees,
+/// by walking them: used when a tree has too many leaves for <see cref="BitvectorTrees"/>.
 /// A walk down a tree is a chain of dependent loads, so it is latency that costs, not work: four
 /// trees are walked side by side, each step one comparison and one load with no branch to
 /// mispredict. Leaves are nodes that lead to themselves, so every walk takes its group's

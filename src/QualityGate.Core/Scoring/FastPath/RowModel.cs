@@ -16,7 +16,7 @@ internal sealed class RowModel
 
     private RowModel(string kind, Func<IRowScorer> create) => (Kind, _create) = (kind, create);
 
-    /// <summary>What scores the rows, for the log: "compiled trees (100)", "ML.NET prediction engine".</summary>
+    /// <summary>What scores the rows, for the log: "compiled trees (100)", "compiled trees (100, walked)" (a tree too large for bit masks), "ML.NET prediction engine".</summary>
     public string Kind { get; }
 
     /// <summary>A scorer for one worker thread.</summary>
@@ -27,7 +27,7 @@ internal sealed class RowModel
     {
         if (Compile(transformer, input, size, scoreColumn) is { } compiled)
         {
-            return new RowModel($"compiled trees ({compiled.Trees})", () => compiled.Scorer);
+            return new RowModel(compiled.Kind, () => compiled.Scorer);
         }
 
         try
@@ -43,7 +43,7 @@ internal sealed class RowModel
     }
 
     /// <summary>A tree ensemble reading the input directly (nothing before it in the chain), scored as ML.NET does.</summary>
-    private static (IRowScorer Scorer, int Trees)? Compile(ITransformer transformer, string input, int size, string scoreColumn)
+    private static (IRowScorer Scorer, string Kind)? Compile(ITransformer transformer, string input, int size, string scoreColumn)
     {
         var last = transformer is TransformerChain<ITransformer> chain ? (chain.Count() == 1 ? chain.Single() : null) : transformer;
         if (last is not ISingleFeaturePredictionTransformer<object> predictor || predictor.FeatureColumnName != input)
@@ -52,24 +52,34 @@ internal sealed class RowModel
         }
 
         var (model, calibrator) = Split(predictor.Model);
-        var trees = model switch
+        IReadOnlyList<RegressionTreeBase>? ensemble = model switch
         {
-            TreeEnsembleModelParametersBasedOnRegressionTree boosted => CompiledTrees.From(boosted.TrainedTreeEnsemble.Trees),
-            TreeEnsembleModelParametersBasedOnQuantileRegressionTree forest => CompiledTrees.From(forest.TrainedTreeEnsemble.Trees),
+            TreeEnsembleModelParametersBasedOnRegressionTree boosted => boosted.TrainedTreeEnsemble.Trees,
+            TreeEnsembleModelParametersBasedOnQuantileRegressionTree forest => forest.TrainedTreeEnsemble.Trees,
             _ => null,
         };
-        if (trees is null || trees.MaxFeature >= size)
+        if (ensemble is null || Trees(ensemble) is not var (trees, maxFeature) || maxFeature >= size)
         {
             return null;
         }
 
+        var kind = $"compiled trees ({ensemble.Count}{(trees is CompiledTrees ? ", walked" : "")})";
         return scoreColumn switch
         {
-            "Score" => (trees, trees.Count),
-            "Probability" when calibrator is PlattCalibrator platt => (new PlattScorer(trees, platt.Slope, platt.Offset), trees.Count),
+            "Score" => (trees, kind),
+            "Probability" when calibrator is PlattCalibrator platt => (new PlattScorer(trees, platt.Slope, platt.Offset), kind),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The trees as bit masks (QuickScorer), or walked when a tree has too many leaves for a mask;
+    /// with the highest feature index a split reads. Null when a split is categorical.
+    /// </summary>
+    private static (IRowScorer Scorer, int MaxFeature)? Trees(IReadOnlyList<RegressionTreeBase> ensemble) =>
+        BitvectorTrees.From(ensemble) is { } masks ? (masks, masks.MaxFeature)
+        : CompiledTrees.From(ensemble) is { } walks ? (walks, walks.MaxFeature)
+        : null;
 
     /// <summary>A calibrated model's raw model and calibrator (read where the generic base declares them); a bare model and null otherwise.</summary>
     private static (object Model, object? Calibrator) Split(object model)

@@ -1,0 +1,156 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace QualityGate.Scoring.FastPath;
+
+/// <summary>
+/// A tree ensemble scored without walking its trees: QuickScorer (Lucchese et al., "QuickScorer: a
+/// fast algorithm to rank documents with additive ensembles of regression trees", SIGIR 2015).
+/// Each tree's leaves are numbered left to right and a row starts with every leaf possible, one
+/// bit each. A split the row fails (its value above the threshold: ML.NET goes right) rules out
+/// the leaves of its left subtree; the row's leaf in each tree is then the leftmost one still
+/// possible. The splits are grouped by feature and sorted by threshold, so a row visits, feature
+/// by feature, exactly the splits it fails, in a run that stops at the first it passes: a scan of
+/// contiguous memory instead of a walk of dependent loads, about twice as fast on this kind of
+/// machine (TreeScoringBenchmarks). The leaves are added in tree order in double and rounded to
+/// float, as ML.NET adds them, so the scores are ML.NET's bit for bit. Trees of more than 64
+/// leaves do not fit a bit mask and are left to <see cref="CompiledTrees"/>.
+/// </summary>
+internal sealed class BitvectorTrees : IRowScorer
+{
+    /// <summary>The most leaves a tree may have: one bit each in a ulong.</summary>
+    public const int MaxLeaves = 64;
+
+    /// <summary>Where each feature's splits start in the arrays below; feature f's run ends where f + 1's starts.</summary>
+    private readonly int[] _featureStarts;
+
+    /// <summary>Every split, grouped by feature, by ascending threshold within a feature.</summary>
+    private readonly float[] _thresholds;
+
+    /// <summary>The tree each split belongs to.</summary>
+    private readonly int[] _treeOf;
+
+    /// <summary>The leaves a split leaves possible when the row fails it: all but its left subtree's.</summary>
+    private readonly ulong[] _masks;
+
+    /// <summary>Each tree's leaves, every one possible: the bits a row starts with.</summary>
+    private readonly ulong[] _allLeaves;
+
+    /// <summary>Where each tree's leaves start in <see cref="_leafValues"/>.</summary>
+    private readonly int[] _leafStarts;
+
+    /// <summary>Every tree's leaf values, left to right.</summary>
+    private readonly double[] _leafValues;
+
+    private BitvectorTrees(int[] featureStarts, float[] thresholds, int[] treeOf, ulong[] masks, ulong[] allLeaves, int[] leafStarts, double[] leafValues) =>
+        (_featureStarts, _thresholds, _treeOf, _masks, _allLeaves, _leafStarts, _leafValues) = (featureStarts, thresholds, treeOf, masks, allLeaves, leafStarts, leafValues);
+
+    public int Count => _allLeaves.Length;
+
+    /// <summary>The highest feature index a split reads: a row needs more values than that.</summary>
+    public int MaxFeature => _featureStarts.Length - 2;
+
+    /// <summary>The ensemble as bit masks; null when a tree has a categorical split or more than <see cref="MaxLeaves"/> leaves.</summary>
+    public static BitvectorTrees? From(IReadOnlyList<RegressionTreeBase> trees)
+    {
+        var splits = new List<(int Feature, float Threshold, int Tree, ulong Mask)>();
+        var allLeaves = new ulong[trees.Count];
+        var leafStarts = new int[trees.Count];
+        var leafValues = new List<double>();
+        for (var t = 0; t < trees.Count; t++)
+        {
+            var tree = trees[t];
+            if (tree.NumberOfLeaves > MaxLeaves || tree.CategoricalSplitFlags.Any(categorical => categorical))
+            {
+                return null;
+            }
+
+            leafStarts[t] = leafValues.Count;
+            allLeaves[t] = tree.NumberOfLeaves == MaxLeaves ? ulong.MaxValue : (1UL << tree.NumberOfLeaves) - 1;
+            if (tree.NumberOfNodes == 0)
+            {
+                leafValues.Add(tree.LeafValues[0]);
+                continue;
+            }
+
+            new LeftToRight(tree, t, allLeaves[t], splits, leafValues).Number(0);
+        }
+
+        var features = splits.Count == 0 ? 0 : splits.Max(s => s.Feature) + 1;
+        var ordered = splits.OrderBy(s => s.Feature).ThenBy(s => s.Threshold).ToArray();
+        var featureStarts = new int[features + 1];
+        foreach (var split in ordered)
+        {
+            featureStarts[split.Feature + 1]++;
+        }
+
+        for (var f = 0; f < features; f++)
+        {
+            featureStarts[f + 1] += featureStarts[f];
+        }
+
+        return new BitvectorTrees(featureStarts, [.. ordered.Select(s => s.Threshold)], [.. ordered.Select(s => s.Tree)], [.. ordered.Select(s => s.Mask)], allLeaves, leafStarts, [.. leafValues]);
+    }
+
+    [SkipLocalsInit]
+    public float Score(ReadOnlySpan<float> features)
+    {
+        var count = _allLeaves.Length;
+        var possible = count <= 512 ? stackalloc ulong[count] : new ulong[count];
+        _allLeaves.CopyTo(possible);
+        ref var leaves = ref MemoryMarshal.GetReference(possible);
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
+        ref var treeOf = ref MemoryMarshal.GetArrayDataReference(_treeOf);
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);
+
+        // Split indexes were checked against the input's length when the ensemble was compiled.
+        ref var value = ref MemoryMarshal.GetReference(features);
+        var start = _featureStarts[0];
+        for (var feature = 1; feature < _featureStarts.Length; feature++)
+        {
+            var x = Unsafe.Add(ref value, feature - 1);
+            var end = _featureStarts[feature];
+            var split = start;
+            while (split < end && Unsafe.Add(ref thresholds, split) < x)
+            {
+                Unsafe.Add(ref leaves, Unsafe.Add(ref treeOf, split)) &= Unsafe.Add(ref masks, split);
+                split++;
+            }
+
+            start = end;
+        }
+
+        var sum = 0.0;
+        for (var tree = 0; tree < count; tree++)
+        {
+            sum += _leafValues[_leafStarts[tree] + BitOperations.TrailingZeroCount(Unsafe.Add(ref leaves, tree))];
+        }
+
+        return (float)sum;
+    }
+
+    /// <summary>Numbers one tree's leaves left to right, recording each split's mask and each leaf's value in that order.</summary>
+    private sealed class LeftToRight(RegressionTreeBase tree, int index, ulong all, List<(int, float, int, ulong)> splits, List<double> leafValues)
+    {
+        private int _next;
+
+        /// <summary>Numbers the subtree under <paramref name="node"/> (a leaf when negative), returning its first and one past its last leaf's position.</summary>
+        public (int First, int End) Number(int node)
+        {
+            if (node < 0)
+            {
+                leafValues.Add(tree.LeafValues[~node]);
+                return (_next, ++_next);
+            }
+
+            var (first, middle) = Number(tree.LeftChild[node]);
+            var (_, end) = Number(tree.RightChild[node]);
+            // The left subtree has fewer leaves than the tree, so fewer than 64: the shift is defined.
+            var left = ((1UL << (middle - first)) - 1) << first;
+            splits.Add((tree.NumericalSplitFeatureIndexes[node], tree.NumericalSplitThresholds[node], index, all & ~left));
+            return (first, end);
+        }
+    }
+}
