@@ -70,13 +70,18 @@ public sealed record Evaluation(
         return new Evaluation(inputs, heldout, columns, suite, point, sets, slices, ModelInfo.Of(config, inputs.Scorer)) { Measured = evaluated };
     }
 
-    /// <summary>The held-out set measured at the operating point another config resolves, without scoring again (init probes thresholds and regions so).</summary>
+    /// <summary>
+    /// The held-out set measured at the operating point another config resolves, without scoring
+    /// again (init probes thresholds and regions so). Its counts only: the pass kept the ids of
+    /// the rows this run's own operating point flags, not another's, so none are listed.
+    /// </summary>
     public SetEvaluation HeldoutAt(GateConfig other)
     {
         var ranked = _ranked ??= RankedExamples.From(Measured);
         var point = OperatingPoints.Resolve(other, ranked);
         var bounded = other.Limits.Select(l => l.Metric).ToHashSet();
-        return SetEvaluator.Evaluate(Measured, ranked, point, other.Statistics, Inputs.Scorer.ScoresAreProbabilities, bounded);
+        var withoutIds = new ScoredSet(Measured.Name, Measured.File, Measured.Scores, Measured.PositiveArray, new Dictionary<int, string>());
+        return SetEvaluator.Evaluate(withoutIds, ranked, point, other.Statistics, Inputs.Scorer.ScoresAreProbabilities, bounded);
     }
 
     private static void RequireBothClasses(RunInputs inputs, RankedExamples ranked)

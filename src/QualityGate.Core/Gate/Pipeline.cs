@@ -24,7 +24,7 @@ public static class Pipeline
             suite = SuiteScoring.Score(inputs.Config, inputs.Scorer, inputs.Labels, inputs.Heldout);
             var collector = harvest?.Begin(suite);
             progress?.Invoke($"Scoring {inputs.Heldout.DisplayPath}");
-            heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.WantsId, progress, collector, inputs.HeldoutSlices);
+            heldout = ScoringPass.Read(DataSetNames.Heldout, inputs.Heldout, columns, inputs.Labels, inputs.Ids, progress, collector, inputs.HeldoutSlices);
         }
 
         Garbage.AfterPass(heldout.Count);

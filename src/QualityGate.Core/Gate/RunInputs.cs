@@ -104,14 +104,36 @@ public sealed record RunInputs(
     }
 
     /// <summary>
-    /// Held-out examples exported into training are held out no more, and per-slice checks
-    /// against the baseline pair a slice's examples: either needs every id, not only those of
-    /// the rows the operating point flags.
+    /// Which held-out rows keep their ids: those the known operating point flags (wrong or in
+    /// the region); before any bless, with a fixed threshold and a quantile region, the wrong rows
+    /// and those the region may hold, chosen as the pass meets them. Held-out examples exported
+    /// into training are held out no more, per-slice checks against the baseline pair a slice's
+    /// examples, and a threshold resolved on the scores flags rows only after the pass: each of
+    /// those needs every id.
     /// </summary>
-    public Func<double, bool, bool> WantsId =>
-        Known is { } known && InTraining.Count == 0 && Config.Slices?.Regression.Any(r => r.DataSet == DataSetNames.Heldout) != true
-            ? known.IsWrongOrInRegion
-            : (_, _) => true;
+    public IdSelection Ids
+    {
+        get
+        {
+            var everyRowCounts = InTraining.Count == 0 && Config.Slices?.Regression.Any(r => r.DataSet == DataSetNames.Heldout) != true;
+            if (!everyRowCounts)
+            {
+                return IdSelection.Every;
+            }
+
+            if (Known is { } known)
+            {
+                return IdSelection.Where(known.IsWrongOrInRegion);
+            }
+
+            return Baseline is null && Config.Threshold.Value is { } threshold && Config.Region.Kind == RegionKind.Quantile
+                ? IdSelection.WrongOrNearest(threshold, Config.Region.Parameter)
+                : IdSelection.Every;
+        }
+    }
+
+    /// <summary>The threshold when it is known before scoring: blessed, or fixed in the config (mining collects its candidates during the pass then).</summary>
+    public double? KnownThreshold => Known?.Threshold ?? Config.Threshold.Value;
 
     /// <summary>The operating point when it is known before scoring: blessed, or a fixed threshold with a width band.</summary>
     public static OperatingPoint? KnownOperatingPoint(GateConfig config, BaselineDocument? baseline)

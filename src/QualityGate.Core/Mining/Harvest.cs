@@ -10,9 +10,9 @@ using QualityGate.Suite;
 namespace QualityGate.Mining;
 
 /// <summary>
-/// Mining within a run. When the operating point is known before scoring, candidates are
-/// collected inside the held-out pass (no id kept for the other rows); otherwise every held-out
-/// id is kept anyway, and they are offered once the threshold is resolved. Feedback is scored
+/// Mining within a run. When the threshold is known before scoring (blessed or fixed), candidates
+/// are collected inside the held-out pass (no id kept for the other rows); otherwise every
+/// held-out id is kept anyway, and they are offered once the threshold is resolved. Feedback is scored
 /// only here, and only mined.
 /// </summary>
 public sealed class Harvest
@@ -31,11 +31,11 @@ public sealed class Harvest
         _feedbackSlices = inputs.Config.Slices is { MaxNewPerSlice: not null } slices ? new SliceSource([slices.Columns[0]]) : null;
     }
 
-    /// <summary>The collector the held-out pass feeds; null when the operating point is not known yet.</summary>
+    /// <summary>The collector the held-out pass feeds; null when the threshold is not known yet.</summary>
     public CandidateCollector? Begin(ScoredSuite? suite)
     {
         _inSuite = (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal);
-        _duringPass = _inputs.Known is { } known ? NewCollector(known.Threshold) : null;
+        _duringPass = _inputs.KnownThreshold is { } threshold ? NewCollector(threshold) : null;
         return _duringPass;
     }
 
@@ -91,7 +91,7 @@ public sealed class Harvest
         {
             var file = DataFile.Open(source.Path, config.Display(source.Path), config.Data.Separator, source.Location);
             progress?.Invoke($"Scoring {file.DisplayPath}");
-            return ScoringPass.Read(DataSetNames.Feedback, file, _inputs.Scorer.Score(file, []), _inputs.Labels, (_, _) => false, progress, collector, _feedbackSlices);
+            return ScoringPass.Read(DataSetNames.Feedback, file, _inputs.Scorer.Score(file, []), _inputs.Labels, IdSelection.None, progress, collector, _feedbackSlices);
         })];
     }
 }

@@ -16,7 +16,7 @@ public static class Rescoring
         try
         {
             using var rowsFile = TemporaryRows.Write(like, rows);
-            return ScoringPass.Read("rescored", rowsFile.File, scorer.Score(rowsFile.File, []), labels, (_, _) => false).Scores;
+            return ScoringPass.Read("rescored", rowsFile.File, scorer.Score(rowsFile.File, []), labels, IdSelection.None).Scores;
         }
         catch (DataException e)
         {

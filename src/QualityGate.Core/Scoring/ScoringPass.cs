@@ -15,7 +15,7 @@ namespace QualityGate.Scoring;
 /// </summary>
 public static class ScoringPass
 {
-    /// <param name="wantsId">Given a row's score and label, whether to record its id; evaluated per row.</param>
+    /// <param name="ids">Which rows' ids to keep.</param>
     /// <param name="mining">When mining, offered every row in its band, with the row's id.</param>
     /// <param name="slices">The run's slice columns: the fast pass reads them with each row, ML.NET's loader leaves them to a text pass.</param>
     public static ScoredSet Read(
@@ -23,20 +23,32 @@ public static class ScoringPass
         DataFile file,
         ScoredColumns columns,
         LabelMatcher labels,
-        Func<double, bool, bool> wantsId,
+        IdSelection ids,
         Action<string>? progress = null,
         CandidateCollector? mining = null,
         Slices.SliceSource? slices = null)
     {
+        var estimatedRows = ids.ChosenInOrder ? PassProgress.EstimateRows(file) : 0;
+        var choice = ids.Start(estimatedRows);
+
         // A plain CSV or Parquet file goes through the fast pass; the first odd row, or any
         // difference from this reader on the file's first rows, sends it back here.
-        if (columns.Fast is { } fast && Environment.GetEnvironmentVariable(FastPathSwitch) != "off"
-            && FastPass.TryRead(name, file, fast, labels, wantsId, progress, mining, slices, rows => ReadWithLoader(name, file, columns with { View = Sample.Data.TakeRows(columns.View, rows) }, labels, (_, _) => true, null, null)) is { } set)
+        if (columns.Fast is not { } fast || Environment.GetEnvironmentVariable(FastPathSwitch) == "off"
+            || FastPass.TryRead(name, file, fast, labels, choice, progress, mining, slices, rows => ReadWithLoader(name, file, columns with { View = Sample.Data.TakeRows(columns.View, rows) }, labels, (_, _) => true, null, null)) is not { } set)
+        {
+            choice = ids.Start(estimatedRows);
+            set = ReadWithLoader(name, file, columns, labels, choice.Keep, progress, mining);
+        }
+
+        if (choice.Covers(set.Count))
         {
             return set;
         }
 
-        return ReadWithLoader(name, file, columns, labels, wantsId, progress, mining);
+        // The region's rows were chosen for the rows the file's first rows promised, and it has
+        // more: read again, keeping every id (mining and slices had their rows the first time).
+        progress?.Invoke($"{file.DisplayPath}: {set.Count:N0} rows, more than its first rows suggested; reading it again to keep the ids its region may need");
+        return Read(name, file, columns, labels, IdSelection.Every, progress);
     }
 
     /// <summary>Set to "off" to read every file with ML.NET's loader (to compare the two, or to rule the fast path out).</summary>

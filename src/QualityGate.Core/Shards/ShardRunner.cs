@@ -50,10 +50,10 @@ public static class ShardRunner
             var columns = scorer.Score(file, []);
             var suite = mine ? SuiteScoring.Score(config, scorer, labels, all) : null;
             collector = mine ? new CandidateCollector(known!.Threshold, config.Mining, (suite?.Document.Items.Select(i => i.Id) ?? []).ToHashSet(StringComparer.Ordinal)) : null;
-            Func<double, bool, bool> wantsId = known is { } k ? k.IsWrongOrInRegion : (_, _) => false;
+            var ids = known is { } k ? IdSelection.Where(k.IsWrongOrInRegion) : IdSelection.None;
 
             progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {all.Parts.Count} parts of {all.DisplayPath}");
-            heldout = ScoringPass.Read(DataSetNames.Heldout, file, columns, labels, wantsId, progress, collector);
+            heldout = ScoringPass.Read(DataSetNames.Heldout, file, columns, labels, ids, progress, collector);
         }
 
         var histogram = new ScoreHistogram(known is { } point ? [point.Threshold, point.RegionLow, Math.BitIncrement(point.RegionHigh)] : []);
@@ -96,7 +96,7 @@ public static class ShardRunner
             }
 
             progress?.Invoke($"Shard {shard}: scoring {file.Parts.Count} of {whole.Parts.Count} parts of {whole.DisplayPath}");
-            sources.Add((ScoringPass.Read(DataSetNames.Feedback, file, scorer.Score(file, []), labels, (_, _) => false, progress, collector), whole.DisplayPath, index));
+            sources.Add((ScoringPass.Read(DataSetNames.Feedback, file, scorer.Score(file, []), labels, IdSelection.None, progress, collector), whole.DisplayPath, index));
         }
 
         var found = collector.Finish([.. sources.Select(s => s.Set)], scorer);

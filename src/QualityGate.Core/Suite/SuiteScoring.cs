@@ -78,7 +78,7 @@ public static class SuiteScoring
         }
 
         var file = DataFile.Open(path, display, separator, new SourceLocation(display, 0, 0));
-        var scored = ScoringPass.Read(DataSetNames.Suite, file, scorer.Score(file, SuiteColumns.All), labels, (_, _) => true);
+        var scored = ScoringPass.Read(DataSetNames.Suite, file, scorer.Score(file, SuiteColumns.All), labels, IdSelection.Every);
         if (scored.Count != document.Items.Count)
         {
             throw new DataException(ErrorCodes.SuiteInvalid, $"The model read {scored.Count} rows from '{display}', which has {document.Items.Count} items.", new SourceLocation(display, 0, 0));

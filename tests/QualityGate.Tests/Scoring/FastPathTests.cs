@@ -108,7 +108,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
         Func<double, bool, bool> wrong = (score, positive) => score >= 0.5 != positive;
         var (fastMining, fullMining) = (Collector(), Collector());
 
-        var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, wrong, null, fastMining, null,
+        var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of(wrong), null, fastMining, null,
             rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, wrong, null, null))
             ?? throw new InvalidOperationException("The fast pass declined a plain file.");
         var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, wrong, null, fullMining);
@@ -152,7 +152,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
         var data = _directory.Write("odd.csv", string.Join('\n', lines) + "\n");
         var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("FastTree"), heldout: data));
 
-        Assert.Null(FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, null, null, null, _ => throw new InvalidOperationException("the first rows are clean")));
+        Assert.Null(FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of((_, _) => true), null, null, null, _ => throw new InvalidOperationException("the first rows are clean")));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
             return new ScoredSet("heldout", inputs.Heldout, scores, [.. full.Positive], full.Ids);
         }
 
-        Assert.Null(FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, said.Add, null, null, Nudged));
+        Assert.Null(FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of((_, _) => true), said.Add, null, null, Nudged));
         Assert.Equal("row 18 scores differently without ML.NET's reader (compiled trees (100)); reading it with ML.NET", said.Single().Split(": ", 2)[1]);
     }
 
@@ -180,7 +180,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
     }
 
     private static ScoredSet ReadFast(ScoredColumns columns, RunInputs inputs) =>
-        FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, null, null, null,
+        FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of((_, _) => true), null, null, null,
             rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, (_, _) => true, null, null))
         ?? throw new InvalidOperationException("The fast pass declined a plain file.");
 

@@ -41,7 +41,7 @@ public sealed class ParquetPassTests : IDisposable
         var (columns, inputs) = Open(Parquet("heldout.parquet"));
         Assert.True(ParquetTextStream.RowGroupSizes(inputs.Heldout.Path).Count > 1, "one row group");
 
-        var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, null, null, null, FirstRows(columns, inputs))
+        var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of((_, _) => true), null, null, null, FirstRows(columns, inputs))
             ?? throw new InvalidOperationException("The fast pass declined a plain Parquet file.");
         var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null);
 
@@ -76,7 +76,7 @@ public sealed class ParquetPassTests : IDisposable
         var columns = inputs.Scorer.Score(inputs.Heldout, []);
         Assert.Null(columns.Fast!.Model);
 
-        var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, null, null, null, FirstRows(columns, inputs))
+        var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of((_, _) => true), null, null, null, FirstRows(columns, inputs))
             ?? throw new InvalidOperationException("The fast pass declined a plain Parquet file.");
         var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null);
 
@@ -93,7 +93,7 @@ public sealed class ParquetPassTests : IDisposable
     {
         var (columns, inputs) = Open(Parquet($"{what.Replace(' ', '-')}.parquet", replaced));
 
-        Assert.Null(FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, (_, _) => true, null, null, null, _ => throw new InvalidOperationException("declined before the sample")));
+        Assert.Null(FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of((_, _) => true), null, null, null, _ => throw new InvalidOperationException("declined before the sample")));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal static class FastPass
     /// Mining is offered the rows only after that, so a declined pass leaves no trace. The slice
     /// columns are read with the rest of each row when the file has them all (<paramref name="slices"/>).
     /// </summary>
-    public static ScoredSet? TryRead(string name, DataFile file, FastRows fast, LabelMatcher labels, Func<double, bool, bool> wantsId, Action<string>? progress, CandidateCollector? mining, SliceSource? slices, Func<int, ScoredSet> readFirstRows)
+    public static ScoredSet? TryRead(string name, DataFile file, FastRows fast, LabelMatcher labels, IdChoice ids, Action<string>? progress, CandidateCollector? mining, SliceSource? slices, Func<int, ScoredSet> readFirstRows)
     {
         var firstRows = Task.Run(() => readFirstRows(CheckedRows));
         if (file.Parts.Any(ParquetTextStream.IsParquet))
@@ -46,7 +46,7 @@ internal static class FastPass
             sliceIndexes = [];
         }
 
-        var rows = Read(file, fast with { Plan = fast.Plan with { SliceIndexes = sliceIndexes } }, labels, wantsId, mining, progress);
+        var rows = Read(file, fast with { Plan = fast.Plan with { SliceIndexes = sliceIndexes } }, labels, ids, mining, progress);
         if (rows is null)
         {
             // The full reader reads the file now; whatever the sample met, it meets again.
@@ -89,14 +89,15 @@ internal static class FastPass
     }
 
     /// <summary>Every row of the file, or null at the first that needs the full reader.</summary>
-    private static PassRows? Read(DataFile file, FastRows fast, LabelMatcher labels, Func<double, bool, bool> wantsId, CandidateCollector? mining, Action<string>? progress)
+    private static PassRows? Read(DataFile file, FastRows fast, LabelMatcher labels, IdChoice ids, CandidateCollector? mining, Action<string>? progress)
     {
-        Func<double, bool, bool> needsId = mining is null ? wantsId : (score, positive) => wantsId(score, positive) || mining.Wants(score, positive);
+        Func<double, bool, bool> needsId = mining is null ? ids.MayWant : (score, positive) => ids.MayWant(score, positive) || mining.Wants(score, positive);
+        Func<double, bool, bool> minedId = mining is null ? (_, _) => false : mining.Wants;
         using var workers = new ThreadLocal<RowWorker>(() => new RowWorker(fast, labels, needsId), trackAllValues: true);
         try
         {
             var estimatedRows = PassProgress.EstimateRows(file);
-            var rows = new PassRows(fast.Plan.IdIndex is not null, estimatedRows, fast.Plan.SliceIndexes.Length);
+            var rows = new PassRows(fast.Plan.IdIndex is not null, estimatedRows, fast.Plan.SliceIndexes.Length, ids.ChosenInOrder ? (ids, minedId) : null);
             var pass = PassProgress.For(file, progress, estimatedRows);
             bool Add(RowResult result)
             {
@@ -105,7 +106,8 @@ internal static class FastPass
                     return false;
                 }
 
-                var row = rows.Add(result, wantsId(result.Score, result.Positive));
+                var identify = ids.Keep(result.Score, result.Positive);
+                var row = rows.Add(result, identify, identify || minedId(result.Score, result.Positive));
                 pass?.Row(row + 1);
                 return true;
             }
@@ -152,12 +154,15 @@ internal static class FastPass
     /// them: a copy would hold every row twice at the pass's end. Ids are kept one per row while
     /// every row has one (an operating point not known before the pass asks for all); from the
     /// first row without one they are kept with their row numbers, packed at the front of the same
-    /// array, so a blessed run keeps the hashes of its wrong and in-region rows only. The rest of
+    /// array, so a blessed run keeps the hashes of its wrong and in-region rows only (and a run
+    /// whose region is chosen as the rows come lets go of those the region's edge leaves behind,
+    /// <see cref="IdChoice.StillWanted"/>). The rest of
     /// the array is never written, and memory never written is not resident; such hashes are
     /// copied out at the end (a sixth of a million rows: 3 MB), so the collection after the pass
     /// can move them without touching the 16 MB array.
     /// </summary>
-    private sealed class PassRows(bool textIds, long estimatedRows, int sliceColumns)
+    /// <param name="dropping">When rows are chosen in order (<see cref="IdChoice.ChosenInOrder"/>): the choice, and which rows mining wants; the ids of rows no longer wanted are then dropped as the pass goes.</param>
+    private sealed class PassRows(bool textIds, long estimatedRows, int sliceColumns, (IdChoice Ids, Func<double, bool, bool> Mined)? dropping)
     {
         private readonly int _firstCapacity = (int)Math.Clamp(estimatedRows + 1024, 1024, Array.MaxLength);
         // Scores as floats while every one is a single-precision number (a model's are), then as doubles.
@@ -175,9 +180,16 @@ internal static class FastPass
         private readonly PassSlices? _slices = sliceColumns == 0 ? null : new PassSlices(sliceColumns);
         private int _count;
 
+        // Rows chosen in order: ids are dropped once this many are kept (a quarter of the estimated rows, then twice what the last drop left).
+        private int _dropAt = (int)Math.Min(int.MaxValue, (estimatedRows / 8) + DropFloor);
+
+        private const int DropFloor = 16_384;
+
         public int Count => _count;
 
-        public int Add(RowResult result, bool identify)
+        /// <param name="identify">Whether the caller asked for the row's id.</param>
+        /// <param name="keep">Whether its id is kept: asked for, or wanted by mining.</param>
+        public int Add(RowResult result, bool identify, bool keep)
         {
             if (_count == _capacity)
             {
@@ -197,18 +209,14 @@ internal static class FastPass
 
             _positive[row] = result.Positive;
             _slices?.Add(row, result.Slices!);
-            if (result.Identified)
+            if (result.Identified && keep)
             {
                 Keep(row, result);
             }
-            else if (_keptRows is null)
+            else
             {
                 // The first row without an id: the rows kept so far were every row before it.
-                _keptRows = new int[_capacity];
-                for (var kept = 0; kept < _kept; kept++)
-                {
-                    _keptRows[kept] = kept;
-                }
+                _keptRows ??= EveryRowSoFar();
             }
 
             if (identify)
@@ -220,7 +228,65 @@ internal static class FastPass
                 _identified ??= [.. Enumerable.Range(0, row)];
             }
 
+            if (dropping is { } choice && _kept >= _dropAt)
+            {
+                DropUnwanted(choice.Ids, choice.Mined);
+                _dropAt = (int)Math.Min(int.MaxValue, _kept + (_kept / 4L) + DropFloor);
+            }
+
             return row;
+        }
+
+        /// <summary>
+        /// Lets go of the ids of rows no longer near the threshold (nor wrong, nor wanted by mining):
+        /// they never will be again. The rest move to the front, in row order.
+        /// </summary>
+        private void DropUnwanted(IdChoice ids, Func<double, bool, bool> mined)
+        {
+            bool Wanted(int row) => ids.StillWanted(Score(row), _positive[row]);
+            _keptRows ??= EveryRowSoFar();
+            var left = 0;
+            for (var kept = 0; kept < _kept; kept++)
+            {
+                var row = _keptRows[kept];
+                if (Wanted(row) || mined(Score(row), _positive[row]))
+                {
+                    _keptRows[left] = row;
+                    if (textIds)
+                    {
+                        _texts[left] = _texts[kept];
+                    }
+                    else
+                    {
+                        _hashes[left] = _hashes[kept];
+                    }
+
+                    left++;
+                }
+            }
+
+            if (textIds)
+            {
+                _texts.RemoveRange(left, _kept - left);
+            }
+
+            _kept = left;
+            _identified ??= [.. Enumerable.Range(0, _count)];
+            _identified.RemoveAll(row => !Wanted(row));
+        }
+
+        private double Score(int row) => _doubles is null ? _singles[row] : _doubles[row];
+
+        /// <summary>The kept rows' list while every row so far has kept its id.</summary>
+        private int[] EveryRowSoFar()
+        {
+            var rows = new int[_capacity];
+            for (var kept = 0; kept < _kept; kept++)
+            {
+                rows[kept] = kept;
+            }
+
+            return rows;
         }
 
         private void Keep(int row, RowResult result)
