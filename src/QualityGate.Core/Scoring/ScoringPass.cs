@@ -37,7 +37,7 @@ public static class ScoringPass
             || FastPass.TryRead(name, file, fast, labels, choice, progress, mining, slices, rows => ReadWithLoader(name, file, columns with { View = Sample.Data.TakeRows(columns.View, rows) }, labels, (_, _) => true, null, null)) is not { } set)
         {
             choice = ids.Start(estimatedRows);
-            set = ReadWithLoader(name, file, columns, labels, choice.Keep, progress, mining);
+            set = ReadWithLoader(name, file, columns, labels, choice.Keep, progress, mining, choice.ChosenInOrder ? choice.StillWanted : null);
         }
 
         if (choice.Covers(set.Count))
@@ -64,7 +64,8 @@ public static class ScoringPass
         LabelMatcher labels,
         Func<double, bool, bool> wantsId,
         Action<string>? progress,
-        CandidateCollector? mining)
+        CandidateCollector? mining,
+        Func<double, bool, bool>? stillWanted = null)
     {
         var schema = columns.View.Schema;
         List<DataViewSchema.Column> active = [schema[columns.ScoreColumn], schema[columns.LabelColumn], .. IdentityColumns(schema, columns)];
@@ -110,6 +111,16 @@ public static class ScoringPass
         if (scores.Count == 0)
         {
             throw new DataException(ErrorCodes.DataEmpty, $"'{file.DisplayPath}' has a header but no rows.", new SourceLocation(file.DisplayPath, 1, 0));
+        }
+
+        if (stillWanted is not null)
+        {
+            // Rows chosen as they came: those the region's edge left behind since are let go, as
+            // the fast pass lets go of them while it reads (this reader keeps them until the end).
+            foreach (var row in ids.Keys.Where(row => !stillWanted(scores[row], positive[row])).ToList())
+            {
+                ids.Remove(row);
+            }
         }
 
         return new ScoredSet(name, file, [.. scores], [.. positive], ids);
