@@ -25,20 +25,29 @@ public static class StratifiedBootstrap
         var positives = Enumerable.Range(0, positive.Count).Where(i => positive[i]).ToArray();
         var negatives = Enumerable.Range(0, positive.Count).Where(i => !positive[i]).ToArray();
         var random = new Random(seed);
-        var weights = new int[positive.Count];
+
+        // The draws stay one seeded sequence, in replicate order (same seed, same replicates);
+        // the metrics, most of the work (a pass over the rows each), run on every core, a batch
+        // of replicates at a time. Each replicate's values land in its own slot, so the
+        // distributions are the same whatever the threads' timing.
+        var batch = Math.Min(ReplicatesPerBatch, samples);
+        var weights = Enumerable.Range(0, batch).Select(_ => new int[positive.Count]).ToArray();
+        var values = metrics.Select(_ => new double[batch]).ToArray();
         var replicates = metrics.Select(_ => new List<double>(samples)).ToArray();
-        for (var b = 0; b < samples; b++)
+        for (var first = 0; first < samples; first += batch)
         {
-            Array.Clear(weights);
-            Draw(positives, weights, random);
-            Draw(negatives, weights, random);
+            var count = Math.Min(batch, samples - first);
+            for (var b = 0; b < count; b++)
+            {
+                Array.Clear(weights[b]);
+                Draw(positives, weights[b], random);
+                Draw(negatives, weights[b], random);
+            }
+
+            Parallel.For(0, count * metrics.Count, job => values[job % metrics.Count][job / metrics.Count] = metrics[job % metrics.Count](weights[job / metrics.Count]));
             for (var m = 0; m < metrics.Count; m++)
             {
-                var value = metrics[m](weights);
-                if (!double.IsNaN(value))
-                {
-                    replicates[m].Add(value);
-                }
+                replicates[m].AddRange(values[m].Take(count).Where(value => !double.IsNaN(value)));
             }
         }
 
@@ -48,6 +57,9 @@ public static class StratifiedBootstrap
             return new Distribution(values);
         })];
     }
+
+    /// <summary>Replicates drawn before their metrics run in parallel: at the row bootstrap's largest set (20,000 rows) 2.5 MB of multiplicities.</summary>
+    private const int ReplicatesPerBatch = 32;
 
     /// <summary>The sorted replicate values of one metric.</summary>
     public sealed class Distribution(List<double> sorted)
