@@ -44,7 +44,11 @@ public static class StratifiedBootstrap
                 Draw(negatives, weights[b], random);
             }
 
-            Parallel.For(0, count * metrics.Count, job => values[job % metrics.Count][job / metrics.Count] = metrics[job % metrics.Count](weights[job / metrics.Count]));
+            Parallel.For(0, count * metrics.Count, job =>
+            {
+                var (replicate, metric) = Math.DivRem(job, metrics.Count);
+                values[metric][replicate] = metrics[metric](weights[replicate]);
+            });
             for (var m = 0; m < metrics.Count; m++)
             {
                 replicates[m].AddRange(values[m].Take(count).Where(value => !double.IsNaN(value)));
