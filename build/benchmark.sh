@@ -88,12 +88,17 @@ done
 # bootstrap besides, after a bless, mining on: the figures issue 17 sets its targets on.
 # bounds_x: the same check (no mining) with every bootstrapped metric bounded (f1, pr_auc,
 # log_loss, tpr_at_fpr) over init's config as written (none of them): what the bootstrap costs.
+# Writes $dir/$2: init's config ($dir/init-plain.yml) with the limits $1 added after region.fpr.
+extend() {
+  sed "s/^    region.fpr: { max: \(.*\) }$/    region.fpr: { max: \1 }\n$1/" "$dir/init-plain.yml" > "$dir/$2"
+  grep -q "pr_auc" "$dir/$2" || { echo "init wrote no region.fpr limit to extend" >&2; exit 1; }
+}
+
 printf "\n%10s %10s %9s %10s %9s %10s %10s %10s   (init's config + pr_auc, log_loss; blessed; --update-suite)\n" rows bare_s bare_MB gate_s gate_MB time_x memory_x bounds_x
 for n in $rows; do
   dir=$work/$n
   q="dotnet $qgate"
   (cd "$dir" && $q init --model model.zip --data heldout.csv --label Label -o init-plain.yml --force >/dev/null 2>&1)
-  extend() { sed "s/^    region.fpr: { max: \(.*\) }$/    region.fpr: { max: \1 }\n$1/" "$dir/init-plain.yml" > "$dir/$2"; grep -q "pr_auc" "$dir/$2" || { echo "init wrote no region.fpr limit to extend" >&2; exit 1; }; }
   extend '    pr_auc: { min: 0.5 }\n    log_loss: { max: 5 }' init.yml
   extend '    pr_auc: { min: 0.5 }\n    log_loss: { max: 5 }\n    f1: { min: 0.5 }\n    tpr_at_fpr(0.01): { min: 0.1 }' init-bootstrapped.yml
   rm -rf "$dir/quality"

@@ -6,6 +6,9 @@ internal sealed class IdChoice(Func<double, bool, bool> rule, NearestRows? neare
     /// <summary>A choice by a rule alone (tests and passes whose rows are known before they come).</summary>
     public static IdChoice Of(Func<double, bool, bool> rule) => new(rule, null);
 
+    /// <summary>Every row's id.</summary>
+    public static IdChoice Every { get; } = Of((_, _) => true);
+
     /// <summary>Whether a row's id may be wanted, on any thread: every row's when they are chosen in order.</summary>
     public bool MayWant(double score, bool positive) => nearest is not null || rule(score, positive);
 

@@ -34,10 +34,10 @@ public static class ScoringPass
         // A plain CSV or Parquet file goes through the fast pass; the first odd row, or any
         // difference from this reader on the file's first rows, sends it back here.
         if (columns.Fast is not { } fast || Environment.GetEnvironmentVariable(FastPathSwitch) == "off"
-            || FastPass.TryRead(name, file, fast, labels, choice, progress, mining, slices, rows => ReadWithLoader(name, file, columns with { View = Sample.Data.TakeRows(columns.View, rows) }, labels, (_, _) => true, null, null)) is not { } set)
+            || FastPass.TryRead(name, file, fast, labels, choice, progress, mining, slices, rows => ReadWithLoader(name, file, columns with { View = Sample.Data.TakeRows(columns.View, rows) }, labels, IdChoice.Every, null, null)) is not { } set)
         {
             choice = ids.Start(estimatedRows);
-            set = ReadWithLoader(name, file, columns, labels, choice.Keep, progress, mining, choice.ChosenInOrder ? choice.StillWanted : null);
+            set = ReadWithLoader(name, file, columns, labels, choice, progress, mining);
         }
 
         if (choice.Covers(set.Count))
@@ -62,10 +62,9 @@ public static class ScoringPass
         DataFile file,
         ScoredColumns columns,
         LabelMatcher labels,
-        Func<double, bool, bool> wantsId,
+        IdChoice identify,
         Action<string>? progress,
-        CandidateCollector? mining,
-        Func<double, bool, bool>? stillWanted = null)
+        CandidateCollector? mining)
     {
         var schema = columns.View.Schema;
         List<DataViewSchema.Column> active = [schema[columns.ScoreColumn], schema[columns.LabelColumn], .. IdentityColumns(schema, columns)];
@@ -89,7 +88,7 @@ public static class ScoringPass
                 scores.Add(score);
                 positive.Add(isPositive);
                 string? id = null;
-                if (wantsId(score, isPositive))
+                if (identify.Keep(score, isPositive))
                 {
                     id = ids[row] = readId();
                 }
@@ -113,11 +112,11 @@ public static class ScoringPass
             throw new DataException(ErrorCodes.DataEmpty, $"'{file.DisplayPath}' has a header but no rows.", new SourceLocation(file.DisplayPath, 1, 0));
         }
 
-        if (stillWanted is not null)
+        if (identify.ChosenInOrder)
         {
             // Rows chosen as they came: those the region's edge left behind since are let go, as
             // the fast pass lets go of them while it reads (this reader keeps them until the end).
-            foreach (var row in ids.Keys.Where(row => !stillWanted(scores[row], positive[row])).ToList())
+            foreach (var row in ids.Keys.Where(row => !identify.StillWanted(scores[row], positive[row])).ToList())
             {
                 ids.Remove(row);
             }

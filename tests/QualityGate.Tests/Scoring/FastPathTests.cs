@@ -38,7 +38,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
         Assert.Equal(kind, columns.Fast!.Model!.Kind);
 
         var fast = ReadFast(columns, inputs);
-        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null);
+        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null);
         AssertSame(full, fast);
     }
 
@@ -61,7 +61,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
         Assert.Null(columns.Fast!.Model);
 
         var fast = ReadFast(columns, inputs);
-        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null), fast);
+        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null), fast);
         Assert.Equal("mail-1", fast.Ids[0]);
     }
 
@@ -88,7 +88,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
         var fast = ReadFast(columns, inputs);
         Assert.False(fast.Scores.AreSingles);
         Assert.Equal(0.1, fast.Scores[3001]);
-        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null), fast);
+        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null), fast);
     }
 
     [Fact]
@@ -97,21 +97,21 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
         var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("LogisticRegression")));
         var fast = ReadFast(columns, inputs);
         Assert.True(fast.Scores.AreSingles);
-        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null), fast);
+        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null), fast);
     }
 
     [Fact]
     public void A_pass_asked_for_some_ids_keeps_those_and_mining_s_as_ML_NET_reads_them_and_no_others()
     {
         var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("FastTree")));
-        var all = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null);
+        var all = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null);
         Func<double, bool, bool> wrong = (score, positive) => score >= 0.5 != positive;
         var (fastMining, fullMining) = (Collector(), Collector());
 
         var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of(wrong), null, fastMining, null,
-            rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, wrong, null, null))
+            rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, IdChoice.Of(wrong), null, null))
             ?? throw new InvalidOperationException("The fast pass declined a plain file.");
-        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, wrong, null, fullMining);
+        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Of(wrong), null, fullMining);
 
         // Only the wrong rows are identified, each with the id ML.NET's reader gives it.
         var wrongRows = Enumerable.Range(0, all.Count).Where(row => wrong(all.Scores[row], all.Positive[row])).ToList();
@@ -162,7 +162,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
         var said = new List<string>();
         ScoredSet Nudged(int rows)
         {
-            var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, (_, _) => true, null, null);
+            var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, IdChoice.Every, null, null);
             var scores = full.Scores.ToArray();
             scores[17] = Math.BitIncrement(scores[17]);
             return new ScoredSet("heldout", inputs.Heldout, scores, [.. full.Positive], full.Ids);
@@ -181,7 +181,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
 
     private static ScoredSet ReadFast(ScoredColumns columns, RunInputs inputs) =>
         FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of((_, _) => true), null, null, null,
-            rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, (_, _) => true, null, null))
+            rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, IdChoice.Every, null, null))
         ?? throw new InvalidOperationException("The fast pass declined a plain file.");
 
     private static void AssertSame(ScoredSet expected, ScoredSet actual)

@@ -43,7 +43,7 @@ public sealed class ParquetPassTests : IDisposable
 
         var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of((_, _) => true), null, null, null, FirstRows(columns, inputs))
             ?? throw new InvalidOperationException("The fast pass declined a plain Parquet file.");
-        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null);
+        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null);
 
         Assert.Equal(full.Count, fast.Count);
         Assert.Equal(full.Scores.Select(BitConverter.DoubleToInt64Bits), fast.Scores.Select(BitConverter.DoubleToInt64Bits));
@@ -78,7 +78,7 @@ public sealed class ParquetPassTests : IDisposable
 
         var fast = FastPass.TryRead("heldout", inputs.Heldout, columns.Fast!, inputs.Labels, IdChoice.Of((_, _) => true), null, null, null, FirstRows(columns, inputs))
             ?? throw new InvalidOperationException("The fast pass declined a plain Parquet file.");
-        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, (_, _) => true, null, null);
+        var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null);
 
         Assert.Equal(full.Scores.Select(BitConverter.DoubleToInt64Bits), fast.Scores.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(full.Positive, fast.Positive);
@@ -203,7 +203,7 @@ public sealed class ParquetPassTests : IDisposable
     }
 
     private static Func<int, ScoredSet> FirstRows(ScoredColumns columns, RunInputs inputs) =>
-        rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, (_, _) => true, null, null);
+        rows => ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns with { View = new MLContext().Data.TakeRows(columns.View, rows) }, inputs.Labels, IdChoice.Every, null, null);
 
     private (ScoredColumns Columns, RunInputs Inputs) Open(string heldout)
     {

@@ -28,10 +28,11 @@ public sealed class StratifiedBootstrapTests
         var expected = OneAtATime(positive, metrics, samples, seed: 11);
         for (var m = 0; m < metrics.Length; m++)
         {
+            var oneAtATime = new StratifiedBootstrap.Distribution(expected[m]);
             foreach (var confidence in new[] { 0.5, 0.8, 0.95, 0.99 })
             {
-                Assert.Equal(Percentile(expected[m], 1 - confidence), distributions[m].BoundsAt(confidence).Lower);
-                Assert.Equal(Percentile(expected[m], confidence), distributions[m].BoundsAt(confidence).Upper);
+                Assert.Equal(oneAtATime.BoundsAt(confidence).Lower, distributions[m].BoundsAt(confidence).Lower);
+                Assert.Equal(oneAtATime.BoundsAt(confidence).Upper, distributions[m].BoundsAt(confidence).Upper);
             }
         }
 
@@ -71,14 +72,5 @@ public sealed class StratifiedBootstrapTests
         }
 
         return values;
-    }
-
-    /// <summary>Linear interpolation between order statistics (numpy's default), as the bootstrap's bounds are read.</summary>
-    private static double Percentile(List<double> sorted, double q)
-    {
-        var position = q * (sorted.Count - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Count - 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 }
