@@ -28,6 +28,7 @@ public static class Pipeline
         }
 
         Garbage.AfterPass(heldout.Count);
+        harvest?.AfterPass(heldout);
         if (inputs.ComparesHeldoutFile)
         {
             inputs.StartHeldoutHash();

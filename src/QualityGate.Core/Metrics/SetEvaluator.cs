@@ -101,8 +101,9 @@ internal static class SetEvaluator
                 r.Positives == 0 || r.Negatives == 0 ? "the set has only one class" : null, Math.Min(r.Positives, r.Negatives)));
         }
 
-        // Each estimate once: on a million rows each is a pass over them.
-        var values = definitions.Select(d => d.Unavailable is null ? d.Compute(null) : double.NaN).ToArray();
+        // Each estimate once, side by side on the cores: on a million rows each is a pass over them.
+        var values = new double[definitions.Count];
+        Parallel.For(0, definitions.Count, i => values[i] = definitions[i].Unavailable is null ? definitions[i].Compute(null) : double.NaN);
         var computable = definitions.Index().Where(d => bounded.Contains(d.Item.Name) && !double.IsNaN(values[d.Index])).ToList();
         var distributions = r.Count <= RowBootstrapLimit
             ? StratifiedBootstrap.Replicate(

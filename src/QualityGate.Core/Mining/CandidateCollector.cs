@@ -142,18 +142,11 @@ public sealed class CandidateCollector
             : [.. _bySlice.Values.SelectMany(h => h.Drain()).Select(id => _kept[id]).OrderByDescending(c => c.Hardness).ThenBy(c => c.Id, StringComparer.Ordinal).Take(_mining.MaxNew)];
         var index = selected.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var twins = _twins.Where(t => index.ContainsKey(t.Key)).ToDictionary(StringComparer.Ordinal);
-        var unresolved = selected.Where(c => !twins.ContainsKey(c.Id)).ToLookup(c => (c.Score, c.Positive));
+        var unresolved = new TwinScores(selected.Where(c => !twins.ContainsKey(c.Id)));
         var locations = new Dictionary<(DataFile File, int Row), SourceLocation>();
         foreach (var source in sources)
         {
-            var scanned = new HashSet<int>();
-            for (var row = 0; row < source.Count; row++)
-            {
-                if (unresolved.Contains((source.Scores[row], !source.Positive[row])))
-                {
-                    scanned.Add(row);
-                }
-            }
+            var scanned = unresolved.RowsOfOtherLabel(source);
 
             var mine = selected.Where(c => c.Source == source.File).ToList();
             var seenTwins = twins.Values.Where(t => t.File == source.File).Select(t => t.Row);

@@ -19,6 +19,7 @@ public sealed class Harvest
 {
     private readonly RunInputs _inputs;
     private CandidateCollector? _duringPass;
+    private Task<CandidateCollector.Found>? _finishing;
     private HashSet<string> _inSuite = new(StringComparer.Ordinal);
 
     // Mining balanced across slices reads the first slice column of the feedback too, with its pass.
@@ -39,9 +40,28 @@ public sealed class Harvest
         return _duringPass;
     }
 
+    /// <summary>
+    /// Once the held-out pass has fed the collector: when nothing else will (no feedback), its
+    /// candidates are settled now, on a thread of their own, while the caller measures. Settling
+    /// reads the held-out file again for their rows' text (0.6 s on 5M rows, one core), and
+    /// measuring leaves a core idle for most of its time.
+    /// </summary>
+    public void AfterPass(ScoredSet heldout)
+    {
+        if (_duringPass is { } collector && _inputs.Config.Data.Feedback.Count == 0)
+        {
+            _finishing = Task.Run(() => collector.Finish([heldout], _inputs.Scorer));
+        }
+    }
+
     /// <summary>Selects the candidates of the held-out set and the feedback, and writes them into the suite.</summary>
     public SuiteStore.Update<MiningReport> Mine(Evaluation evaluation, Action<string>? progress, TimeProvider? clock)
     {
+        if (_finishing is { } early)
+        {
+            return Write(evaluation, early.GetAwaiter().GetResult(), clock);
+        }
+
         var collector = _duringPass ?? OfferKeptIds(evaluation);
         var found = collector.Finish([evaluation.Heldout, .. ScoreFeedback(collector, progress)], _inputs.Scorer);
         return Write(evaluation, found, clock);
