@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using QualityGate.Configuration;
@@ -40,6 +41,28 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
         var fast = ReadFast(columns, inputs);
         var full = ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null);
         AssertSame(full, fast);
+    }
+
+    [Fact]
+    public void Numbers_in_every_written_form_score_as_ML_NET_reads_them()
+    {
+        // The sample's numbers, each written in one of four forms by its place: as it was, with an
+        // exponent, with eleven decimals (past the short form), with a sign and no leading zero.
+        // The short form parses the first, the full parser the others; both as ML.NET's loader.
+        static string Form(string field, int place) => (place % 4) switch
+        {
+            0 => field,
+            1 => double.Parse(field, CultureInfo.InvariantCulture).ToString("E3", CultureInfo.InvariantCulture),
+            2 => double.Parse(field, CultureInfo.InvariantCulture).ToString("F11", CultureInfo.InvariantCulture),
+            _ => field.StartsWith("0.", StringComparison.Ordinal) ? field[1..] : field,
+        };
+        var forms = _directory.Write("forms.csv", string.Join('\n', File.ReadLines(RepositoryPaths.SpambaseHeldout)
+            .Select((line, row) => row == 0 ? line : string.Join(',', line.Split(',').Select((field, column) => column == 0 ? field : Form(field, row + column))))) + "\n");
+        Assert.Contains("E+", File.ReadAllText(forms));
+        var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("FastTree"), heldout: forms));
+
+        var fast = ReadFast(columns, inputs);
+        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null), fast);
     }
 
     [Fact]

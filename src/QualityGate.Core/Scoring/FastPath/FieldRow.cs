@@ -39,8 +39,14 @@ internal readonly ref struct SepFieldRow(SepReader.Row row) : IFieldRow
 
     public bool TryFloat(int field, out float value)
     {
+        var column = _row[field];
+        if (ShortFloat.TryParse(column.Span, out value))
+        {
+            return true;
+        }
+
         // Sep parses with csFastFloat: correctly rounded, as .NET's parser and ML.NET's loader are, several times faster.
-        var parsed = _row[field].TryParse<float>();
+        var parsed = column.TryParse<float>();
         value = parsed.GetValueOrDefault();
         return parsed.HasValue;
     }
