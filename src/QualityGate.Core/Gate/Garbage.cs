@@ -1,7 +1,7 @@
 namespace QualityGate.Gate;
 
 /// <summary>
-/// Full collections at the two points of a run where most of a large held-out set's memory turns
+/// Full collections at the points of a run where most of a large held-out set's memory turns
 /// to garbage at once. Left alone, the collector meets that garbage only after the next steps have
 /// allocated on top of it, and the process's peak is the sum of both. Measured on 1M rows x 50
 /// (init's config, blessed, mining; docs/performance.md): peak 120 MB without them, 112-115 MB
@@ -39,4 +39,12 @@ internal static class Garbage
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
+
+    /// <summary>
+    /// Once the result is built: the suite's items scored again with one feature changed each
+    /// (a pass of its own over 10,000 made-up rows), before the JSON and the reports are written
+    /// on top of that garbage. Measured on 1M rows (init's config, blessed, mining): the run's last
+    /// moments had become its peak, 110.4-110.5 MB; 106.7-106.9 MB with this, in the same time.
+    /// </summary>
+    public static void AfterResult(long rows) => AfterDecisions(rows);
 }

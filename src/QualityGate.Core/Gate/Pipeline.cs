@@ -46,7 +46,9 @@ public static class Pipeline
     {
         var (evaluated, decisions, mined) = Decide(inputs, progress, harvest, clock);
         Garbage.AfterDecisions(evaluated.HeldoutRows);
-        return Result(evaluated, decisions, mined);
+        var result = Result(evaluated, decisions, mined);
+        Garbage.AfterResult(evaluated.HeldoutRows);
+        return result;
     }
 
     private static (EvaluationSummary, Decisions, SuiteStore.Update<MiningReport>?) Decide(RunInputs inputs, Action<string>? progress, Harvest? harvest, TimeProvider? clock)
