@@ -58,7 +58,7 @@ internal static class BinnedBootstrapStudy
         for (var i = 0; i < rows; i++)
         {
             positive[i] = random.NextDouble() < 0.3;
-            var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var normal = Gaussian.Next(random);
             var margin = (positive[i] ? positiveMean : -1.2) + (normal * 1.3);
             scores[i] = Math.Round(1 / (1 + Math.Exp(-margin)), 5);
         }

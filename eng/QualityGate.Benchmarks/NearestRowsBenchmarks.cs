@@ -25,7 +25,7 @@ public class NearestRowsBenchmarks
         _positive = [.. Enumerable.Range(0, Rows).Select(_ => random.NextDouble() < 0.4)];
         _scores = [.. _positive.Select(positive =>
         {
-            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var gaussian = Gaussian.Next(random);
             return 1 / (1 + Math.Exp(-(1.5 * gaussian + (positive ? 2.0 : -2.0))));
         })];
     }

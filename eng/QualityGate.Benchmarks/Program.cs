@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project eng/QualityGate.Benchmarks -- --filter '*' [--job short]
 // dotnet run -c Release --project eng/QualityGate.Benchmarks -- --filter "*TreeScoring*" --job medium   # tree walks against bit masks
 // dotnet run -c Release --project eng/QualityGate.Benchmarks -- --filter "*NearestRows*" --job short   # choosing the region's rows as they come
+// dotnet run -c Release --project eng/QualityGate.Benchmarks -- --filter "*NumberParsing*" --job short --envVars DOTNET_TieredPGO:0   # numbers as qgate parses them (PGO off)
 // dotnet run -c Release --project eng/QualityGate.Benchmarks -- binned-bootstrap [RUNS] [ROWS]
 // dotnet run -c Release --project eng/QualityGate.Benchmarks -- to-parquet IN.csv OUT.parquet
 if (args is ["binned-bootstrap", ..])

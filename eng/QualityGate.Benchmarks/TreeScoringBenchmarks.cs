@@ -51,8 +51,7 @@ public class TreeScoringBenchmarks
         var features = new float[Width];
         for (var f = 0; f < Width; f++)
         {
-            // Box-Muller, as the data generator draws its values.
-            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var gaussian = Gaussian.Next(random);
             features[f] = (float)((f < 10 && looksPositive ? 1.0 : 0.0) + gaussian);
         }
 

@@ -46,7 +46,7 @@ public sealed record RunInputs(
         // held-out set (0.4 s on 5M rows, longer than the model takes). The model's errors still
         // come first, as when they were read one after the other.
         var warnings = new List<string>();
-        var reading = use == BaselineUse.Ignore || config.Regression is null
+        var reading = use == BaselineUse.Ignore
             ? Task.FromResult<BaselineDocument?>(null)
             : Task.Run(() => BaselineStore.Load(config, warnings, mayBeMissing: use == BaselineUse.IfPresent));
         var scorer = Scorers.Create(config);
