@@ -66,6 +66,80 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
     }
 
     [Fact]
+    public void A_file_of_many_blocks_with_CRLF_line_ends_scores_as_ML_NET_reads_it()
+    {
+        // Four copies of the sample's rows: about 1.1 MB, so the workers read five blocks, each
+        // cut after a CRLF somewhere inside a row's worth of the next copy.
+        var lines = File.ReadLines(RepositoryPaths.SpambaseHeldout).ToList();
+        var data = _directory.Write("blocks.csv", string.Join("\r\n", lines.Take(1).Concat(Enumerable.Repeat(lines.Skip(1), 4).SelectMany(rows => rows))) + "\r\n");
+        Assert.InRange(new FileInfo(data).Length, 4 * LineBlocks.BlockBytes, 5 * LineBlocks.BlockBytes);
+        var (columns, inputs) = Open(SampleConfigs.ForModel(_models.Path("FastTree"), heldout: data));
+
+        var fast = ReadFast(columns, inputs);
+        Assert.Equal(4 * (lines.Count - 1), fast.Count);
+        AssertSame(ScoringPass.ReadWithLoader("heldout", inputs.Heldout, columns, inputs.Labels, IdChoice.Every, null, null), fast);
+    }
+
+    [Theory]
+    [InlineData("FastTree")]
+    [InlineData("FastForest")]
+    [InlineData("LightGbm")]
+    [InlineData("FastTree of 64 leaves")]
+    public void Eight_rows_scored_at_once_score_as_each_alone_even_on_a_split_s_threshold(string trainer)
+    {
+        // The sample's rows, and rows whose value sits on a split's threshold or one float to
+        // either side of it: where comparing in the wrong precision or direction would show.
+        var ensemble = Trees(_models.Path(trainer));
+        var scorer = BitvectorTrees.From(ensemble)!;
+        var rows = File.ReadLines(RepositoryPaths.SpambaseHeldout).Skip(1)
+            .Select(line => line.Split(',').Skip(1).Select(field => float.Parse(field, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        var splits = ensemble.SelectMany(tree => tree.NumericalSplitFeatureIndexes.Zip(tree.NumericalSplitThresholds)).ToList();
+        foreach (var ((feature, threshold), index) in splits.Select((split, index) => (split, index)))
+        {
+            foreach (var value in new[] { threshold, MathF.BitDecrement(threshold), MathF.BitIncrement(threshold) })
+            {
+                var row = (float[])rows[index % 1000].Clone();
+                row[feature] = value;
+                rows.Add(row);
+            }
+        }
+
+        var columns = new double[57 * RowBatch.Rows];
+        var scores = new float[RowBatch.Rows];
+        for (var batch = 0; batch + RowBatch.Rows <= rows.Count; batch += RowBatch.Rows)
+        {
+            for (var row = 0; row < RowBatch.Rows; row++)
+            {
+                for (var feature = 0; feature < 57; feature++)
+                {
+                    columns[(feature * RowBatch.Rows) + row] = rows[batch + row][feature];
+                }
+            }
+
+            scorer.ScoreBatch(columns, scores);
+            for (var row = 0; row < RowBatch.Rows; row++)
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits(scorer.Score(rows[batch + row])), BitConverter.SingleToInt32Bits(scores[row]));
+            }
+        }
+    }
+
+    /// <summary>A saved model's trees, read as the fast pass reads them.</summary>
+    private static IReadOnlyList<Microsoft.ML.Trainers.FastTree.RegressionTreeBase> Trees(string path)
+    {
+        var transformer = new MLContext().Model.Load(path, out _);
+        var last = transformer is TransformerChain<ITransformer> chain ? chain.Last() : transformer;
+        var model = ((ISingleFeaturePredictionTransformer<object>)last).Model;
+        var raw = model.GetType().GetProperties().FirstOrDefault(p => p.Name == "SubModel")?.GetValue(model) ?? model;
+        return raw switch
+        {
+            Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParametersBasedOnRegressionTree boosted => boosted.TrainedTreeEnsemble.Trees,
+            Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParametersBasedOnQuantileRegressionTree forest => forest.TrainedTreeEnsemble.Trees,
+            _ => throw new InvalidOperationException($"{raw.GetType().Name} is no tree ensemble"),
+        };
+    }
+
+    [Fact]
     public void Precomputed_scores_and_an_id_column_read_the_same_both_ways()
     {
         var scored = _directory.Write("scored.csv", string.Join('\n', File.ReadLines(RepositoryPaths.SpambaseHeldout)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using nietras.SeparatedValues;
 using QualityGate.Data;
 using QualityGate.Data.ParquetFiles;
@@ -132,19 +134,71 @@ internal static class FastPass
         }
     }
 
-    /// <summary>A CSV part's rows, parsed by Sep in parallel batches and handed on in file order; false at the first unclean row.</summary>
+    /// <summary>
+    /// A CSV part's rows, read in blocks of whole lines (<see cref="LineBlocks"/>): each worker
+    /// parses a block with Sep and scores its rows in batches; the blocks' results are handed on in
+    /// file order. False at the first unclean row.
+    /// </summary>
     private static bool ReadCsv(string part, char separator, ThreadLocal<RowWorker> workers, Func<RowResult, bool> add)
     {
-        using var reader = Sep.New(separator).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, DisableQuotesParsing = true }).From(FileContent.Open(part));
-        foreach (var result in reader.ParallelEnumerate(row => workers.Value!.Read(new SepFieldRow(row))))
+        using var content = FileContent.Open(part);
+        var lines = new LineBlocks(content);
+        if (!lines.SkipHeader())
         {
-            if (!add(result))
+            return false;
+        }
+
+        var options = Sep.New(separator).Reader(o => o with { HasHeader = false, DisableColCountCheck = true, DisableQuotesParsing = true });
+        // One block at a time to each worker (no buffering ahead), results in file order.
+        var blocks = Partitioner.Create(lines.All(), EnumerablePartitionerOptions.NoBuffering)
+            .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(block => ReadBlock(block, options, workers.Value!));
+        foreach (var (results, count) in blocks)
+        {
+            try
             {
-                return false;
+                for (var row = 0; row < count; row++)
+                {
+                    if (!add(results[row]))
+                    {
+                        return false;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<RowResult>.Shared.Return(results, clearArray: true);
             }
         }
 
         return true;
+    }
+
+    /// <summary>One block's rows, parsed by Sep and scored by the worker, in a rented array.</summary>
+    private static (RowResult[] Results, int Count) ReadBlock(LineBlock block, SepReaderOptions options, RowWorker worker)
+    {
+        var results = ArrayPool<RowResult>.Shared.Rent(block.Lines);
+        var count = 0;
+        using (var reader = options.From(new MemoryStream(block.Bytes, 0, block.Length, writable: false)))
+        {
+            foreach (var row in reader)
+            {
+                if (count == results.Length)
+                {
+                    // More rows than line feeds: CR line ends.
+                    var larger = ArrayPool<RowResult>.Shared.Rent(count * 2);
+                    results.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<RowResult>.Shared.Return(results, clearArray: true);
+                    results = larger;
+                }
+
+                worker.Read(new SepFieldRow(row), results, count++);
+            }
+        }
+
+        worker.Flush(results);
+        block.Return();
+        return (results, count);
     }
 
     /// <summary>

@@ -60,8 +60,10 @@ internal static class ParquetPass
                     var (worker, text) = (workers.Value!, texts.Value!);
                     for (var row = chunk * ChunkRows; row < Math.Min(rows, (chunk + 1) * ChunkRows); row++)
                     {
-                        results[row] = worker.Read(new ParquetFieldRow(groups, row, text));
+                        worker.Read(new ParquetFieldRow(groups, row, text), results, row);
                     }
+
+                    worker.Flush(results);
                 });
 
                 for (var row = 0; row < rows; row++)

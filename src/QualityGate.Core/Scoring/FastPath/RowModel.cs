@@ -99,6 +99,19 @@ internal sealed class RowModel
     /// <summary>A Platt calibrator over raw scores: ML.NET's formula, in the same precision.</summary>
     private sealed class PlattScorer(IRowScorer raw, double slope, double offset) : IRowScorer
     {
-        public float Score(ReadOnlySpan<float> features) => (float)(1 / (1 + Math.Exp(slope * raw.Score(features) + offset)));
+        public bool ScoresBatches => raw.ScoresBatches;
+
+        public float Score(ReadOnlySpan<float> features) => Calibrated(raw.Score(features));
+
+        public void ScoreBatch(ReadOnlySpan<double> columns, Span<float> scores)
+        {
+            raw.ScoreBatch(columns, scores);
+            foreach (ref var score in scores)
+            {
+                score = Calibrated(score);
+            }
+        }
+
+        private float Calibrated(float raw) => (float)(1 / (1 + Math.Exp(slope * raw + offset)));
     }
 }
