@@ -46,7 +46,7 @@ public sealed class ShortFloatTests
     [InlineData("-0.0")]
     [InlineData("16777216")]
     [InlineData("1.6777216")]
-    [InlineData("0.0000000001")]
+    [InlineData("0.00000001")]
     [InlineData("007.5")]
     public void The_common_forms_take_it(string text)
     {
@@ -60,6 +60,7 @@ public sealed class ShortFloatTests
     [InlineData("16777217")]
     [InlineData("1234567890")]
     [InlineData("0.12345678901")]
+    [InlineData("0.0000000001")]
     [InlineData("1e5")]
     [InlineData("1.")]
     [InlineData(".5")]
