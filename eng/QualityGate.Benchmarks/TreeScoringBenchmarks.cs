@@ -17,7 +17,7 @@ public class TreeScoringBenchmarks
 
     /// <summary>
     /// Walks: four trees walked side by side (CompiledTrees); bits: QuickScorer's bit masks
-    /// (BitvectorTrees), a row at a time; batch: the same masks, eight rows at once in vector
+    /// (BitvectorTrees), a row at a time; batch: the same masks, sixteen rows at once in vector
     /// registers (BitvectorTrees.ScoreBatch, checked equal to bits on the first 8,000 rows).
     /// </summary>
     [Params("walks", "bits", "batch")]
@@ -34,36 +34,37 @@ public class TreeScoringBenchmarks
         var trees = model.Model.SubModel.TrainedTreeEnsemble.Trees;
         _scorer = Scorer == "walks" ? CompiledTrees.From(trees)! : BitvectorTrees.From(trees)!;
         _rows = [.. Enumerable.Range(0, 100_000).Select(_ => Row(random).Features)];
-        _columns = new double[_rows.Length * Width];
-        for (var batch = 0; batch < _rows.Length / RowBatch.Rows; batch++)
+
+        // The batches' inputs by feature, as the pass's workers lay them out (RowBatch).
+        _columns = new float[_rows.Length * Width];
+        for (var row = 0; row < _rows.Length; row++)
         {
-            for (var row = 0; row < RowBatch.Rows; row++)
+            var (batch, place) = Math.DivRem(row, RowBatch.Rows);
+            for (var f = 0; f < Width; f++)
             {
-                for (var f = 0; f < Width; f++)
-                {
-                    _columns[(batch * Width * RowBatch.Rows) + (f * RowBatch.Rows) + row] = _rows[(batch * RowBatch.Rows) + row][f];
-                }
+                _columns[(batch * BatchSize) + (f * RowBatch.Rows) + place] = _rows[row][f];
             }
         }
 
         if (Scorer == "batch")
         {
             var scores = new float[RowBatch.Rows];
-            for (var batch = 0; batch < 1000; batch++)
+            for (var batch = 0; batch < 8_000 / RowBatch.Rows; batch++)
             {
-                ((BitvectorTrees)_scorer).ScoreBatch(_columns.AsSpan(batch * Width * RowBatch.Rows, Width * RowBatch.Rows), scores);
-                for (var row = 0; row < RowBatch.Rows; row++)
+                ((BitvectorTrees)_scorer).ScoreBatch(_columns.AsSpan(batch * BatchSize, BatchSize), scores);
+                for (var place = 0; place < RowBatch.Rows; place++)
                 {
-                    if (BitConverter.SingleToInt32Bits(scores[row]) != BitConverter.SingleToInt32Bits(_scorer.Score(_rows[(batch * RowBatch.Rows) + row])))
+                    if (BitConverter.SingleToInt32Bits(scores[place]) != BitConverter.SingleToInt32Bits(_scorer.Score(_rows[(batch * RowBatch.Rows) + place])))
                     {
-                        throw new InvalidOperationException($"batch {batch} row {row} differs");
+                        throw new InvalidOperationException($"Row {(batch * RowBatch.Rows) + place} scores differently in a batch.");
                     }
                 }
             }
         }
     }
 
-    private double[] _columns = [];
+    private const int BatchSize = Width * RowBatch.Rows;
+    private float[] _columns = [];
 
     [Benchmark]
     public double ScoreRows()
@@ -73,10 +74,9 @@ public class TreeScoringBenchmarks
         {
             var trees = (BitvectorTrees)_scorer;
             Span<float> scores = stackalloc float[RowBatch.Rows];
-            var size = Width * RowBatch.Rows;
             for (var batch = 0; batch < _rows.Length / RowBatch.Rows; batch++)
             {
-                trees.ScoreBatch(_columns.AsSpan(batch * size, size), scores);
+                trees.ScoreBatch(_columns.AsSpan(batch * BatchSize, BatchSize), scores);
                 foreach (var score in scores)
                 {
                     sum += score;

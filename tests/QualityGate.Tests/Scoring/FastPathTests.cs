@@ -85,10 +85,10 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
     [InlineData("FastForest")]
     [InlineData("LightGbm")]
     [InlineData("FastTree of 64 leaves")]
-    public void Eight_rows_scored_at_once_score_as_each_alone_even_on_a_split_s_threshold(string trainer)
+    public void Rows_scored_sixteen_at_once_score_as_each_alone_even_on_a_split_s_threshold(string trainer)
     {
         // The sample's rows, and rows whose value sits on a split's threshold or one float to
-        // either side of it: where comparing in the wrong precision or direction would show.
+        // either side of it: where comparing in the wrong direction would show.
         var ensemble = Trees(_models.Path(trainer));
         var scorer = BitvectorTrees.From(ensemble)!;
         var rows = File.ReadLines(RepositoryPaths.SpambaseHeldout).Skip(1)
@@ -104,7 +104,7 @@ public sealed class FastPathTests : IClassFixture<FastPathTests.VectorModels>, I
             }
         }
 
-        var columns = new double[57 * RowBatch.Rows];
+        var columns = new float[57 * RowBatch.Rows];
         var scores = new float[RowBatch.Rows];
         for (var batch = 0; batch + RowBatch.Rows <= rows.Count; batch += RowBatch.Rows)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -139,39 +140,43 @@ internal sealed class BitvectorTrees : IRowScorer
     }
 
     /// <summary>
-    /// Batches run in 512-bit registers, one row per 64-bit lane; without them each vector
+    /// Batches run in 512-bit registers (a row per lane); without them each vector
     /// operation would be emulated lane by lane, slower than <see cref="Score"/>.
     /// </summary>
     public bool ScoresBatches => Vector512.IsHardwareAccelerated;
 
     /// <summary>
-    /// Scores <see cref="RowBatch.Rows"/> (eight) rows at once, V-QuickScorer's way (Lucchese et
-    /// al., "Exploiting CPU SIMD extensions to speed-up document scoring with tree ensembles",
-    /// SIGIR 2016): each split is compared with the eight rows' values in one instruction
-    /// (widened to double, exactly, so they order as in float) and masks the eight rows' leaves
-    /// of its tree in another; a feature's run stops where every row passes. The leaves are then
-    /// added row by row in tree order, as in <see cref="Score"/>, so each score is the same bits.
-    /// About 3.6 times as fast as eight calls of <see cref="Score"/> (TreeScoringBenchmarks).
+    /// Scores <see cref="RowBatch.Rows"/> (sixteen) rows at once, V-QuickScorer's way (Lucchese
+    /// et al., "Exploiting CPU SIMD extensions to speed-up document scoring with tree ensembles",
+    /// SIGIR 2016): each split is compared with the sixteen rows' values in one instruction, and
+    /// the result, widened to one 64-bit lane a row, masks the rows' leaves of its tree in two
+    /// more; a feature's run stops where every row passes. The leaves are then added row by row in
+    /// tree order, as in <see cref="Score"/>, so each score is the same bits. One core scores
+    /// 100,000 rows of the benchmark's model in 40 ms, against 57 ms eight rows at a time (in
+    /// doubles) and 140 ms a row at a time (TreeScoringBenchmarks).
     /// </summary>
+    /// <param name="columns">The rows' inputs by feature: feature f of row r at f * <see cref="RowBatch.Rows"/> + r.</param>
     [SkipLocalsInit]
-    public void ScoreBatch(ReadOnlySpan<double> columns, Span<float> scores)
+    public void ScoreBatch(ReadOnlySpan<float> columns, Span<float> scores)
     {
         const int BatchRows = RowBatch.Rows;
         // Split features were checked against the input's length when the ensemble was compiled; the batch holds that many.
         ArgumentOutOfRangeException.ThrowIfLessThan(columns.Length, (_featureStarts.Length - 1) * BatchRows, nameof(columns));
         ArgumentOutOfRangeException.ThrowIfLessThan(scores.Length, BatchRows, nameof(scores));
         var count = _allLeaves.Length;
-        var possible = count <= 256 ? stackalloc ulong[count * BatchRows] : new ulong[count * BatchRows];
+        ulong[]? rented = null;
+        var possible = count <= MaxStackTrees ? stackalloc ulong[count * BatchRows] : (rented = ArrayPool<ulong>.Shared.Rent(count * BatchRows)).AsSpan(0, count * BatchRows);
         ref var leaves = ref Unsafe.As<ulong, Vector512<ulong>>(ref MemoryMarshal.GetReference(possible));
         for (var tree = 0; tree < count; tree++)
         {
-            Unsafe.Add(ref leaves, tree) = Vector512.Create(_allLeaves[tree]);
+            Unsafe.Add(ref leaves, 2 * tree) = Vector512.Create(_allLeaves[tree]);
+            Unsafe.Add(ref leaves, (2 * tree) + 1) = Vector512.Create(_allLeaves[tree]);
         }
 
-        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_wideThresholds);
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
         ref var treeOf = ref MemoryMarshal.GetArrayDataReference(_treeOf);
         ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);
-        ref var values = ref Unsafe.As<double, Vector512<double>>(ref MemoryMarshal.GetReference(columns));
+        ref var values = ref Unsafe.As<float, Vector512<float>>(ref MemoryMarshal.GetReference(columns));
         var start = _featureStarts[0];
         for (var feature = 1; feature < _featureStarts.Length; feature++)
         {
@@ -179,14 +184,17 @@ internal sealed class BitvectorTrees : IRowScorer
             var end = _featureStarts[feature];
             for (var split = start; split < end; split++)
             {
-                var failed = Vector512.LessThan(Vector512.Create(Unsafe.Add(ref thresholds, split)), x).AsUInt64();
-                if (failed == Vector512<ulong>.Zero)
+                var failed = Vector512.LessThan(Vector512.Create(Unsafe.Add(ref thresholds, split)), x).AsInt32();
+                if (failed == Vector512<int>.Zero)
                 {
                     break;
                 }
 
-                ref var tree = ref Unsafe.Add(ref leaves, Unsafe.Add(ref treeOf, split));
-                tree &= Vector512.Create(Unsafe.Add(ref masks, split)) | ~failed;
+                var mask = Vector512.Create(Unsafe.Add(ref masks, split));
+                ref var low = ref Unsafe.Add(ref leaves, 2 * Unsafe.Add(ref treeOf, split));
+                low &= mask | ~Vector512.WidenLower(failed).AsUInt64();
+                ref var high = ref Unsafe.Add(ref low, 1);
+                high &= mask | ~Vector512.WidenUpper(failed).AsUInt64();
             }
 
             start = end;
@@ -203,7 +211,15 @@ internal sealed class BitvectorTrees : IRowScorer
 
             scores[row] = (float)sum;
         }
+
+        if (rented is not null)
+        {
+            ArrayPool<ulong>.Shared.Return(rented);
+        }
     }
+
+    /// <summary>Ensembles of at most this many trees keep a batch's leaves on the stack (64 KiB); larger ones in a pooled array.</summary>
+    private const int MaxStackTrees = 512;
 
     /// <summary>Numbers one tree's leaves left to right, recording each split's mask and each leaf's value in that order.</summary>
     private sealed class LeftToRight(RegressionTreeBase tree, int index, ulong all, List<(int, float, int, ulong)> splits, List<double> leafValues)

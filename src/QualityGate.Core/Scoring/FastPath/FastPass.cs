@@ -11,9 +11,10 @@ namespace QualityGate.Scoring.FastPath;
 
 /// <summary>
 /// The pass at the hardware's speed, for a plain CSV or Parquet file read by a model with one
-/// float vector input (or carrying its own scores): Sep parses a CSV's rows in parallel batches,
-/// a Parquet file's columns are decoded a row group at a time (<see cref="ParquetPass"/>), each
-/// worker scores and hashes its rows, and the results come back in file order for the metrics,
+/// float vector input (or carrying its own scores): a CSV is cut into blocks of whole lines and
+/// each worker parses a block with Sep (<see cref="ReadCsv"/>), a Parquet file's columns are
+/// decoded a row group at a time (<see cref="ParquetPass"/>), each worker scores its rows sixteen at
+/// a time and hashes their ids, and the results come back in file order for the metrics,
 /// mining and progress. It declines (returns null) at the first row that needs the full reader; the
 /// caller then reads the file the ordinary way, so every error and odd file behaves as before.
 /// </summary>

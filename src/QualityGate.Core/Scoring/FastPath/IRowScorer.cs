@@ -10,8 +10,8 @@ internal interface IRowScorer
 
     /// <summary>
     /// Scores <see cref="RowBatch.Rows"/> rows at once, from their inputs by feature: feature f of
-    /// row r at f * <see cref="RowBatch.Rows"/> + r, widened to double. Each score is the bits
-    /// <see cref="Score"/> gives for the row.
+    /// row r at f * <see cref="RowBatch.Rows"/> + r. Each score is the bits <see cref="Score"/>
+    /// gives for the row.
     /// </summary>
-    void ScoreBatch(ReadOnlySpan<double> columns, Span<float> scores) => throw new NotSupportedException("This scorer scores rows one by one.");
+    void ScoreBatch(ReadOnlySpan<float> columns, Span<float> scores) => throw new NotSupportedException("This scorer scores rows one by one.");
 }

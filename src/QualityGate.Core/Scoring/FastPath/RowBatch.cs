@@ -9,8 +9,8 @@ namespace QualityGate.Scoring.FastPath;
 /// </summary>
 internal sealed class RowBatch
 {
-    /// <summary>Rows scored at once: one per 64-bit lane of a 512-bit vector.</summary>
-    public const int Rows = 8;
+    /// <summary>Rows scored at once: one per 32-bit lane of a 512-bit vector.</summary>
+    public const int Rows = 16;
 
     private readonly int _textFields;
     private readonly int[] _textSpans;
@@ -21,13 +21,13 @@ internal sealed class RowBatch
     /// <param name="textFields">How many fields' text each row keeps for its id.</param>
     public RowBatch(int features, int textFields)
     {
-        Columns = new double[features * Rows];
+        Columns = new float[features * Rows];
         _textFields = textFields;
         _textSpans = new int[Rows * textFields * 2];
     }
 
     /// <summary>Feature f of row r at f * <see cref="Rows"/> + r.</summary>
-    public double[] Columns { get; }
+    public float[] Columns { get; }
 
     public Waiting[] Row { get; } = new Waiting[Rows];
 
@@ -36,7 +36,7 @@ internal sealed class RowBatch
     public bool IsFull => Count == Rows;
 
     /// <summary>Feature <paramref name="feature"/> of row <paramref name="row"/>, as parsed.</summary>
-    public float Feature(int row, int feature) => (float)Columns[(feature * Rows) + row];
+    public float Feature(int row, int feature) => Columns[(feature * Rows) + row];
 
     /// <summary>Sets the next row's input value; the row joins the batch at <see cref="Add"/>.</summary>
     public void SetFeature(int feature, float value) => Columns[(feature * Rows) + Count] = value;

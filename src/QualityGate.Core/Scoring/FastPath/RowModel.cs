@@ -103,7 +103,7 @@ internal sealed class RowModel
 
         public float Score(ReadOnlySpan<float> features) => Calibrated(raw.Score(features));
 
-        public void ScoreBatch(ReadOnlySpan<double> columns, Span<float> scores)
+        public void ScoreBatch(ReadOnlySpan<float> columns, Span<float> scores)
         {
             raw.ScoreBatch(columns, scores);
             foreach (ref var score in scores)
