@@ -59,14 +59,38 @@ measure() {
   awk -v s="${best%% *}" -v kb="${best##* }" 'BEGIN { printf "%.2f %.0f\n", s, kb / 1024 }'
 }
 
+# Runs two commands (each a string for bash -c) by turns, $runs times each; prints
+# "seconds peak_MB seconds peak_MB", the fastest run of each. Taken by turns, not three of one and
+# then three of the other, so the machine's drift (its speed moves by 10% within minutes) falls on
+# both sides of their ratio.
+measure_pair() {
+  local best_a="" best_b=""
+  for _ in $(seq "$runs"); do
+    best_a=$(faster "$(timed "$1")" "$best_a")
+    best_b=$(faster "$(timed "$2")" "$best_b")
+  done
+  echo "$(in_mb "$best_a") $(in_mb "$best_b")"
+}
+
+timed() {
+  /usr/bin/time -o "$work/time.txt" -f "%e %M" bash -c "$1" >/dev/null 2>&1 || true
+  tail -1 "$work/time.txt"
+}
+
+# The faster of two "seconds peak_KB" lines; the first when the second is empty.
+faster() {
+  if [ -z "$2" ] || awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN { exit !(a < b) }'; then echo "$1"; else echo "$2"; fi
+}
+
+in_mb() { awk -v s="${1%% *}" -v kb="${1##* }" 'BEGIN { printf "%.2f %.0f", s, kb / 1024 }'; }
+
 printf "%10s %10s %9s %10s %9s %10s %10s %12s\n" rows bare_s bare_MB gate_s gate_MB time_x memory_x mining_x
 for n in $rows; do
   dir=$work/$n
   [ -f "$dir/heldout.csv" ] || dotnet $bin/QualityGate.DataGenerator/release/QualityGate.DataGenerator.dll "$dir" "$n" >/dev/null
-  read -r bare_s bare_mb < <(measure dotnet $bin/QualityGate.BareMlNet/release/QualityGate.BareMlNet.dll "$dir/model.zip" "$dir/heldout.csv" 50)
-  read -r gate_s gate_mb < <(measure dotnet $qgate check -c "$dir/qualitygate.yml")
+  read -r bare_s bare_mb gate_s gate_mb < <(measure_pair "dotnet $bin/QualityGate.BareMlNet/release/QualityGate.BareMlNet.dll '$dir/model.zip' '$dir/heldout.csv' 50" "dotnet $qgate check -c '$dir/qualitygate.yml'")
   rm -rf "$dir/suite"
-  read -r mine_s _ < <(RUNS=1 measure bash -c "rm -rf '$dir/suite'; dotnet $qgate check -c '$dir/qualitygate-mining.yml' --update-suite")
+  read -r mine_s _ < <(runs=1 measure bash -c "rm -rf '$dir/suite'; dotnet $qgate check -c '$dir/qualitygate-mining.yml' --update-suite")
   awk -v n="$n" -v bs="$bare_s" -v bm="$bare_mb" -v gs="$gate_s" -v gm="$gate_mb" -v ms="$mine_s" \
     'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f %12.2f\n", n, bs, bm, gs, gm, gs / bs, gm / bm, ms / gs }'
 done
@@ -78,8 +102,7 @@ for n in $rows; do
   dir=$work/$n
   [ -f "$dir/heldout.parquet" ] || dotnet $bin/QualityGate.Benchmarks/release/QualityGate.Benchmarks.dll to-parquet "$dir/heldout.csv" "$dir/heldout.parquet"
   sed 's/heldout: heldout.csv/heldout: heldout.parquet/' "$dir/qualitygate.yml" > "$dir/parquet.yml"
-  read -r csv_s csv_mb < <(measure dotnet $qgate check -c "$dir/qualitygate.yml")
-  read -r pq_s pq_mb < <(measure dotnet $qgate check -c "$dir/parquet.yml")
+  read -r csv_s csv_mb pq_s pq_mb < <(measure_pair "dotnet $qgate check -c '$dir/qualitygate.yml'" "dotnet $qgate check -c '$dir/parquet.yml'")
   awk -v n="$n" -v cs="$csv_s" -v cm="$csv_mb" -v ps="$pq_s" -v pm="$pq_mb" \
     'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f\n", n, cs, cm, ps, pm, ps / cs, pm / cm }'
 done
@@ -103,10 +126,8 @@ for n in $rows; do
   extend '    pr_auc: { min: 0.5 }\n    log_loss: { max: 5 }\n    f1: { min: 0.5 }\n    tpr_at_fpr(0.01): { min: 0.1 }' init-bootstrapped.yml
   rm -rf "$dir/quality"
   (cd "$dir" && $q bless -c init.yml --force >/dev/null 2>&1) || { echo "bless failed on $n rows" >&2; exit 1; }
-  read -r bare_s bare_mb < <(measure dotnet $bin/QualityGate.BareMlNet/release/QualityGate.BareMlNet.dll "$dir/model.zip" "$dir/heldout.csv" 50)
-  read -r gate_s gate_mb < <(measure bash -c "cd '$dir' && $q check -c init.yml --update-suite")
-  read -r plain_s _ < <(measure bash -c "cd '$dir' && $q check -c init-plain.yml")
-  read -r bootstrapped_s _ < <(measure bash -c "cd '$dir' && $q check -c init-bootstrapped.yml")
+  read -r bare_s bare_mb gate_s gate_mb < <(measure_pair "dotnet $bin/QualityGate.BareMlNet/release/QualityGate.BareMlNet.dll '$dir/model.zip' '$dir/heldout.csv' 50" "cd '$dir' && $q check -c init.yml --update-suite")
+  read -r plain_s _ bootstrapped_s _ < <(measure_pair "cd '$dir' && $q check -c init-plain.yml" "cd '$dir' && $q check -c init-bootstrapped.yml")
   awk -v n="$n" -v bs="$bare_s" -v bm="$bare_mb" -v gs="$gate_s" -v gm="$gate_mb" -v ps="$plain_s" -v ts="$bootstrapped_s" \
     'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f %10.2f\n", n, bs, bm, gs, gm, gs / bs, gm / bm, ts / ps }'
 done
@@ -124,8 +145,7 @@ for n in $rows; do
     -e 's/^mining: \(.*\)$/mining: \1\nslices: { columns: [provider], mining: { max_new_per_slice: 50 } }/' "$dir/init.yml" > "$dir/sliced.yml"
   rm -rf "$dir/sliced" && mkdir "$dir/sliced"
   (cd "$dir" && $q check -c sliced.yml --update-suite 2>&1 || true) | grep -q "provider=p6" || { echo "the sliced check printed no slice on $n rows" >&2; exit 1; }
-  read -r bare_s bare_mb < <(measure dotnet $bin/QualityGate.BareMlNet/release/QualityGate.BareMlNet.dll "$dir/model.zip" "$dir/heldout.csv" 50)
-  read -r gate_s gate_mb < <(measure bash -c "cd '$dir' && rm -rf sliced && mkdir sliced && $q check -c sliced.yml --update-suite")
+  read -r bare_s bare_mb gate_s gate_mb < <(measure_pair "dotnet $bin/QualityGate.BareMlNet/release/QualityGate.BareMlNet.dll '$dir/model.zip' '$dir/heldout.csv' 50" "cd '$dir' && rm -rf sliced && mkdir sliced && $q check -c sliced.yml --update-suite")
   awk -v n="$n" -v bs="$bare_s" -v bm="$bare_mb" -v gs="$gate_s" -v gm="$gate_mb" \
     'BEGIN { printf "%10d %10.2f %9.0f %10.2f %9.0f %10.2f %10.2f\n", n, bs, bm, gs, gm, gs / bs, gm / bm }'
 done
