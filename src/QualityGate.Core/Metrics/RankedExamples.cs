@@ -46,15 +46,16 @@ internal sealed class RankedExamples
             }
 
             // A large set by radix (1M rows: about 0.08 s on one core, where the comparison sort
-            // took 0.2 s on both); a small one as before: its row bootstrap weights rows by their
-            // place, so its order within ties, and so its bounds, stay as they were.
+            // took 0.2 s on both); a small one, or one with a NaN (which no radix order places),
+            // by comparison as before: a small set's row bootstrap weights rows by their place, so
+            // its order within ties, and so its bounds, stay as they were.
             if (sorted.Length >= ParallelSortMinimum && !sorted.Any(float.IsNaN))
             {
                 RadixSort.Sort(sorted, positive);
             }
             else
             {
-                SortOnTwoCores(sorted, positive);
+                Array.Sort(sorted, positive);
             }
 
             positives = NegateBackAndCount(sorted, positive);

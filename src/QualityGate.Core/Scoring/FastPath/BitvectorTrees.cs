@@ -46,14 +46,8 @@ internal sealed class BitvectorTrees : IRowScorer
     /// <summary>Every tree's leaf values, left to right.</summary>
     private readonly double[] _leafValues;
 
-    /// <summary>The thresholds widened to double, for <see cref="ScoreBatch"/>.</summary>
-    private readonly double[] _wideThresholds;
-
-    private BitvectorTrees(int[] featureStarts, float[] thresholds, int[] treeOf, ulong[] masks, ulong[] allLeaves, int[] leafStarts, double[] leafValues)
-    {
+    private BitvectorTrees(int[] featureStarts, float[] thresholds, int[] treeOf, ulong[] masks, ulong[] allLeaves, int[] leafStarts, double[] leafValues) =>
         (_featureStarts, _thresholds, _treeOf, _masks, _allLeaves, _leafStarts, _leafValues) = (featureStarts, thresholds, treeOf, masks, allLeaves, leafStarts, leafValues);
-        _wideThresholds = [.. thresholds.Select(t => (double)t)];
-    }
 
     public int Count => _allLeaves.Length;
 
@@ -106,7 +100,7 @@ internal sealed class BitvectorTrees : IRowScorer
     public float Score(ReadOnlySpan<float> features)
     {
         var count = _allLeaves.Length;
-        var possible = count <= 512 ? stackalloc ulong[count] : new ulong[count];
+        var possible = count <= MaxStackTrees ? stackalloc ulong[count] : new ulong[count];
         _allLeaves.CopyTo(possible);
         ref var leaves = ref MemoryMarshal.GetReference(possible);
         ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
@@ -130,10 +124,20 @@ internal sealed class BitvectorTrees : IRowScorer
             start = end;
         }
 
+        return LeafSum(ref leaves, stride: 1);
+    }
+
+    /// <summary>
+    /// One row's score from its trees' possible leaves (tree t's at t * <paramref name="stride"/>):
+    /// each tree's leftmost possible leaf, added in tree order in double and rounded to float, as
+    /// ML.NET adds them.
+    /// </summary>
+    private float LeafSum(ref ulong leaves, int stride)
+    {
         var sum = 0.0;
-        for (var tree = 0; tree < count; tree++)
+        for (var tree = 0; tree < _allLeaves.Length; tree++)
         {
-            sum += _leafValues[_leafStarts[tree] + BitOperations.TrailingZeroCount(Unsafe.Add(ref leaves, tree))];
+            sum += _leafValues[_leafStarts[tree] + BitOperations.TrailingZeroCount(Unsafe.Add(ref leaves, tree * stride))];
         }
 
         return (float)sum;
@@ -150,8 +154,8 @@ internal sealed class BitvectorTrees : IRowScorer
     /// et al., "Exploiting CPU SIMD extensions to speed-up document scoring with tree ensembles",
     /// SIGIR 2016): each split is compared with the sixteen rows' values in one instruction, and
     /// the result, widened to one 64-bit lane a row, masks the rows' leaves of its tree in two
-    /// more; a feature's run stops where every row passes. The leaves are then added row by row in
-    /// tree order, as in <see cref="Score"/>, so each score is the same bits. One core scores
+    /// more; a feature's run stops where every row passes. The leaves are then added row by row
+    /// (<see cref="LeafSum"/>, as <see cref="Score"/> adds them), so each score is the same bits. One core scores
     /// 100,000 rows of the benchmark's model in 40 ms, against 57 ms eight rows at a time (in
     /// doubles) and 140 ms a row at a time (TreeScoringBenchmarks).
     /// </summary>
@@ -200,16 +204,9 @@ internal sealed class BitvectorTrees : IRowScorer
             start = end;
         }
 
-        ref var bits = ref MemoryMarshal.GetReference(possible);
         for (var row = 0; row < BatchRows; row++)
         {
-            var sum = 0.0;
-            for (var tree = 0; tree < count; tree++)
-            {
-                sum += _leafValues[_leafStarts[tree] + BitOperations.TrailingZeroCount(Unsafe.Add(ref bits, (tree * BatchRows) + row))];
-            }
-
-            scores[row] = (float)sum;
+            scores[row] = LeafSum(ref possible[row], stride: BatchRows);
         }
 
         if (rented is not null)
